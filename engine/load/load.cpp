@@ -1,0 +1,89 @@
+// The public loading API: files and directories in, one Schema (or one LoadError) out.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "engine/load/declared.hpp"
+#include "strata/load.hpp"
+
+namespace strata {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_yaml_file(const fs::path& path) {
+  const auto ext = path.extension().string();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+void collect(const std::string& path, std::vector<std::pair<std::string, std::string>>& files,
+             std::vector<Diagnostic>& diagnostics) {
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    diagnostics.push_back({{path, 0, 0}, "cannot read the schema: no such file or directory"});
+    return;
+  }
+  std::vector<std::string> paths;
+  if (fs::is_directory(status)) {
+    for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      if (it->is_regular_file() && is_yaml_file(it->path())) paths.push_back(it->path().string());
+    }
+    std::sort(paths.begin(), paths.end());
+    if (paths.empty())
+      diagnostics.push_back({{path, 0, 0}, "expected *.yaml or *.yml files in this directory, found none"});
+  } else {
+    paths.push_back(path);
+  }
+  for (const auto& file : paths) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) {
+      diagnostics.push_back({{file, 0, 0}, "cannot read this file"});
+      continue;
+    }
+    files.emplace_back(file, text.str());
+  }
+}
+
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.position.file, a.position.line, a.position.column) <
+           std::tie(b.position.file, b.position.line, b.position.column);
+  });
+}
+
+}  // namespace
+
+Schema load_schema_texts(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<Diagnostic> diagnostics;
+  load::DeclaredSchema declared;
+  for (const auto& [file, text] : files) load::parse_file(file, text, declared, diagnostics);
+  Schema schema = load::resolve(std::move(declared), diagnostics);
+  if (!diagnostics.empty()) {
+    sort_diagnostics(diagnostics);
+    throw LoadError(std::move(diagnostics));
+  }
+  return schema;
+}
+
+Schema load_schema_text(std::string_view yaml, const std::string& file_name) {
+  return load_schema_texts({{file_name, std::string(yaml)}});
+}
+
+Schema load_schema(const std::vector<std::string>& paths) {
+  std::vector<Diagnostic> diagnostics;
+  std::vector<std::pair<std::string, std::string>> files;
+  if (paths.empty()) diagnostics.push_back({{"<arguments>", 0, 0}, "expected at least one schema file or directory"});
+  for (const auto& path : paths) collect(path, files, diagnostics);
+  if (!diagnostics.empty()) throw LoadError(std::move(diagnostics));
+  return load_schema_texts(files);
+}
+
+}  // namespace strata

@@ -1,0 +1,340 @@
+// DeclaredSchema -> Schema: duplicate objects across files, types and enums, references between
+// tables and columns, and default names for keys, indexes and constraints.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "engine/load/declared.hpp"
+#include "engine/names.hpp"
+#include "engine/quote.hpp"
+#include "engine/type_name.hpp"
+
+namespace strata::load {
+
+namespace {
+
+bool is_bare_word(const std::string& text) {
+  return !text.empty() && !std::isdigit(static_cast<unsigned char>(text[0])) &&
+         std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isalnum(c) || c == '_'; }) &&
+         text != "NULL" && text != "null";
+}
+
+std::string display(const QualifiedName& name) {
+  return name.schema == "public" ? name.name : name.schema + "." + name.name;
+}
+
+class Resolver {
+ public:
+  Resolver(DeclaredSchema& declared, std::vector<Diagnostic>& out) : d_(declared), out_(out) {}
+
+  Schema run() {
+    Schema schema;
+    resolve_database(schema);
+    index_objects();
+    for (auto& table : d_.tables) resolve_columns(table);
+    for (auto& table : d_.tables) resolve_keys(table);
+    assign_names();
+    for (auto& e : d_.enums) schema.enums.push_back(e.value);
+    for (auto& s : d_.sequences) schema.sequences.push_back(s.sequence);
+    for (auto& table : d_.tables) schema.tables.push_back(build(table));
+    std::set<std::string> schemas(d_.schemas.begin(), d_.schemas.end());
+    for (const auto& e : schema.enums) schemas.insert(e.name.schema);
+    for (const auto& s : schema.sequences) schemas.insert(s.name.schema);
+    for (const auto& t : schema.tables) schemas.insert(t.name.schema);
+    schemas.erase("public");
+    schema.schemas.assign(schemas.begin(), schemas.end());
+    schema.sort();
+    return schema;
+  }
+
+ private:
+  void error(const SourcePosition& at, std::string message) { out_.push_back({at, std::move(message)}); }
+
+  void resolve_database(Schema& schema) {
+    if (!d_.database) return;
+    Database db = *d_.database;
+    const auto& at = d_.database_position;
+    if (!db.regions.empty() && db.primary_region.empty()) {
+      error(at, "expected a primary_region in 'database' when regions are listed");
+    }
+    if (db.survival_goal && db.primary_region.empty()) {
+      error(at, "expected a primary_region in 'database' with 'survive' (survival goals need a multi-region database)");
+    }
+    if (!db.primary_region.empty() &&
+        std::find(db.regions.begin(), db.regions.end(), db.primary_region) == db.regions.end()) {
+      db.regions.push_back(db.primary_region);
+    }
+    std::sort(db.regions.begin(), db.regions.end());
+    if (std::adjacent_find(db.regions.begin(), db.regions.end()) != db.regions.end()) {
+      error(at, "expected each region once in 'regions'");
+    }
+    schema.database = std::move(db);
+  }
+
+  // Finds duplicates across files and builds the lookup tables.
+  void index_objects() {
+    for (auto& e : d_.enums) {
+      auto [it, fresh] = enums_.emplace(e.value.name, &e);
+      if (!fresh) {
+        error(e.position, fmt::format("duplicate enum '{}' (also declared at {})", display(e.value.name),
+                                      to_string(it->second->position)));
+      }
+    }
+    for (auto& s : d_.sequences) {
+      auto [it, fresh] = sequences_.emplace(s.sequence.name, &s);
+      if (!fresh) {
+        error(s.position, fmt::format("duplicate sequence '{}' (also declared at {})", display(s.sequence.name),
+                                      to_string(it->second->position)));
+      }
+    }
+    for (auto& t : d_.tables) {
+      auto [it, fresh] = tables_.emplace(t.name, &t);
+      if (!fresh) {
+        error(t.position, fmt::format("duplicate table '{}' (also declared at {})", display(t.name),
+                                      to_string(it->second->position)));
+      }
+    }
+  }
+
+  const DeclaredEnum* find_enum_by_spelling(const std::string& text) const {
+    for (const auto& [name, e] : enums_) {
+      if (text == name.name && name.schema == "public") return e;
+      if (text == name.schema + "." + name.name) return e;
+    }
+    return nullptr;
+  }
+
+  void resolve_columns(DeclaredTable& table) {
+    for (auto& c : table.columns) {
+      Column& column = c.column;
+      const DeclaredEnum* enum_type = find_enum_by_spelling(column.type);
+      if (enum_type == nullptr) {
+        if (is_serial_type(column.type)) {
+          error(c.type_position, fmt::format("expected a type for column '{}', found '{}': serial types are not "
+                                             "supported; use integer or bigint with `identity: by_default`",
+                                             column.name, column.type));
+          continue;
+        }
+        std::string why;
+        auto type = parse_type_name(column.type, IntWidth::Four, &why);
+        if (!type) {
+          error(c.type_position, fmt::format("expected a type for column '{}': {}", column.name, why));
+          continue;
+        }
+        if (!type->builtin) {
+          auto it = enums_.find(QualifiedName{type->schema, type->name});
+          if (it == enums_.end()) {
+            error(c.type_position, fmt::format("unknown type '{}' for column '{}': expected a built-in type or an "
+                                               "enum declared under 'enums'",
+                                               column.type, column.name));
+            continue;
+          }
+          enum_type = it->second;
+        }
+      }
+      if (enum_type != nullptr) {
+        TypeName type{false, enum_type->value.name.schema, enum_type->value.name.name, {}, 0};
+        // `type: status[]` is an array of the enum.
+        column.type = to_string(type) + (column.type.ends_with("[]") ? "[]" : "");
+        if (column.default_expr && c.default_is_plain_word) {
+          const auto& values = enum_type->value.values;
+          if (std::find(values.begin(), values.end(), *column.default_expr) != values.end()) {
+            column.default_expr = quote_literal(*column.default_expr);
+          } else if (is_bare_word(*column.default_expr)) {
+            error(c.position, fmt::format("expected the default of column '{}' to be a value of enum '{}' ({}), "
+                                          "found '{}'",
+                                          column.name, display(enum_type->value.name), fmt::join(values, ", "),
+                                          *column.default_expr));
+          }
+        }
+      }
+      if (column.identity) {
+        const std::string type = canonical_type(column.type, IntWidth::Four);
+        if (type != "smallint" && type != "integer" && type != "bigint") {
+          error(c.position, fmt::format("expected identity column '{}' to be smallint, integer or bigint, not {}",
+                                        column.name, column.type));
+        }
+      }
+    }
+  }
+
+  bool has_column(const DeclaredTable& table, const std::string& name) const {
+    return std::any_of(table.columns.begin(), table.columns.end(),
+                       [&](const auto& c) { return c.column.name == name; });
+  }
+
+  void check_columns(const DeclaredTable& table, const std::vector<std::string>& columns,
+                     const std::vector<SourcePosition>& positions, const SourcePosition& fallback,
+                     std::string_view what) {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (!has_column(table, columns[i])) {
+        error(i < positions.size() ? positions[i] : fallback,
+              fmt::format("unknown column '{}' in {} of table '{}'", columns[i], what, display(table.name)));
+      }
+    }
+  }
+
+  void resolve_keys(DeclaredTable& table) {
+    if (table.primary_key) {
+      check_columns(table, table.primary_key->columns, table.primary_key_columns.positions, table.primary_key_position,
+                    "the primary key");
+      for (std::size_t i = 0; i < table.primary_key->columns.size(); ++i) {
+        for (const auto& c : table.columns) {
+          if (c.column.name == table.primary_key->columns[i] && c.column.nullable) {
+            error(c.position, fmt::format("expected primary key column '{}' not to be nullable", c.column.name));
+          }
+        }
+      }
+    }
+    for (auto& index : table.indexes) {
+      for (std::size_t k = 0; k < index.index.keys.size(); ++k) {
+        const auto& key = index.index.keys[k];
+        if (!key.column.empty() && !has_column(table, key.column)) {
+          error(k < index.key_positions.size() ? index.key_positions[k] : index.position,
+                fmt::format("unknown column '{}' in an index of table '{}'", key.column, display(table.name)));
+        }
+      }
+      check_columns(table, index.index.include, index.include_positions, index.position, "an index's include list");
+    }
+    for (auto& unique : table.uniques) {
+      check_columns(table, unique.unique.columns, unique.column_positions, unique.position, "a unique constraint");
+    }
+    for (auto& fk : table.foreign_keys) resolve_foreign_key(table, fk);
+    if (table.locality && !table.locality->column.empty() && !has_column(table, table.locality->column)) {
+      error(table.locality_position, fmt::format("unknown column '{}' in the locality of table '{}'",
+                                                 table.locality->column, display(table.name)));
+    }
+  }
+
+  void resolve_foreign_key(DeclaredTable& table, DeclaredForeignKey& fk) {
+    check_columns(table, fk.foreign_key.columns, fk.column_positions, fk.position, "a foreign key");
+    const auto it = tables_.find(fk.foreign_key.ref_table);
+    if (it == tables_.end()) {
+      if (!fk.foreign_key.ref_table.name.empty()) {
+        error(fk.ref_position, fmt::format("unknown table '{}' referenced by a foreign key of table '{}'",
+                                           display(fk.foreign_key.ref_table), display(table.name)));
+      }
+      return;
+    }
+    const DeclaredTable& target = *it->second;
+    if (!fk.ref_columns_given) {
+      if (!target.primary_key) {
+        error(fk.ref_position, fmt::format("expected 'columns' in 'references': table '{}' has no primary key to "
+                                           "refer to",
+                                           display(target.name)));
+        return;
+      }
+      fk.foreign_key.ref_columns = target.primary_key->columns;
+    } else {
+      check_columns(target, fk.foreign_key.ref_columns, fk.ref_column_positions, fk.ref_position,
+                    "the columns a foreign key references");
+    }
+    if (fk.foreign_key.ref_columns.size() != fk.foreign_key.columns.size()) {
+      error(fk.position,
+            fmt::format("expected a foreign key of table '{}' to have as many columns ({}) as it "
+                        "references ({})",
+                        display(table.name), fk.foreign_key.columns.size(), fk.foreign_key.ref_columns.size()));
+    }
+  }
+
+  // Relation names (tables, sequences, indexes, key constraints) are unique per schema;
+  // other constraint names per table. Explicit names are claimed first, then defaults chosen.
+  void assign_names() {
+    std::map<std::string, std::map<std::string, SourcePosition>> relations;  // schema -> name -> where
+    auto claim = [&](const std::string& schema, const std::string& name, const SourcePosition& at,
+                     std::string_view what) {
+      auto [it, fresh] = relations[schema].emplace(name, at);
+      if (!fresh) {
+        error(at, fmt::format("duplicate name '{}' for {} (also used at {}); relation names are unique per schema",
+                              name, what, to_string(it->second)));
+      }
+    };
+    for (auto& t : d_.tables) relations[t.name.schema].emplace(t.name.name, t.position);
+    for (auto& s : d_.sequences) claim(s.sequence.name.schema, s.sequence.name.name, s.position, "a sequence");
+    for (auto& t : d_.tables) {
+      if (t.primary_key && t.primary_key_named)
+        claim(t.name.schema, t.primary_key->name, t.primary_key_position, "a primary key");
+      for (auto& i : t.indexes) {
+        if (i.named) claim(t.name.schema, i.index.name, i.position, "an index");
+      }
+      for (auto& u : t.uniques) {
+        if (u.named) claim(t.name.schema, u.unique.name, u.position, "a unique constraint");
+      }
+    }
+    for (auto& t : d_.tables) {
+      auto& taken = relations[t.name.schema];
+      auto relation_taken = [&](const std::string& n) { return taken.count(n) > 0; };
+      if (t.primary_key && !t.primary_key_named) {
+        t.primary_key->name = choose_name(t.name.name, "", "pkey", relation_taken);
+        taken.emplace(t.primary_key->name, t.primary_key_position);
+      }
+      for (auto& u : t.uniques) {
+        if (u.named) continue;
+        u.unique.name =
+            choose_name(t.name.name, fmt::format("{}", fmt::join(u.unique.columns, "_")), "key", relation_taken);
+        taken.emplace(u.unique.name, u.position);
+      }
+      for (auto& i : t.indexes) {
+        if (i.named) continue;
+        std::vector<std::string> parts;
+        for (const auto& key : i.index.keys)
+          parts.push_back(key.column.empty() ? expression_name_part(key.expression) : key.column);
+        i.index.name = choose_name(t.name.name, fmt::format("{}", fmt::join(parts, "_")), "idx", relation_taken);
+        taken.emplace(i.index.name, i.position);
+      }
+      // Per-table constraint names: checks (named in the file), foreign keys.
+      std::map<std::string, SourcePosition> constraints;
+      if (t.primary_key) constraints.emplace(t.primary_key->name, t.primary_key_position);
+      for (auto& u : t.uniques) constraints.emplace(u.unique.name, u.position);
+      for (auto& c : t.checks) {
+        auto [it, fresh] = constraints.emplace(c.check.name, c.position);
+        if (!fresh)
+          error(c.position, fmt::format("duplicate constraint name '{}' in table '{}' (also used at {})", c.check.name,
+                                        display(t.name), to_string(it->second)));
+      }
+      for (auto& fk : t.foreign_keys) {
+        if (!fk.named) continue;
+        auto [it, fresh] = constraints.emplace(fk.foreign_key.name, fk.position);
+        if (!fresh)
+          error(fk.position, fmt::format("duplicate constraint name '{}' in table '{}' (also used at {})",
+                                         fk.foreign_key.name, display(t.name), to_string(it->second)));
+      }
+      for (auto& fk : t.foreign_keys) {
+        if (fk.named) continue;
+        fk.foreign_key.name = choose_name(t.name.name, fmt::format("{}", fmt::join(fk.foreign_key.columns, "_")),
+                                          "fkey", [&](const std::string& n) { return constraints.count(n) > 0; });
+        constraints.emplace(fk.foreign_key.name, fk.position);
+      }
+    }
+  }
+
+  static Table build(const DeclaredTable& declared) {
+    Table table;
+    table.name = declared.name;
+    for (const auto& c : declared.columns) table.columns.push_back(c.column);
+    table.primary_key = declared.primary_key;
+    for (const auto& i : declared.indexes) table.indexes.push_back(i.index);
+    for (const auto& u : declared.uniques) table.uniques.push_back(u.unique);
+    for (const auto& fk : declared.foreign_keys) table.foreign_keys.push_back(fk.foreign_key);
+    for (const auto& c : declared.checks) table.checks.push_back(c.check);
+    table.locality = declared.locality;
+    return table;
+  }
+
+  DeclaredSchema& d_;
+  std::vector<Diagnostic>& out_;
+  std::map<QualifiedName, DeclaredEnum*> enums_;
+  std::map<QualifiedName, DeclaredSequence*> sequences_;
+  std::map<QualifiedName, DeclaredTable*> tables_;
+};
+
+}  // namespace
+
+Schema resolve(DeclaredSchema declared, std::vector<Diagnostic>& diagnostics) {
+  return Resolver(declared, diagnostics).run();
+}
+
+}  // namespace strata::load

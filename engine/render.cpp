@@ -1,0 +1,254 @@
+// Schema -> the declared format, as YAML (`strata inspect`) or JSON. Both are written from one
+// tree, so they always agree; YAML output loads back as an equal schema.
+#include <map>
+
+#include <yaml-cpp/yaml.h>
+#include <nlohmann/json.hpp>
+
+#include "strata/load.hpp"
+
+namespace strata {
+
+namespace {
+
+using Tree = nlohmann::ordered_json;
+
+std::string_view action_name(ReferentialAction action) {
+  switch (action) {
+    case ReferentialAction::NoAction:
+      return "no_action";
+    case ReferentialAction::Restrict:
+      return "restrict";
+    case ReferentialAction::Cascade:
+      return "cascade";
+    case ReferentialAction::SetNull:
+      return "set_null";
+    case ReferentialAction::SetDefault:
+      return "set_default";
+  }
+  return "no_action";
+}
+
+Tree column_tree(const Column& c) {
+  const bool plain = !c.nullable && !c.default_expr && !c.generated && !c.identity && !c.hidden && !c.collation;
+  if (plain) return c.type;
+  Tree t = Tree::object();
+  t["type"] = c.type;
+  if (c.nullable) t["nullable"] = true;
+  if (c.default_expr) t["default"] = *c.default_expr;
+  if (c.generated) {
+    t["generated"] = {{"expression", c.generated->expression}, {"stored", c.generated->kind == GeneratedKind::Stored}};
+  }
+  if (c.identity) t["identity"] = *c.identity == IdentityKind::Always ? "always" : "by_default";
+  if (c.hidden) t["hidden"] = true;
+  if (c.collation) t["collation"] = *c.collation;
+  return t;
+}
+
+Tree index_tree(const Index& index) {
+  Tree t = Tree::object();
+  t["name"] = index.name;
+  Tree keys = Tree::array();
+  for (const auto& key : index.keys) {
+    const bool plain =
+        !key.column.empty() && key.order == SortOrder::Asc && key.nulls == NullsOrder::Default && key.opclass.empty();
+    if (plain) {
+      keys.push_back(key.column);
+      continue;
+    }
+    Tree k = Tree::object();
+    if (!key.column.empty()) k["column"] = key.column;
+    if (!key.expression.empty()) k["expression"] = key.expression;
+    if (key.order == SortOrder::Desc) k["order"] = "desc";
+    if (key.nulls != NullsOrder::Default) k["nulls"] = key.nulls == NullsOrder::First ? "first" : "last";
+    if (!key.opclass.empty()) k["opclass"] = key.opclass;
+    keys.push_back(std::move(k));
+  }
+  t["columns"] = std::move(keys);
+  if (index.unique) t["unique"] = true;
+  if (index.method != "btree") t["using"] = index.method;
+  if (!index.include.empty()) t["include"] = index.include;
+  if (index.where) t["where"] = *index.where;
+  if (index.shard_buckets) t["sharded"] = *index.shard_buckets;
+  return t;
+}
+
+Tree table_tree(const Table& table) {
+  Tree t = Tree::object();
+  if (table.name.schema != "public") t["schema"] = table.name.schema;
+  Tree columns = Tree::object();
+  for (const auto& c : table.columns) columns[c.name] = column_tree(c);
+  t["columns"] = std::move(columns);
+  if (table.primary_key)
+    t["primary_key"] = {{"name", table.primary_key->name}, {"columns", table.primary_key->columns}};
+  if (!table.indexes.empty()) {
+    Tree indexes = Tree::array();
+    for (const auto& index : table.indexes) indexes.push_back(index_tree(index));
+    t["indexes"] = std::move(indexes);
+  }
+  if (!table.uniques.empty()) {
+    Tree uniques = Tree::array();
+    for (const auto& u : table.uniques) uniques.push_back({{"name", u.name}, {"columns", u.columns}});
+    t["unique"] = std::move(uniques);
+  }
+  if (!table.foreign_keys.empty()) {
+    Tree fks = Tree::array();
+    for (const auto& fk : table.foreign_keys) {
+      Tree f = Tree::object();
+      f["name"] = fk.name;
+      f["columns"] = fk.columns;
+      Tree ref = Tree::object();
+      ref["table"] = fk.ref_table.name;
+      if (fk.ref_table.schema != table.name.schema) ref["schema"] = fk.ref_table.schema;
+      ref["columns"] = fk.ref_columns;
+      f["references"] = std::move(ref);
+      if (fk.on_delete != ReferentialAction::NoAction) f["on_delete"] = action_name(fk.on_delete);
+      if (fk.on_update != ReferentialAction::NoAction) f["on_update"] = action_name(fk.on_update);
+      if (fk.deferrable) f["deferrable"] = true;
+      if (fk.initially_deferred) f["initially_deferred"] = true;
+      fks.push_back(std::move(f));
+    }
+    t["foreign_keys"] = std::move(fks);
+  }
+  if (!table.checks.empty()) {
+    Tree checks = Tree::object();
+    for (const auto& c : table.checks) checks[c.name] = c.expression;
+    t["checks"] = std::move(checks);
+  }
+  if (table.locality) {
+    const auto& l = *table.locality;
+    if (l.region.empty() && l.column.empty()) {
+      t["locality"] = to_string(l.kind);
+    } else {
+      Tree loc = {{"kind", to_string(l.kind)}};
+      if (!l.region.empty()) loc["in"] = l.region;
+      if (!l.column.empty()) loc["as"] = l.column;
+      t["locality"] = std::move(loc);
+    }
+  }
+  return t;
+}
+
+Tree schema_tree(const Schema& schema) {
+  Tree t = Tree::object();
+  const auto& db = schema.database;
+  if (!db.name.empty() || !db.primary_region.empty() || db.survival_goal) {
+    Tree d = Tree::object();
+    if (!db.name.empty()) d["name"] = db.name;
+    if (!db.primary_region.empty()) d["primary_region"] = db.primary_region;
+    if (!db.regions.empty()) d["regions"] = db.regions;
+    if (db.survival_goal) d["survive"] = to_string(*db.survival_goal);
+    t["database"] = std::move(d);
+  }
+  if (!schema.schemas.empty()) t["schemas"] = schema.schemas;
+  if (!schema.enums.empty()) {
+    Tree enums = Tree::object();
+    for (const auto& e : schema.enums) {
+      if (e.name.schema == "public") {
+        enums[e.name.name] = e.values;
+      } else {
+        enums[e.name.name] = {{"schema", e.name.schema}, {"values", e.values}};
+      }
+    }
+    t["enums"] = std::move(enums);
+  }
+  if (!schema.sequences.empty()) {
+    Tree sequences = Tree::object();
+    for (const auto& s : schema.sequences) {
+      Tree q = Tree::object();
+      if (s.name.schema != "public") q["schema"] = s.name.schema;
+      q["type"] = s.type;
+      q["start"] = s.start;
+      q["increment"] = s.increment;
+      q["min"] = s.min_value;
+      q["max"] = s.max_value;
+      q["cache"] = s.cache;
+      if (s.cycle) q["cycle"] = true;
+      sequences[s.name.name] = std::move(q);
+    }
+    t["sequences"] = std::move(sequences);
+  }
+  // Keys are bare names; a table whose name is also used in another schema is keyed
+  // "schema.name" and carries its real name in a `name` field.
+  std::map<std::string, int> uses;
+  for (const auto& table : schema.tables) ++uses[table.name.name];
+  Tree tables = Tree::object();
+  for (const auto& table : schema.tables) {
+    Tree entry = table_tree(table);
+    if (uses[table.name.name] > 1) {
+      Tree named = {{"name", table.name.name}};
+      named.update(entry);
+      tables[table.name.schema + "." + table.name.name] = std::move(named);
+    } else {
+      tables[table.name.name] = std::move(entry);
+    }
+  }
+  t["tables"] = std::move(tables);
+  return t;
+}
+
+bool is_flat(const Tree& node) {
+  if (!node.is_object()) return false;
+  for (const auto& [key, value] : node.items()) {
+    if (value.is_object()) return false;
+    if (value.is_array()) {
+      for (const auto& item : value) {
+        if (item.is_structured()) return false;
+      }
+    }
+  }
+  return true;
+}
+
+void emit_string(YAML::Emitter& out, const std::string& text) {
+  static const char* const kNullish[] = {"", "~", "null", "Null", "NULL"};
+  bool quote = false;
+  for (const char* word : kNullish) quote = quote || text == word;
+  if (quote) out << YAML::DoubleQuoted;
+  out << text;
+}
+
+void emit(YAML::Emitter& out, const Tree& node, bool flow) {
+  if (node.is_object()) {
+    const bool flat = flow || is_flat(node);
+    if (flat) out << YAML::Flow;
+    out << YAML::BeginMap;
+    for (const auto& [key, value] : node.items()) {
+      out << YAML::Key;
+      emit_string(out, key);
+      out << YAML::Value;
+      emit(out, value, flat);
+    }
+    out << YAML::EndMap;
+  } else if (node.is_array()) {
+    bool scalars = true;
+    for (const auto& item : node) scalars = scalars && !item.is_structured();
+    if (flow || scalars) out << YAML::Flow;
+    out << YAML::BeginSeq;
+    for (const auto& item : node) emit(out, item, flow || scalars);
+    out << YAML::EndSeq;
+  } else if (node.is_string()) {
+    emit_string(out, node.get<std::string>());
+  } else if (node.is_boolean()) {
+    out << (node.get<bool>() ? "true" : "false");
+  } else if (node.is_number_integer()) {
+    out << node.get<std::int64_t>();
+  } else {
+    out << YAML::Null;
+  }
+}
+
+}  // namespace
+
+std::string to_json(const Schema& schema) {
+  return schema_tree(schema).dump(2) + "\n";
+}
+
+std::string to_yaml(const Schema& schema) {
+  YAML::Emitter out;
+  out.SetIndent(2);
+  emit(out, schema_tree(schema), false);
+  return std::string(out.c_str()) + "\n";
+}
+
+}  // namespace strata

@@ -1,0 +1,19 @@
+// Reading the live schema of a database.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "strata/schema.hpp"
+
+namespace strata {
+
+struct InspectOptions {
+  std::vector<std::string> schemas;  // namespaces to read; empty reads every user namespace
+};
+
+// Connects to `url` (PostgreSQL or CockroachDB, detected), reads its schema and returns it in
+// canonical form. Throws ConnectionError, DatabaseError, UsageError.
+Schema inspect(const std::string& url, const InspectOptions& options = {});
+
+}  // namespace strata

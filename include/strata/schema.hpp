@@ -1,0 +1,197 @@
+// The schema model: plain values describing a database schema, with no SQL and no I/O.
+//
+// A Schema comes from two places: the YAML loader (the declared schema) and a dialect's
+// introspection (the live schema). Both are brought to one canonical form by
+// `Dialect::normalize`, after which `==` answers "are these the same schema?".
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace strata {
+
+// A schema-qualified object name. `schema` is never empty once loaded ("public" by default).
+struct QualifiedName {
+  std::string schema = "public";
+  std::string name;
+
+  friend auto operator<=>(const QualifiedName&, const QualifiedName&) = default;
+  friend bool operator==(const QualifiedName&, const QualifiedName&) = default;
+};
+
+enum class SurvivalGoal { Zone, Region };
+
+// Database-level settings. Regions and the survival goal exist only on multi-region CockroachDB.
+struct Database {
+  std::string name;  // informational: diff ignores it
+  std::string primary_region;
+  std::vector<std::string> regions;  // sorted, includes the primary region when it is set
+  std::optional<SurvivalGoal> survival_goal;
+
+  friend bool operator==(const Database&, const Database&) = default;
+};
+
+struct Enum {
+  QualifiedName name;
+  std::vector<std::string> values;  // in declaration order: order is meaningful
+
+  friend bool operator==(const Enum&, const Enum&) = default;
+};
+
+struct Sequence {
+  QualifiedName name;
+  std::string type = "bigint";
+  std::int64_t start = 1;
+  std::int64_t increment = 1;
+  std::int64_t min_value = 1;
+  std::int64_t max_value = INT64_MAX;
+  std::int64_t cache = 1;
+  bool cycle = false;
+
+  friend bool operator==(const Sequence&, const Sequence&) = default;
+};
+
+enum class GeneratedKind { Stored, Virtual };
+
+struct Generated {
+  std::string expression;
+  GeneratedKind kind = GeneratedKind::Stored;
+
+  friend bool operator==(const Generated&, const Generated&) = default;
+};
+
+enum class IdentityKind { Always, ByDefault };
+
+struct Column {
+  std::string name;
+  std::string type;  // canonical type name, see type_name.hpp
+  bool nullable = false;
+  std::optional<std::string> default_expr;  // an SQL expression
+  std::optional<Generated> generated;       // computed column
+  std::optional<IdentityKind> identity;     // GENERATED ... AS IDENTITY
+  bool hidden = false;                      // CockroachDB NOT VISIBLE
+  std::optional<std::string> collation;
+
+  friend bool operator==(const Column&, const Column&) = default;
+};
+
+enum class SortOrder { Asc, Desc };
+enum class NullsOrder { Default, First, Last };
+
+// One key of an index: a column or an expression (exactly one of the two is set).
+struct IndexKey {
+  std::string column;
+  std::string expression;
+  SortOrder order = SortOrder::Asc;
+  NullsOrder nulls = NullsOrder::Default;
+  std::string opclass;  // operator class, empty for the default one
+
+  friend bool operator==(const IndexKey&, const IndexKey&) = default;
+};
+
+struct Index {
+  std::string name;
+  std::vector<IndexKey> keys;
+  bool unique = false;
+  std::vector<std::string> include;  // INCLUDE (PostgreSQL) / STORING (CockroachDB)
+  std::optional<std::string> where;  // partial index predicate
+  std::string method = "btree";      // btree, hash, gin (CockroachDB: inverted), gist, brin, spgist
+  std::optional<int> shard_buckets;  // CockroachDB hash-sharded index: USING HASH WITH (bucket_count = n)
+
+  friend bool operator==(const Index&, const Index&) = default;
+};
+
+struct PrimaryKey {
+  std::string name;
+  std::vector<std::string> columns;
+
+  friend bool operator==(const PrimaryKey&, const PrimaryKey&) = default;
+};
+
+struct UniqueConstraint {
+  std::string name;
+  std::vector<std::string> columns;
+
+  friend bool operator==(const UniqueConstraint&, const UniqueConstraint&) = default;
+};
+
+enum class ReferentialAction { NoAction, Restrict, Cascade, SetNull, SetDefault };
+
+struct ForeignKey {
+  std::string name;
+  std::vector<std::string> columns;
+  QualifiedName ref_table;
+  std::vector<std::string> ref_columns;
+  ReferentialAction on_delete = ReferentialAction::NoAction;
+  ReferentialAction on_update = ReferentialAction::NoAction;
+  bool deferrable = false;
+  bool initially_deferred = false;
+
+  friend bool operator==(const ForeignKey&, const ForeignKey&) = default;
+};
+
+struct Check {
+  std::string name;
+  std::string expression;
+
+  friend bool operator==(const Check&, const Check&) = default;
+};
+
+enum class LocalityKind { Global, RegionalByTable, RegionalByRow };
+
+// CockroachDB table locality. `region` applies to RegionalByTable (empty: the primary region);
+// `column` to RegionalByRow (empty: the implicit crdb_region column).
+struct Locality {
+  LocalityKind kind = LocalityKind::RegionalByTable;
+  std::string region;
+  std::string column;
+
+  friend bool operator==(const Locality&, const Locality&) = default;
+};
+
+struct Table {
+  QualifiedName name;
+  std::vector<Column> columns;  // in declaration order
+  std::optional<PrimaryKey> primary_key;
+  std::vector<Index> indexes;  // sorted by name once normalized
+  std::vector<UniqueConstraint> uniques;
+  std::vector<ForeignKey> foreign_keys;
+  std::vector<Check> checks;
+  std::optional<Locality> locality;
+
+  const Column* find_column(const std::string& column_name) const;
+
+  friend bool operator==(const Table&, const Table&) = default;
+};
+
+struct Schema {
+  Database database;
+  std::vector<std::string> schemas;  // namespaces the schema uses besides "public", sorted
+  std::vector<Enum> enums;
+  std::vector<Sequence> sequences;
+  std::vector<Table> tables;
+
+  const Table* find_table(const QualifiedName& table_name) const;
+  const Enum* find_enum(const QualifiedName& enum_name) const;
+
+  // Sorts every unordered collection by name so that equal schemas compare equal.
+  // Column order and enum value order are meaningful and left alone.
+  void sort();
+
+  friend bool operator==(const Schema&, const Schema&) = default;
+};
+
+// Readable, stable, multi-line description of a schema (for messages and test failures).
+std::string describe(const Schema& schema);
+std::string describe(const Table& table);
+std::string to_string(const QualifiedName& name);  // schema.name, quoted where needed
+std::string_view to_string(ReferentialAction action);
+std::string_view to_string(SurvivalGoal goal);
+std::string_view to_string(LocalityKind kind);
+std::ostream& operator<<(std::ostream& out, const Schema& schema);
+std::ostream& operator<<(std::ostream& out, const Table& table);
+
+}  // namespace strata

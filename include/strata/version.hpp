@@ -1,0 +1,8 @@
+#pragma once
+
+namespace strata {
+
+// The library's version, "major.minor.patch".
+const char* version();
+
+}  // namespace strata
