@@ -168,6 +168,13 @@ bool is_symbol(const std::vector<Token>& tokens, std::size_t i, char symbol) {
 
 }  // namespace
 
+std::optional<std::string> builtin_type(std::string_view spelling, IntWidth int_width) {
+  if (spelling == "int" || spelling == "integer") return int_width == IntWidth::Four ? "integer" : "bigint";
+  if (spelling == "float") return "double precision";
+  if (const Alias* alias = find_alias(spelling)) return std::string(alias->canonical);
+  return std::nullopt;
+}
+
 bool is_serial_type(std::string_view text) {
   std::string lower(text);
   std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char ch) { return std::tolower(ch); });

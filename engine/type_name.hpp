@@ -37,6 +37,10 @@ std::string to_string(const TypeName& type);
 // parse + print; returns the input unchanged when it does not parse.
 std::string canonical_type(std::string_view text, IntWidth int_width);
 
+// The canonical name of the built-in type spelled `spelling` (lower-case words, no modifiers,
+// e.g. "character varying", "int8", "string"), or nullopt when it names no built-in type.
+std::optional<std::string> builtin_type(std::string_view spelling, IntWidth int_width);
+
 // True for names of serial pseudo-types (serial, bigserial, smallserial, serial4, serial8, serial2).
 bool is_serial_type(std::string_view text);
 
