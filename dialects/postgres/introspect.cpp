@@ -1,0 +1,214 @@
+// Reading a PostgreSQL catalog into the model: six bulk queries, whatever the number of tables.
+#include <map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "dialects/postgres/postgres_dialect.hpp"
+#include "dialects/postgres/queries.hpp"
+#include "engine/connection.hpp"
+#include "engine/quote.hpp"
+#include "engine/type_name.hpp"
+#include "strata/errors.hpp"
+
+namespace strata::postgres {
+
+namespace {
+
+using Json = nlohmann::json;
+
+// A text[] literal for $1, or NULL (every namespace).
+pqxx::result run(Connection& connection, const char* sql, const std::vector<std::string>& schemas) {
+  if (schemas.empty()) return connection.exec_params(sql, nullptr);
+  std::string array = "{";
+  for (std::size_t i = 0; i < schemas.size(); ++i) {
+    if (i > 0) array += ',';
+    array += '"';
+    for (char c : schemas[i]) {
+      if (c == '"' || c == '\\') array += '\\';
+      array += c;
+    }
+    array += '"';
+  }
+  array += '}';
+  return connection.exec_params(sql, array);
+}
+
+std::vector<std::string> json_strings(const pqxx::field& field) {
+  std::vector<std::string> out;
+  if (field.is_null()) return out;
+  for (const auto& item : Json::parse(field.c_str())) out.push_back(item.get<std::string>());
+  return out;
+}
+
+ReferentialAction action_from(char code) {
+  switch (code) {
+    case 'r':
+      return ReferentialAction::Restrict;
+    case 'c':
+      return ReferentialAction::Cascade;
+    case 'n':
+      return ReferentialAction::SetNull;
+    case 'd':
+      return ReferentialAction::SetDefault;
+    default:
+      return ReferentialAction::NoAction;
+  }
+}
+
+std::optional<std::string> optional_text(const pqxx::field& field) {
+  if (field.is_null()) return std::nullopt;
+  return std::string(field.c_str());
+}
+
+class CatalogReader {
+ public:
+  explicit CatalogReader(Schema& schema) : schema_(schema) {}
+
+  void namespaces(const pqxx::result& rows) {
+    for (const auto& row : rows) {
+      std::string name = row[0].c_str();
+      if (name != "public") schema_.schemas.push_back(std::move(name));
+    }
+  }
+
+  void enums(const pqxx::result& rows) {
+    for (const auto& row : rows) {
+      schema_.enums.push_back({{row[0].c_str(), row[1].c_str()}, json_strings(row[2])});
+    }
+  }
+
+  void sequences(const pqxx::result& rows) {
+    for (const auto& row : rows) {
+      Sequence s;
+      s.name = {row[0].c_str(), row[1].c_str()};
+      s.type = row[2].c_str();
+      s.start = row[3].as<std::int64_t>();
+      s.increment = row[4].as<std::int64_t>();
+      s.min_value = row[5].as<std::int64_t>();
+      s.max_value = row[6].as<std::int64_t>();
+      s.cache = row[7].as<std::int64_t>();
+      s.cycle = row[8].as<bool>();
+      schema_.sequences.push_back(std::move(s));
+    }
+  }
+
+  void columns(const pqxx::result& rows) {
+    for (const auto& row : rows) {
+      Table& table = table_for(row[0].c_str(), row[1].c_str());
+      if (row[2].is_null()) continue;  // a table without columns
+      Column c;
+      c.name = row[3].c_str();
+      if (!row[5].is_null()) {
+        // An enum (or an array of one): named by its namespace, whatever the search_path says.
+        c.type = to_string(TypeName{false, row[5].c_str(), row[6].c_str(), {}, row[7].as<bool>() ? 1 : 0});
+      } else {
+        c.type = row[4].c_str();
+      }
+      c.nullable = !row[8].as<bool>();
+      c.default_expr = optional_text(row[9]);
+      const std::string identity = row[10].c_str();
+      if (identity == "a") c.identity = IdentityKind::Always;
+      if (identity == "d") c.identity = IdentityKind::ByDefault;
+      if (!row[11].is_null()) c.generated = Generated{row[11].c_str(), GeneratedKind::Stored};
+      c.collation = optional_text(row[12]);
+      table.columns.push_back(std::move(c));
+    }
+  }
+
+  void indexes(const pqxx::result& rows) {
+    for (const auto& row : rows) {
+      Table& table = table_for(row[0].c_str(), row[1].c_str());
+      Index index;
+      index.name = row[2].c_str();
+      index.unique = row[3].as<bool>();
+      index.method = row[4].c_str();
+      index.where = optional_text(row[5]);
+      if (!row[6].is_null()) {
+        for (const auto& k : Json::parse(row[6].c_str())) {
+          IndexKey key;
+          if (!k["column"].is_null()) key.column = k["column"].get<std::string>();
+          if (!k["expression"].is_null()) key.expression = k["expression"].get<std::string>();
+          const bool desc = k["desc"].get<bool>();
+          const bool nulls_first = k["nulls_first"].get<bool>();
+          key.order = desc ? SortOrder::Desc : SortOrder::Asc;
+          // PostgreSQL's default: NULLS LAST ascending, NULLS FIRST descending.
+          if (nulls_first != desc) key.nulls = nulls_first ? NullsOrder::First : NullsOrder::Last;
+          if (!k["opclass"].is_null()) key.opclass = k["opclass"].get<std::string>();
+          index.keys.push_back(std::move(key));
+        }
+      }
+      index.include = json_strings(row[7]);
+      table.indexes.push_back(std::move(index));
+    }
+  }
+
+  void constraints(const pqxx::result& rows) {
+    for (const auto& row : rows) {
+      Table& table = table_for(row[0].c_str(), row[1].c_str());
+      const std::string name = row[2].c_str();
+      const char type = row[3].c_str()[0];
+      std::vector<std::string> columns = json_strings(row[4]);
+      switch (type) {
+        case 'p':
+          table.primary_key = PrimaryKey{name, std::move(columns)};
+          break;
+        case 'u':
+          table.uniques.push_back({name, std::move(columns)});
+          break;
+        case 'c':
+          table.checks.push_back({name, row[12].c_str()});
+          break;
+        case 'f': {
+          ForeignKey fk;
+          fk.name = name;
+          fk.columns = std::move(columns);
+          fk.ref_table = {row[5].c_str(), row[6].c_str()};
+          fk.ref_columns = json_strings(row[7]);
+          fk.on_update = action_from(row[8].c_str()[0]);
+          fk.on_delete = action_from(row[9].c_str()[0]);
+          fk.deferrable = row[10].as<bool>();
+          fk.initially_deferred = row[11].as<bool>();
+          table.foreign_keys.push_back(std::move(fk));
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+
+ private:
+  Table& table_for(const std::string& schema_name, const std::string& table_name) {
+    const QualifiedName key{schema_name, table_name};
+    auto it = tables_.find(key);
+    if (it != tables_.end()) return schema_.tables[it->second];
+    tables_.emplace(key, schema_.tables.size());
+    schema_.tables.push_back(Table{});
+    schema_.tables.back().name = key;
+    return schema_.tables.back();
+  }
+
+  Schema& schema_;
+  std::map<QualifiedName, std::size_t> tables_;
+};
+
+}  // namespace
+
+Schema PostgresDialect::introspect(Connection& connection, const IntrospectOptions& options) const {
+  Schema schema;
+  schema.database.name = connection.exec("SELECT current_database()")[0][0].c_str();
+  CatalogReader reader(schema);
+  reader.namespaces(run(connection, queries::kNamespaces, options.schemas));
+  reader.enums(run(connection, queries::kEnums, options.schemas));
+  reader.sequences(run(connection, queries::kSequences, options.schemas));
+  reader.columns(run(connection, queries::kColumns, options.schemas));
+  // Indexes and constraints of a table that the column query did not list (a concurrent CREATE)
+  // would create an empty table entry; the column query ran first, so it saw at least as much.
+  reader.indexes(run(connection, queries::kIndexes, options.schemas));
+  reader.constraints(run(connection, queries::kConstraints, options.schemas));
+  normalize(schema);
+  return schema;
+}
+
+}  // namespace strata::postgres

@@ -1,0 +1,23 @@
+// The PostgreSQL dialect.
+#pragma once
+
+#include "engine/type_name.hpp"
+#include "strata/dialect.hpp"
+
+namespace strata::postgres {
+
+class PostgresDialect : public Dialect {
+ public:
+  std::string_view name() const override { return "postgres"; }
+  Capabilities capabilities() const override { return {true, true, false}; }
+  Schema introspect(Connection& connection, const IntrospectOptions& options) const override;
+  void normalize(Schema& schema) const override;
+  std::vector<std::string> create_statements(const Schema& schema) const override;
+  std::string quote(std::string_view identifier) const override;
+};
+
+// The parts of normalization both dialects share (expressions, sort order); `int_width` says
+// what INT means.
+void normalize_common(Schema& schema, IntWidth int_width);
+
+}  // namespace strata::postgres

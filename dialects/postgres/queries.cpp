@@ -1,0 +1,95 @@
+#include "dialects/postgres/queries.hpp"
+
+namespace strata::postgres::queries {
+
+// The namespace filter shared by every query (n = pg_namespace).
+#define STRATA_USER_NAMESPACE                                                                    \
+  " n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' " \
+  " AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND (($1)::text[] IS NULL OR n.nspname = ANY (($1)::text[])) "
+
+#define STRATA_NOT_EXTENSION_MEMBER(catalog, oid_expr)                     \
+  " NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = '" catalog \
+  "'::regclass "                                                           \
+  " AND dep.objid = " oid_expr " AND dep.deptype = 'e') "
+
+const char* const kNamespaces = "SELECT n.nspname FROM pg_namespace n WHERE " STRATA_USER_NAMESPACE
+                                " AND " STRATA_NOT_EXTENSION_MEMBER("pg_namespace", "n.oid") " ORDER BY n.nspname";
+
+const char* const kEnums =
+    "SELECT n.nspname, t.typname, "
+    "       (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid) "
+    "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+    "WHERE t.typtype = 'e' AND " STRATA_USER_NAMESPACE " AND " STRATA_NOT_EXTENSION_MEMBER("pg_type", "t.oid");
+
+const char* const kSequences =
+    "SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, "
+    "       s.seqmax, s.seqcache, s.seqcycle "
+    "FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE " STRATA_USER_NAMESPACE " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    "  AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = 'pg_class'::regclass "
+    "                  AND dep.objid = c.oid AND dep.deptype = 'i')";
+
+const char* const kColumns =
+    "SELECT n.nspname, c.relname, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), "
+    "       CASE WHEN bt.typtype = 'e' THEN btn.nspname END, CASE WHEN bt.typtype = 'e' THEN bt.typname END, "
+    "       t.typcategory = 'A' AND et.oid IS NOT NULL, a.attnotnull, "
+    "       CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END, "
+    "       a.attidentity, "
+    "       CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END, "
+    "       CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN co.collname END "
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
+    "LEFT JOIN pg_type t ON t.oid = a.atttypid "
+    "LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A' "
+    "LEFT JOIN pg_type bt ON bt.oid = COALESCE(et.oid, t.oid) "
+    "LEFT JOIN pg_namespace btn ON btn.oid = bt.typnamespace "
+    "LEFT JOIN pg_attrdef ad ON ad.adrelid = c.oid AND ad.adnum = a.attnum "
+    "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
+    "WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND " STRATA_USER_NAMESPACE
+    " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " ORDER BY n.nspname, c.relname, a.attnum";
+
+const char* const kIndexes =
+    "SELECT n.nspname, c.relname, ic.relname, i.indisunique, am.amname, "
+    "       pg_get_expr(i.indpred, i.indrelid, true), "
+    "       (SELECT json_agg(json_build_object( "
+    "                 'column', a.attname, "
+    "                 'expression', CASE WHEN k.attnum = 0 THEN pg_get_indexdef(i.indexrelid, k.ord::int, true) END, "
+    "                 'desc', (i.indoption[k.ord - 1] & 1) <> 0, "
+    "                 'nulls_first', (i.indoption[k.ord - 1] & 2) <> 0, "
+    "                 'opclass', CASE WHEN NOT opc.opcdefault THEN opc.opcname END) ORDER BY k.ord) "
+    "          FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) "
+    "          LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum AND k.attnum <> 0 "
+    "          LEFT JOIN pg_opclass opc ON opc.oid = i.indclass[k.ord - 1] "
+    "          WHERE k.ord <= i.indnkeyatts), "
+    "       (SELECT json_agg(a.attname ORDER BY k.ord) "
+    "          FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) "
+    "          JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
+    "          WHERE k.ord > i.indnkeyatts) "
+    "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid "
+    "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam "
+    "WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND " STRATA_USER_NAMESPACE
+    " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    "  AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid "
+    "                  AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')) "
+    "ORDER BY n.nspname, c.relname, ic.relname";
+
+const char* const kConstraints =
+    "SELECT n.nspname, c.relname, con.conname, con.contype, "
+    "       (SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord) "
+    "          JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum), "
+    "       fn.nspname, fc.relname, "
+    "       (SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord) "
+    "          JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum), "
+    "       con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred, "
+    "       CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid, true) END "
+    "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
+    "JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "LEFT JOIN pg_class fc ON fc.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace "
+    "WHERE con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p') AND NOT c.relispartition "
+    "  AND con.conislocal AND " STRATA_USER_NAMESPACE
+    " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " ORDER BY n.nspname, c.relname, con.conname";
+
+#undef STRATA_USER_NAMESPACE
+#undef STRATA_NOT_EXTENSION_MEMBER
+
+}  // namespace strata::postgres::queries

@@ -1,0 +1,100 @@
+#include "engine/connection.hpp"
+
+#include <fmt/format.h>
+
+#include "engine/redact.hpp"
+#include "strata/errors.hpp"
+
+namespace strata {
+
+namespace {
+
+bool is_uri(std::string_view url) {
+  return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
+
+bool has_parameter(std::string_view url, std::string_view key) {
+  const std::string needle = std::string(key) + "=";
+  std::size_t pos = 0;
+  while ((pos = url.find(needle, pos)) != std::string_view::npos) {
+    if (pos == 0 || url[pos - 1] == '?' || url[pos - 1] == '&' || url[pos - 1] == ' ') return true;
+    pos += needle.size();
+  }
+  return false;
+}
+
+void add_parameter(std::string& url, std::string_view key, const std::string& value) {
+  if (has_parameter(url, key)) return;
+  if (is_uri(url)) {
+    url += url.find('?') == std::string::npos ? '?' : '&';
+    url += fmt::format("{}={}", key, value);
+  } else {
+    url += fmt::format("{}{}={}", url.empty() ? "" : " ", key, value);
+  }
+}
+
+// libpq's messages for a connection string it cannot parse: bad input rather than a server problem.
+bool is_malformed_url_message(std::string_view message) {
+  for (std::string_view marker : {"invalid connection option", "missing \"=\"", "invalid URI",
+                                  "invalid percent-encoded", "invalid port number", "unterminated quoted string",
+                                  "invalid integer value", "invalid sslmode value", "invalid value for parameter"}) {
+    if (message.find(marker) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+std::string trim(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
+std::string first_line(std::string_view text) {
+  const std::size_t end = text.find('\n');
+  std::string line(text.substr(0, end));
+  if (line.size() > 120) line = line.substr(0, 117) + "...";
+  return line;
+}
+
+}  // namespace
+
+Connection::Connection(const std::string& url, const ConnectOptions& options) {
+  std::string conninfo = url;
+  if (conninfo.starts_with("cockroachdb://")) conninfo = "postgresql://" + conninfo.substr(14);
+  display_url_ = redact_url(conninfo);
+  secrets_ = secrets_of(conninfo);
+  add_parameter(conninfo, "connect_timeout", std::to_string(options.connect_timeout.count()));
+  add_parameter(conninfo, "application_name", options.application_name);
+  try {
+    connection_ = std::make_unique<pqxx::connection>(conninfo);
+  } catch (const std::exception& error) {
+    const std::string message = trim(scrub(error.what(), secrets_));
+    if (is_malformed_url_message(message)) {
+      throw UsageError(fmt::format("the connection URL {} is not valid: {}", display_url_, message));
+    }
+    throw ConnectionError(fmt::format("cannot connect to {}: {}", display_url_, message));
+  }
+  server_version_ = exec("SELECT version()")[0][0].c_str();
+}
+
+Connection::~Connection() = default;
+
+pqxx::result Connection::exec(const std::string& sql) {
+  return run(sql, [&](pqxx::nontransaction& tx) { return tx.exec(sql); });
+}
+
+void Connection::rethrow(const std::exception& error, const std::string& statement) const {
+  const std::string message = trim(scrub(error.what(), secrets_));
+  if (dynamic_cast<const pqxx::broken_connection*>(&error)) {
+    throw ConnectionError(
+        fmt::format("lost the connection to {} while running `{}`: {}", display_url_, first_line(statement), message));
+  }
+  if (const auto* sql_error = dynamic_cast<const pqxx::sql_error*>(&error)) {
+    const std::string sqlstate = sql_error->sqlstate();
+    throw DatabaseError(fmt::format("{} (SQLSTATE {})", message, sqlstate.empty() ? "unknown" : sqlstate), statement,
+                        sqlstate);
+  }
+  if (dynamic_cast<const strata::Error*>(&error)) throw;
+  throw DatabaseError(message, statement, "");
+}
+
+}  // namespace strata
