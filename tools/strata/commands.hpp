@@ -1,0 +1,21 @@
+// The subcommands of `strata`. Each adds itself to the CLI11 app and sets `run` to the work it
+// does once the command line has been parsed; the work returns the process exit code.
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace strata::cli {
+
+using Runner = std::function<int()>;
+
+void add_inspect_command(CLI::App& app, Runner& run);
+void add_ddl_command(CLI::App& app, Runner& run);
+
+// The --url option every database command shares: defaults to $DATABASE_URL.
+CLI::Option* add_url_option(CLI::App& command, std::string& url);
+// The URL, or a UsageError saying how to give one.
+const std::string& require_url(const std::string& url);
+
+}  // namespace strata::cli

@@ -1,0 +1,43 @@
+#include "tools/strata/commands.hpp"
+#include "tools/strata/output.hpp"
+
+#include "strata/inspect.hpp"
+#include "strata/load.hpp"
+
+namespace strata::cli {
+
+namespace {
+
+struct InspectArgs {
+  std::string url;
+  std::vector<std::string> schemas;
+  std::string format = "yaml";
+  std::string output;
+};
+
+}  // namespace
+
+void add_inspect_command(CLI::App& app, Runner& run) {
+  auto args = std::make_shared<InspectArgs>();
+  auto* cmd = app.add_subcommand("inspect", "Print the live schema of a database in the declared (YAML) format");
+  cmd->footer(
+      "The YAML printed loads back as a declared schema equal to the live one, so\n"
+      "`strata inspect > schema.yaml` starts a declared schema from an existing database.\n"
+      "Example: strata inspect --url postgresql://app@localhost/shop --schema public");
+  add_url_option(*cmd, args->url);
+  cmd->add_option("--schema", args->schemas,
+                  "Database schema (namespace) to read; repeat for several. Default: every user schema");
+  cmd->add_option("--format", args->format, "Output format")
+      ->check(CLI::IsMember({"yaml", "json"}))
+      ->capture_default_str();
+  cmd->add_option("-o,--output", args->output, "Write to this file instead of standard output");
+  cmd->callback([args, &run] {
+    run = [args] {
+      const Schema schema = inspect(require_url(args->url), InspectOptions{args->schemas});
+      write_output(args->format == "json" ? to_json(schema) : to_yaml(schema), args->output);
+      return 0;
+    };
+  });
+}
+
+}  // namespace strata::cli
