@@ -1,0 +1,103 @@
+// `strata inspect` and `strata ddl` through the front door: the built command, a real server.
+#include <filesystem>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "strata/dialect.hpp"
+#include "strata/load.hpp"
+#include "support/run_command.hpp"
+#include "support/test_database.hpp"
+
+namespace strata {
+namespace {
+
+using testing::run_command;
+using testing::strata_binary;
+
+const std::filesystem::path kSource = STRATA_SOURCE_DIR;
+
+TEST(CliInspect, CreatesTheShopWithDdlThenInspectsItBack) {
+  testing::TestDatabase db;
+  const auto ddl = run_command({strata_binary(), "ddl", "--schema", (kSource / "examples/shop").string()});
+  ASSERT_EQ(ddl.exit_code, 0) << ddl.err;
+  const auto psql = run_command({"/usr/bin/psql", "-v", "ON_ERROR_STOP=1", "-q", "-X", db.url()}, {}, ddl.out);
+  ASSERT_EQ(psql.exit_code, 0) << psql.err;
+
+  const auto yaml = run_command({strata_binary(), "inspect", "--url", db.url()});
+  ASSERT_EQ(yaml.exit_code, 0) << yaml.err;
+  const auto dialect = make_dialect("postgres");
+  Schema inspected = load_schema_text(yaml.out, "inspected.yaml");
+  dialect->normalize(inspected);
+  Schema declared = load_schema({(kSource / "examples/shop").string()});
+  declared.database.name = db.name();
+  dialect->normalize(declared);
+  EXPECT_EQ(inspected, declared) << yaml.out;
+
+  // DATABASE_URL is the default URL; JSON has the same content.
+  const auto json = run_command({strata_binary(), "inspect", "--format", "json"}, {"DATABASE_URL=" + db.url()});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto tree = nlohmann::json::parse(json.out);
+  EXPECT_EQ(tree["tables"].size(), 4u);
+  EXPECT_EQ(tree["database"]["name"], db.name());
+}
+
+TEST(CliInspect, OnlyTheChosenSchema) {
+  testing::TestDatabase db;
+  const auto psql = run_command({"/usr/bin/psql", "-v", "ON_ERROR_STOP=1", "-q", "-X", db.url()}, {},
+                                "CREATE SCHEMA a; CREATE TABLE a.t (id int); CREATE TABLE public.u (id int);");
+  ASSERT_EQ(psql.exit_code, 0) << psql.err;
+  const auto out = run_command({strata_binary(), "inspect", "--url", db.url(), "--schema", "a", "--format", "json"});
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  const auto tree = nlohmann::json::parse(out.out);
+  EXPECT_EQ(tree["tables"].size(), 1u);
+  EXPECT_TRUE(tree["tables"].contains("t"));
+}
+
+TEST(CliInspect, CannotConnectIsExitCodeThreeAndHidesThePassword) {
+  const std::string url = "postgresql://someone:TopSecret99@127.0.0.1:1/nowhere?connect_timeout=2";
+  const auto out = run_command({strata_binary(), "inspect", "--url", url});
+  EXPECT_EQ(out.exit_code, 3) << out.err;
+  EXPECT_NE(out.err.find("cannot connect to postgresql://someone:***@127.0.0.1:1/nowhere"), std::string::npos)
+      << out.err;
+  EXPECT_EQ(out.err.find("TopSecret99"), std::string::npos) << out.err;
+  EXPECT_EQ(out.out.find("TopSecret99"), std::string::npos);
+}
+
+TEST(CliInspect, NoUrlIsBadInput) {
+  const auto out = run_command({strata_binary(), "inspect"}, {"DATABASE_URL="});
+  EXPECT_EQ(out.exit_code, 2);
+  EXPECT_NE(out.err.find("pass --url or set DATABASE_URL"), std::string::npos) << out.err;
+}
+
+TEST(CliInspect, MalformedUrlIsBadInputAndHidesThePassword) {
+  const auto out = run_command({strata_binary(), "inspect", "--url", "postgresql://u:Hush123@host:notaport/db"});
+  EXPECT_EQ(out.exit_code, 2) << out.err;
+  EXPECT_EQ(out.err.find("Hush123"), std::string::npos) << out.err;
+}
+
+TEST(CliHelp, SaysWhatEachOptionDoes) {
+  const auto top = run_command({strata_binary(), "--help"});
+  EXPECT_EQ(top.exit_code, 0);
+  EXPECT_NE(top.out.find("inspect"), std::string::npos);
+  EXPECT_NE(top.out.find("Exit codes"), std::string::npos);
+  const auto inspect = run_command({strata_binary(), "inspect", "--help"});
+  EXPECT_EQ(inspect.exit_code, 0);
+  for (const char* option : {"--url", "--schema", "--format", "DATABASE_URL"}) {
+    EXPECT_NE(inspect.out.find(option), std::string::npos) << option << "\n" << inspect.out;
+  }
+  const auto bad = run_command({strata_binary(), "inspect", "--format", "xml"});
+  EXPECT_EQ(bad.exit_code, 2) << bad.err;
+}
+
+TEST(CliDdl, BadSchemaIsExitCodeTwoWithPositions) {
+  const auto out =
+      run_command({strata_binary(), "ddl", "--schema", (kSource / "tests/loader/bad/fk_unknown_table.yaml").string()});
+  EXPECT_EQ(out.exit_code, 2);
+  EXPECT_NE(out.err.find("fk_unknown_table.yaml:8:"), std::string::npos) << out.err;
+  EXPECT_NE(out.err.find("unknown table 'users'"), std::string::npos) << out.err;
+  EXPECT_TRUE(out.out.empty());
+}
+
+}  // namespace
+}  // namespace strata

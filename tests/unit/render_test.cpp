@@ -1,0 +1,71 @@
+// Writing a schema back out: YAML that loads as an equal schema, and JSON of the same shape.
+#include <filesystem>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "strata/dialect.hpp"
+#include "strata/load.hpp"
+
+namespace strata {
+namespace {
+
+const std::filesystem::path kSource = STRATA_SOURCE_DIR;
+
+Schema normalized(Schema schema) {
+  make_dialect("postgres")->normalize(schema);
+  return schema;
+}
+
+TEST(Render, YamlLoadsBackEqual) {
+  for (const char* path : {"examples/shop", "tests/schemas/everything.yaml"}) {
+    const Schema schema = normalized(load_schema({(kSource / path).string()}));
+    const std::string yaml = to_yaml(schema);
+    const Schema again = normalized(load_schema_text(yaml, "rendered.yaml"));
+    EXPECT_EQ(again, schema) << path << "\n--- rendered:\n"
+                             << yaml << "\n--- expected:\n"
+                             << describe(schema) << "\n--- got:\n"
+                             << describe(again);
+    EXPECT_EQ(to_yaml(again), yaml) << "rendering is not stable";
+  }
+}
+
+TEST(Render, JsonHasTheSameShape) {
+  const Schema schema = normalized(load_schema({(kSource / "examples/shop").string()}));
+  const auto json = nlohmann::json::parse(to_json(schema));
+  EXPECT_EQ(json["enums"]["order_status"].size(), 4u);
+  EXPECT_EQ(json["tables"]["orders"]["columns"]["status"]["default"], "'PENDING'");
+  EXPECT_EQ(json["tables"]["orders"]["foreign_keys"][0]["references"]["table"], "users");
+}
+
+TEST(Render, TablesOfOneNameInTwoSchemasStayApart) {
+  const Schema schema =
+      normalized(load_schema_text("tables:\n  t:\n    columns:\n      id: int\n  t2:\n    name: t\n    schema: other\n "
+                                  "   columns:\n      id: int\n",
+                                  "two.yaml"));
+  ASSERT_EQ(schema.tables.size(), 2u);
+  const Schema again = normalized(load_schema_text(to_yaml(schema), "rendered.yaml"));
+  EXPECT_EQ(again, schema) << to_yaml(schema);
+}
+
+TEST(Render, AwkwardStringsSurviveTheRoundTrip) {
+  Schema schema;
+  Table table;
+  table.name = {"public", "null"};
+  for (const char* name : {"~", "yes", "123", "a: b", "- x", "#hash", "{brace}", "'quote", "\"dq\"", " pad ", "é"}) {
+    Column column;
+    column.name = name;
+    column.type = "text";
+    column.default_expr = "'x: {y}'";
+    table.columns.push_back(column);
+  }
+  schema.tables.push_back(table);
+  schema.enums.push_back({{"public", "e"}, {"null", "~", "true", "multi\nline"}});
+  const std::string yaml = to_yaml(schema);
+  Schema again = load_schema_text(yaml, "awkward.yaml");
+  EXPECT_EQ(again.tables.at(0).columns.size(), table.columns.size()) << yaml;
+  EXPECT_EQ(again, schema) << yaml;
+}
+
+}  // namespace
+}  // namespace strata

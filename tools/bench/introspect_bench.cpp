@@ -1,0 +1,91 @@
+// Introspection of generated schemas on a real PostgreSQL (Google Benchmark).
+//
+//   STRATA_BENCH_PG_URL=postgresql://postgres@127.0.0.1:PORT/postgres build/tools/bench/strata_bench_introspect
+//
+// For each size it creates (once) a database strata_bench_<N> holding generate_schema(N), then
+// times Dialect::introspect on it and reports the queries sent and the process's peak memory.
+#include <sys/resource.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include <benchmark/benchmark.h>
+#include <pqxx/pqxx>
+
+#include "engine/connection.hpp"
+#include "strata/dialect.hpp"
+#include "tools/bench/schema_generator.hpp"
+
+namespace {
+
+std::string server_url() {
+  const char* url = std::getenv("STRATA_BENCH_PG_URL");
+  if (url == nullptr) {
+    std::cerr << "set STRATA_BENCH_PG_URL to a PostgreSQL admin URL (tools/pg-throwaway start DIR prints one)\n";
+    std::exit(2);
+  }
+  return url;
+}
+
+std::string database_url(const std::string& server, const std::string& database) {
+  const auto slash = server.rfind('/');
+  const auto query = server.find('?', slash);
+  return server.substr(0, slash + 1) + database + (query == std::string::npos ? "" : server.substr(query));
+}
+
+// Creates strata_bench_<tables> unless it already holds the generated schema.
+std::string prepare(int tables) {
+  const std::string server = server_url();
+  const std::string name = "strata_bench_" + std::to_string(tables);
+  {
+    pqxx::connection admin(server);
+    pqxx::nontransaction tx(admin);
+    if (!tx.exec("SELECT 1 FROM pg_database WHERE datname = " + tx.quote(name)).empty()) {
+      return database_url(server, name);
+    }
+    tx.exec("CREATE DATABASE " + tx.quote_name(name));
+  }
+  const std::string url = database_url(server, name);
+  pqxx::connection connection(url);
+  pqxx::work tx(connection);
+  for (const auto& statement :
+       strata::make_dialect("postgres")->create_statements(strata::bench::generate_schema(tables))) {
+    tx.exec(statement);
+  }
+  tx.commit();
+  return url;
+}
+
+void BM_Introspect(benchmark::State& state) {
+  const int tables = static_cast<int>(state.range(0));
+  const std::string url = prepare(tables);
+  strata::Connection connection(url);
+  const auto dialect = strata::make_dialect("postgres");
+  std::size_t columns = 0, indexes = 0, foreign_keys = 0;
+  int queries = 0;
+  for (auto _ : state) {
+    const int before = connection.round_trips();
+    const strata::Schema schema = dialect->introspect(connection, {});
+    queries = connection.round_trips() - before;
+    columns = indexes = foreign_keys = 0;
+    for (const auto& table : schema.tables) {
+      columns += table.columns.size();
+      indexes += table.indexes.size() + (table.primary_key ? 1 : 0) + table.uniques.size();
+      foreign_keys += table.foreign_keys.size();
+    }
+    benchmark::DoNotOptimize(schema);
+  }
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  state.counters["queries"] = queries;
+  state.counters["columns"] = static_cast<double>(columns);
+  state.counters["indexes"] = static_cast<double>(indexes);
+  state.counters["fks"] = static_cast<double>(foreign_keys);
+  state.counters["peak_rss_MB"] = static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+BENCHMARK(BM_Introspect)->Arg(100)->Arg(1000)->Arg(5000)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+}  // namespace
+
+BENCHMARK_MAIN();
