@@ -169,7 +169,9 @@ bool is_symbol(const std::vector<Token>& tokens, std::size_t i, char symbol) {
 }  // namespace
 
 std::optional<std::string> builtin_type(std::string_view spelling, IntWidth int_width) {
-  if (spelling == "int" || spelling == "integer") return int_width == IntWidth::Four ? "integer" : "bigint";
+  if (spelling == "int" || spelling == "integer") {
+    return int_width == IntWidth::Four ? "integer" : int_width == IntWidth::Eight ? "bigint" : "int";
+  }
   if (spelling == "float") return "double precision";
   if (const Alias* alias = find_alias(spelling)) return std::string(alias->canonical);
   return std::nullopt;
@@ -239,7 +241,9 @@ std::optional<TypeName> parse_type_name(std::string_view text, IntWidth int_widt
     const Alias* alias = find_alias(spelling);
     if (spelling == "int" || spelling == "integer" || spelling == "int4") {
       type.builtin = true;
-      type.name = (spelling == "int4" || int_width == IntWidth::Four) ? "integer" : "bigint";
+      type.name = spelling == "int4" || int_width == IntWidth::Four ? "integer"
+                  : int_width == IntWidth::Eight                    ? "bigint"
+                                                                    : "int";
       if (!type.modifiers.empty()) {
         *error = "no parentheses after an integer type";
         return std::nullopt;

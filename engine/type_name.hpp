@@ -14,9 +14,10 @@
 
 namespace strata {
 
-// What the bare words INT and INTEGER mean: PostgreSQL's 4-byte integer, or CockroachDB's
-// INT8 (its default_int_size).
-enum class IntWidth { Four, Eight };
+// What the bare words INT and INTEGER mean: PostgreSQL's 4-byte integer, CockroachDB's INT8
+// (its default_int_size), or not decided yet (a declared schema, before a dialect reads it:
+// the type is kept as `int`).
+enum class IntWidth { Four, Eight, Unresolved };
 
 struct TypeName {
   bool builtin = false;

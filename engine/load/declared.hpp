@@ -67,6 +67,8 @@ struct DeclaredTable {
   std::vector<DeclaredCheck> checks;
   std::optional<Locality> locality;
   SourcePosition locality_position;
+  std::optional<std::string> renamed_from;
+  SourcePosition renamed_from_position;
 };
 
 struct DeclaredEnum {

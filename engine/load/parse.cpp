@@ -164,7 +164,7 @@ class FileParser {
     }
     bool has_type = false;
     in_.entries(node, fmt::format("column '{}'", name),
-                {"type", "nullable", "default", "generated", "identity", "hidden", "collation"},
+                {"type", "nullable", "default", "generated", "identity", "hidden", "collation", "renamed_from"},
                 [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
                   if (key == "type") {
                     if (auto type = in_.string(value, "a type")) {
@@ -186,6 +186,7 @@ class FileParser {
                   }
                   if (key == "hidden") c.column.hidden = in_.boolean(value, "hidden").value_or(false);
                   if (key == "collation") c.column.collation = in_.name(value, "a collation name");
+                  if (key == "renamed_from") c.column.renamed_from = in_.name(value, "the column's previous name");
                 });
     if (!has_type && node.IsMap()) in_.error(key_node, fmt::format("expected column '{}' to have a 'type'", name));
     if (c.column.generated && c.column.default_expr) {
@@ -482,7 +483,8 @@ class FileParser {
     if (node.IsMap() && node["name"]) table.name.name = in_.name(node["name"], "a table name").value_or(name);
     bool has_columns = false;
     in_.entries(node, fmt::format("table '{}'", name),
-                {"name", "schema", "columns", "primary_key", "indexes", "unique", "foreign_keys", "checks", "locality"},
+                {"name", "schema", "renamed_from", "columns", "primary_key", "indexes", "unique", "foreign_keys",
+                 "checks", "locality"},
                 [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
                   if (key == "columns") {
                     has_columns = true;
@@ -508,6 +510,10 @@ class FileParser {
                                       });
                   }
                   if (key == "locality") parse_locality(table, value);
+                  if (key == "renamed_from") {
+                    table.renamed_from = in_.name(value, "the table's previous name");
+                    table.renamed_from_position = in_.at(value);
+                  }
                 });
     if (node.IsMap() && (!has_columns || table.columns.empty())) {
       in_.error(key_node, fmt::format("expected table '{}' to have at least one column", name));

@@ -110,7 +110,14 @@ class Resolver {
   void resolve_columns(DeclaredTable& table) {
     for (auto& c : table.columns) {
       Column& column = c.column;
-      const DeclaredEnum* enum_type = find_enum_by_spelling(column.type);
+      // An enum named exactly as declared (`OrderStatus`, `sales.region`, either with `[]`).
+      std::string spelling = column.type;
+      int array_dims = 0;
+      while (spelling.ends_with("[]")) {
+        spelling.resize(spelling.size() - 2);
+        array_dims = 1;
+      }
+      const DeclaredEnum* enum_type = find_enum_by_spelling(spelling);
       if (enum_type == nullptr) {
         if (is_serial_type(column.type)) {
           error(c.type_position, fmt::format("expected a type for column '{}', found '{}': serial types are not "
@@ -119,12 +126,14 @@ class Resolver {
           continue;
         }
         std::string why;
-        auto type = parse_type_name(column.type, IntWidth::Four, &why);
+        auto type = parse_type_name(column.type, IntWidth::Unresolved, &why);
         if (!type) {
           error(c.type_position, fmt::format("expected a type for column '{}': {}", column.name, why));
           continue;
         }
-        if (!type->builtin) {
+        if (type->builtin) {
+          column.type = to_string(*type);  // what reaches DDL is the parsed type, never raw text
+        } else {
           auto it = enums_.find(QualifiedName{type->schema, type->name});
           if (it == enums_.end()) {
             error(c.type_position, fmt::format("unknown type '{}' for column '{}': expected a built-in type or an "
@@ -133,13 +142,13 @@ class Resolver {
             continue;
           }
           enum_type = it->second;
+          array_dims = type->array_dims;
         }
       }
       if (enum_type != nullptr) {
-        TypeName type{false, enum_type->value.name.schema, enum_type->value.name.name, {}, 0};
-        // `type: status[]` is an array of the enum.
-        column.type = to_string(type) + (column.type.ends_with("[]") ? "[]" : "");
-        if (column.default_expr && c.default_is_plain_word) {
+        column.type =
+            to_string(TypeName{false, enum_type->value.name.schema, enum_type->value.name.name, {}, array_dims});
+        if (column.default_expr && c.default_is_plain_word && array_dims == 0) {
           const auto& values = enum_type->value.values;
           if (std::find(values.begin(), values.end(), *column.default_expr) != values.end()) {
             column.default_expr = quote_literal(*column.default_expr);
@@ -177,7 +186,23 @@ class Resolver {
     }
   }
 
+  void resolve_renames(DeclaredTable& table) {
+    if (table.renamed_from && tables_.count(QualifiedName{table.name.schema, *table.renamed_from}) > 0) {
+      error(table.renamed_from_position, fmt::format("expected renamed_from of table '{}' to name a table that is "
+                                                     "no longer declared, but '{}' is declared too",
+                                                     display(table.name), *table.renamed_from));
+    }
+    for (const auto& c : table.columns) {
+      if (c.column.renamed_from && has_column(table, *c.column.renamed_from)) {
+        error(c.position, fmt::format("expected renamed_from of column '{}' to name a column that is no longer "
+                                      "declared, but '{}' is declared too",
+                                      c.column.name, *c.column.renamed_from));
+      }
+    }
+  }
+
   void resolve_keys(DeclaredTable& table) {
+    resolve_renames(table);
     if (table.primary_key) {
       check_columns(table, table.primary_key->columns, table.primary_key_columns.positions, table.primary_key_position,
                     "the primary key");
@@ -321,6 +346,7 @@ class Resolver {
     for (const auto& fk : declared.foreign_keys) table.foreign_keys.push_back(fk.foreign_key);
     for (const auto& c : declared.checks) table.checks.push_back(c.check);
     table.locality = declared.locality;
+    table.renamed_from = declared.renamed_from;
     return table;
   }
 

@@ -74,6 +74,9 @@ struct Column {
   std::optional<IdentityKind> identity;     // GENERATED ... AS IDENTITY
   bool hidden = false;                      // CockroachDB NOT VISIBLE
   std::optional<std::string> collation;
+  // Declared only: the name this column had before, so diff renames it instead of dropping it
+  // and adding a new one. Normalisation clears it.
+  std::optional<std::string> renamed_from;
 
   friend bool operator==(const Column&, const Column&) = default;
 };
@@ -161,6 +164,8 @@ struct Table {
   std::vector<ForeignKey> foreign_keys;
   std::vector<Check> checks;
   std::optional<Locality> locality;
+  // Declared only: the name this table had before (same schema). Normalisation clears it.
+  std::optional<std::string> renamed_from;
 
   const Column* find_column(const std::string& column_name) const;
 

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs the build into a temporary prefix, builds tests/install/consumer against it with
 # find_package(strata), and runs it (against the test server when one is available).
-#   consumer_test.sh BUILD_DIR SOURCE_DIR
+#   consumer_test.sh BUILD_DIR SOURCE_DIR [CXX_FLAGS]
+# CXX_FLAGS: what the consumer must be built with to link the library (the sanitizer flags of a
+# sanitizer build).
 set -euo pipefail
 build=$1
 source=$2
+flags=${3:-}
 work=$(mktemp -d "${TMPDIR:-/tmp}/strata-consumer.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
@@ -13,7 +16,8 @@ test -x "$work/prefix/bin/strata"
 test -f "$work/prefix/include/strata/strata.hpp"
 "$work/prefix/bin/strata" --version
 
-cmake -S "$source/tests/install/consumer" -B "$work/build" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+cmake -S "$source/tests/install/consumer" -B "$work/build" -DCMAKE_PREFIX_PATH="$work/prefix" \
+  -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="$flags" >/dev/null
 cmake --build "$work/build" >/dev/null
 url=${STRATA_TEST_PG_URL:-}
 if [[ -z $url && -n ${STRATA_TEST_PG_URL_FILE:-} && -f $STRATA_TEST_PG_URL_FILE ]]; then

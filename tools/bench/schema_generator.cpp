@@ -33,7 +33,11 @@ Schema generate_schema(int tables, std::uint32_t seed) {
   for (int t = 0; t < tables; ++t) {
     Table table;
     table.name = {"public", fmt::format("table_{:05}", t)};
-    table.columns.push_back({"id", "bigint", false, std::nullopt, std::nullopt, IdentityKind::ByDefault, false, {}});
+    Column id;
+    id.name = "id";
+    id.type = "bigint";
+    id.identity = IdentityKind::ByDefault;
+    table.columns.push_back(std::move(id));
     const int columns = pick(8, 12);
     for (int c = 0; c < columns; ++c) {
       const ColumnKind& kind = kKinds[pick(0, static_cast<int>(std::size(kKinds)) - 1)];
@@ -44,7 +48,10 @@ Schema generate_schema(int tables, std::uint32_t seed) {
       if (kind.default_expr != nullptr) column.default_expr = kind.default_expr;
       table.columns.push_back(std::move(column));
     }
-    Column status{"status", fmt::format("status_{}", t % enums), false, "'new'", std::nullopt, std::nullopt, false, {}};
+    Column status;
+    status.name = "status";
+    status.type = fmt::format("status_{}", t % enums);
+    status.default_expr = "'new'";
     table.columns.push_back(std::move(status));
     table.primary_key = PrimaryKey{fmt::format("{}_pkey", table.name.name), {"id"}};
     // 1 or 2 foreign keys to earlier tables (the first table refers to itself).
@@ -52,7 +59,11 @@ Schema generate_schema(int tables, std::uint32_t seed) {
     for (int f = 0; f < fks; ++f) {
       const int target = t == 0 ? 0 : pick(0, t - 1);
       const std::string column = fmt::format("ref_{}", f);
-      table.columns.push_back({column, "bigint", true, std::nullopt, std::nullopt, std::nullopt, false, {}});
+      Column ref;
+      ref.name = column;
+      ref.type = "bigint";
+      ref.nullable = true;
+      table.columns.push_back(std::move(ref));
       ForeignKey fk;
       fk.name = fmt::format("{}_{}_fkey", table.name.name, column);
       fk.columns = {column};

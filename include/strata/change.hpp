@@ -1,0 +1,185 @@
+// Changes: the closed vocabulary that diff() produces and dialects turn into DDL.
+//
+// Each change is a small struct; Change is a std::variant of all of them, so that a new kind of
+// change is a compile error wherever it is not handled (std::visit). Objects inside a change are
+// the declared ("to") objects as written, or the live ("from") ones, never normalised copies:
+// normalisation is for comparing, and DDL keeps what the user declared.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "strata/schema.hpp"
+
+namespace strata {
+
+// ---- namespaces and types
+struct CreateSchema {
+  std::string name;
+};
+struct CreateEnum {
+  Enum value;
+};
+struct DropEnum {
+  Enum value;
+};
+// A value added at its declared position (before `before`, or last when empty).
+struct AddEnumValue {
+  QualifiedName name;
+  std::string value;
+  std::string before;
+};
+// Values removed or reordered: the type is rebuilt and every column using it converted.
+struct RecreateEnum {
+  Enum from;
+  Enum to;
+  struct Use {
+    QualifiedName table;
+    std::string column;
+    std::optional<std::string> default_expr;  // the declared default, set again after conversion
+    bool array = false;
+  };
+  std::vector<Use> uses;
+};
+
+// ---- sequences
+struct CreateSequence {
+  Sequence sequence;
+};
+struct DropSequence {
+  Sequence sequence;
+};
+struct AlterSequence {
+  Sequence from;
+  Sequence to;
+};
+
+// ---- tables
+// A new table with its columns, primary key, unique constraints and checks; its indexes and
+// foreign keys come as CreateIndex / AddForeignKey changes of their own.
+struct CreateTable {
+  Table table;
+};
+struct DropTable {
+  Table table;
+};
+struct RenameTable {
+  QualifiedName from;
+  QualifiedName to;
+};
+
+// ---- columns
+struct AddColumn {
+  QualifiedName table;
+  Column column;
+};
+struct DropColumn {
+  QualifiedName table;
+  Column column;
+};
+struct RenameColumn {
+  QualifiedName table;
+  std::string from;
+  std::string to;
+};
+
+// What differs between two versions of a column (a bit set).
+enum ColumnChange : std::uint32_t {
+  kColumnType = 1u << 0,
+  kColumnNullability = 1u << 1,
+  kColumnDefault = 1u << 2,
+  kColumnGenerated = 1u << 3,
+  kColumnIdentity = 1u << 4,
+  kColumnCollation = 1u << 5,
+  kColumnHidden = 1u << 6,
+};
+
+struct AlterColumn {
+  QualifiedName table;
+  Column from;
+  Column to;
+  std::uint32_t what = 0;  // ColumnChange bits
+};
+
+// ---- keys, indexes, constraints
+struct SetPrimaryKey {
+  QualifiedName table;
+  std::optional<PrimaryKey> from;
+  std::optional<PrimaryKey> to;
+};
+struct CreateIndex {
+  QualifiedName table;
+  Index index;
+  bool table_is_new = false;  // created in this plan: no rows, no lock worth a hazard
+};
+struct DropIndex {
+  QualifiedName table;
+  Index index;
+};
+struct RenameIndex {
+  QualifiedName table;
+  std::string from;
+  std::string to;
+};
+struct AddUnique {
+  QualifiedName table;
+  UniqueConstraint unique;
+};
+struct DropUnique {
+  QualifiedName table;
+  UniqueConstraint unique;
+};
+struct AddForeignKey {
+  QualifiedName table;
+  ForeignKey foreign_key;
+  bool table_is_new = false;  // both sides new: nothing to validate
+};
+struct DropForeignKey {
+  QualifiedName table;
+  ForeignKey foreign_key;
+};
+struct AddCheck {
+  QualifiedName table;
+  Check check;
+};
+struct DropCheck {
+  QualifiedName table;
+  Check check;
+};
+
+// ---- multi-region (CockroachDB)
+struct AddRegion {
+  std::string region;
+};
+struct DropRegion {
+  std::string region;
+};
+struct SetPrimaryRegion {
+  std::string from;  // empty: the database is not multi-region yet
+  std::string to;
+};
+struct SetSurvivalGoal {
+  std::optional<SurvivalGoal> from;
+  SurvivalGoal to = SurvivalGoal::Zone;
+};
+struct SetLocality {
+  QualifiedName table;
+  std::optional<Locality> from;
+  std::optional<Locality> to;
+};
+
+using Change = std::variant<CreateSchema, CreateEnum, DropEnum, AddEnumValue, RecreateEnum, CreateSequence,
+                            DropSequence, AlterSequence, CreateTable, DropTable, RenameTable, AddColumn, DropColumn,
+                            RenameColumn, AlterColumn, SetPrimaryKey, CreateIndex, DropIndex, RenameIndex, AddUnique,
+                            DropUnique, AddForeignKey, DropForeignKey, AddCheck, DropCheck, AddRegion, DropRegion,
+                            SetPrimaryRegion, SetSurvivalGoal, SetLocality>;
+
+using ChangeSet = std::vector<Change>;
+
+// One line saying what a change does, e.g. "add column email to table users".
+std::string describe(const Change& change);
+
+}  // namespace strata
