@@ -41,6 +41,30 @@ std::vector<std::string> json_strings(const pqxx::field& field) {
   return out;
 }
 
+// "{1,2,-3}" (an int2[] as text; an int2vector cast keeps its bounds: "[0:2]={1,2,-3}") as numbers.
+std::vector<int> int_array(const pqxx::field& field) {
+  std::vector<int> out;
+  if (field.is_null()) return out;
+  const std::string_view text = field.c_str();
+  const std::size_t open = text.find('{');
+  if (open == std::string_view::npos) return out;
+  int value = 0;
+  bool negative = false, any = false;
+  for (char c : text.substr(open + 1)) {
+    if (c >= '0' && c <= '9') {
+      value = value * 10 + (c - '0');
+      any = true;
+    } else if (c == '-') {
+      negative = true;
+    } else if (c == ',' || c == '}') {
+      if (any) out.push_back(negative ? -value : value);
+      value = 0;
+      negative = any = false;
+    }
+  }
+  return out;
+}
+
 ReferentialAction action_from(char code) {
   switch (code) {
     case 'r':
@@ -112,6 +136,7 @@ class CatalogReader {
       if (identity == "d") c.identity = IdentityKind::ByDefault;
       if (!row[11].is_null()) c.generated = Generated{row[11].c_str(), GeneratedKind::Stored};
       c.collation = optional_text(row[12]);
+      attnames_[table.name][row[2].as<int>()] = c.name;
       table.columns.push_back(std::move(c));
     }
   }
@@ -124,21 +149,31 @@ class CatalogReader {
       index.unique = row[3].as<bool>();
       index.method = row[4].c_str();
       index.where = optional_text(row[5]);
-      if (!row[6].is_null()) {
-        for (const auto& k : Json::parse(row[6].c_str())) {
-          IndexKey key;
-          if (!k["column"].is_null()) key.column = k["column"].get<std::string>();
-          if (!k["expression"].is_null()) key.expression = k["expression"].get<std::string>();
-          const bool desc = k["desc"].get<bool>();
-          const bool nulls_first = k["nulls_first"].get<bool>();
-          key.order = desc ? SortOrder::Desc : SortOrder::Asc;
-          // PostgreSQL's default: NULLS LAST ascending, NULLS FIRST descending.
-          if (nulls_first != desc) key.nulls = nulls_first ? NullsOrder::First : NullsOrder::Last;
-          if (!k["opclass"].is_null()) key.opclass = k["opclass"].get<std::string>();
-          index.keys.push_back(std::move(key));
+      const auto key_count = row[6].as<std::size_t>();
+      const std::vector<int> attnums = int_array(row[7]);
+      const std::vector<int> options = int_array(row[8]);
+      const Json expressions = row[9].is_null() ? Json() : Json::parse(row[9].c_str());
+      const Json opclasses = Json::parse(row[10].c_str());
+      for (std::size_t k = 0; k < attnums.size(); ++k) {
+        if (k >= key_count) {
+          index.include.push_back(column_name(table, attnums[k]));
+          continue;
         }
+        IndexKey key;
+        if (attnums[k] != 0) {
+          key.column = column_name(table, attnums[k]);
+        } else if (expressions.is_array() && k < expressions.size() && expressions[k].is_string()) {
+          key.expression = expressions[k].get<std::string>();
+        }
+        const int option = k < options.size() ? options[k] : 0;
+        const bool desc = (option & 1) != 0;
+        const bool nulls_first = (option & 2) != 0;
+        key.order = desc ? SortOrder::Desc : SortOrder::Asc;
+        // PostgreSQL's default: NULLS LAST ascending, NULLS FIRST descending.
+        if (nulls_first != desc) key.nulls = nulls_first ? NullsOrder::First : NullsOrder::Last;
+        if (k < opclasses.size()) key.opclass = opclasses[k].get<std::string>();
+        index.keys.push_back(std::move(key));
       }
-      index.include = json_strings(row[7]);
       table.indexes.push_back(std::move(index));
     }
   }
@@ -148,17 +183,12 @@ class CatalogReader {
       Table& table = table_for(row[0].c_str(), row[1].c_str());
       const std::string name = row[2].c_str();
       const char type = row[3].c_str()[0];
-      std::vector<std::string> columns = json_strings(row[4]);
+      std::vector<std::string> columns;
+      for (int attnum : int_array(row[4])) columns.push_back(column_name(table, attnum));
       switch (type) {
-        case 'p':
-          table.primary_key = PrimaryKey{name, std::move(columns)};
-          break;
-        case 'u':
-          table.uniques.push_back({name, std::move(columns)});
-          break;
-        case 'c':
-          table.checks.push_back({name, row[12].c_str()});
-          break;
+        case 'p': table.primary_key = PrimaryKey{name, std::move(columns)}; break;
+        case 'u': table.uniques.push_back({name, std::move(columns)}); break;
+        case 'c': table.checks.push_back({name, row[12].c_str()}); break;
         case 'f': {
           ForeignKey fk;
           fk.name = name;
@@ -172,8 +202,7 @@ class CatalogReader {
           table.foreign_keys.push_back(std::move(fk));
           break;
         }
-        default:
-          break;
+        default: break;
       }
     }
   }
@@ -189,8 +218,22 @@ class CatalogReader {
     return schema_.tables.back();
   }
 
+  // A column's name from its attribute number. Every attribute an index or constraint names is
+  // a live column of its table, which the column query listed (it ran first).
+  std::string column_name(const Table& table, int attnum) const {
+    const auto t = attnames_.find(table.name);
+    if (t != attnames_.end()) {
+      const auto c = t->second.find(attnum);
+      if (c != t->second.end()) return c->second;
+    }
+    throw DatabaseError(fmt::format("the catalog changed while it was read: table {} has no column number {}",
+                                    to_string(table.name), attnum),
+                        "", "");
+  }
+
   Schema& schema_;
   std::map<QualifiedName, std::size_t> tables_;
+  std::map<QualifiedName, std::map<int, std::string>> attnames_;
 };
 
 }  // namespace

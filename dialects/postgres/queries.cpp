@@ -7,10 +7,11 @@ namespace strata::postgres::queries {
   " n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' " \
   " AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND (($1)::text[] IS NULL OR n.nspname = ANY (($1)::text[])) "
 
-#define STRATA_NOT_EXTENSION_MEMBER(catalog, oid_expr)                     \
-  " NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = '" catalog \
-  "'::regclass "                                                           \
-  " AND dep.objid = " oid_expr " AND dep.deptype = 'e') "
+// Objects that belong to an extension are not part of the user's schema. (NOT IN over a hashed
+// subplan: one pass over pg_depend, where a NOT EXISTS turned into a scan per row.)
+#define STRATA_NOT_EXTENSION_MEMBER(catalog, oid_expr)                                       \
+  " " oid_expr " NOT IN (SELECT dep.objid FROM pg_depend dep WHERE dep.classid = '" catalog \
+  "'::regclass AND dep.deptype = 'e') "
 
 const char* const kNamespaces = "SELECT n.nspname FROM pg_namespace n WHERE " STRATA_USER_NAMESPACE
                                 " AND " STRATA_NOT_EXTENSION_MEMBER("pg_namespace", "n.oid") " ORDER BY n.nspname";
@@ -33,7 +34,7 @@ const char* const kColumns =
     "SELECT n.nspname, c.relname, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), "
     "       CASE WHEN bt.typtype = 'e' THEN btn.nspname END, CASE WHEN bt.typtype = 'e' THEN bt.typname END, "
     "       t.typcategory = 'A' AND et.oid IS NOT NULL, a.attnotnull, "
-    "       CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END, "
+    "       CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, 0) END, "
     "       a.attidentity, "
     "       CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END, "
     "       CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN co.collname END "
@@ -48,23 +49,18 @@ const char* const kColumns =
     "WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND " STRATA_USER_NAMESPACE
     " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " ORDER BY n.nspname, c.relname, a.attnum";
 
+// Key columns come back as attribute numbers (resolved against the column query's rows), so
+// that no per-index subquery joins pg_attribute; only expression keys are deparsed.
 const char* const kIndexes =
     "SELECT n.nspname, c.relname, ic.relname, i.indisunique, am.amname, "
-    "       pg_get_expr(i.indpred, i.indrelid, true), "
-    "       (SELECT json_agg(json_build_object( "
-    "                 'column', a.attname, "
-    "                 'expression', CASE WHEN k.attnum = 0 THEN pg_get_indexdef(i.indexrelid, k.ord::int, true) END, "
-    "                 'desc', (i.indoption[k.ord - 1] & 1) <> 0, "
-    "                 'nulls_first', (i.indoption[k.ord - 1] & 2) <> 0, "
-    "                 'opclass', CASE WHEN NOT opc.opcdefault THEN opc.opcname END) ORDER BY k.ord) "
-    "          FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) "
-    "          LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum AND k.attnum <> 0 "
-    "          LEFT JOIN pg_opclass opc ON opc.oid = i.indclass[k.ord - 1] "
-    "          WHERE k.ord <= i.indnkeyatts), "
-    "       (SELECT json_agg(a.attname ORDER BY k.ord) "
-    "          FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) "
-    "          JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
-    "          WHERE k.ord > i.indnkeyatts) "
+    "       pg_get_expr(i.indpred, i.indrelid, true), i.indnkeyatts, "
+    "       i.indkey::int2[]::text, i.indoption::int2[]::text, "
+    "       CASE WHEN 0 = ANY (i.indkey::int2[]) THEN to_json(ARRAY( "
+    "         SELECT CASE WHEN i.indkey[k - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k, true) END "
+    "         FROM generate_series(1, i.indnkeyatts) AS k)) END, "
+    "       to_json(ARRAY(SELECT (SELECT CASE WHEN o.opcdefault THEN '' ELSE o.opcname END "
+    "                             FROM pg_opclass o WHERE o.oid = u.opc) "
+    "         FROM unnest(i.indclass::oid[]) WITH ORDINALITY AS u(opc, ord) ORDER BY u.ord)) "
     "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid "
     "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam "
     "WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND " STRATA_USER_NAMESPACE
@@ -73,21 +69,22 @@ const char* const kIndexes =
     "                  AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')) "
     "ORDER BY n.nspname, c.relname, ic.relname";
 
+// Constrained columns come back as attribute numbers; referenced columns are named here, since
+// the referenced table may lie outside the namespaces being read.
 const char* const kConstraints =
-    "SELECT n.nspname, c.relname, con.conname, con.contype, "
-    "       (SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord) "
-    "          JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum), "
+    "SELECT n.nspname, c.relname, con.conname, con.contype, con.conkey::text, "
     "       fn.nspname, fc.relname, "
-    "       (SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord) "
-    "          JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum), "
+    "       CASE WHEN con.contype = 'f' THEN (SELECT json_agg(a.attname ORDER BY k.ord) "
+    "         FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord) "
+    "         JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum) END, "
     "       con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred, "
     "       CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid, true) END "
     "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
     "JOIN pg_namespace n ON n.oid = c.relnamespace "
     "LEFT JOIN pg_class fc ON fc.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace "
     "WHERE con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p') AND NOT c.relispartition "
-    "  AND con.conislocal AND " STRATA_USER_NAMESPACE
-    " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " ORDER BY n.nspname, c.relname, con.conname";
+    "  AND con.conislocal AND " STRATA_USER_NAMESPACE " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    " ORDER BY n.nspname, c.relname, con.conname";
 
 #undef STRATA_USER_NAMESPACE
 #undef STRATA_NOT_EXTENSION_MEMBER

@@ -22,13 +22,15 @@ extern const char* const kSequences;
 extern const char* const kColumns;
 
 // One row per index that does not back a primary-key or unique constraint:
-// nspname, relname, indexname, unique, method, predicate, keys (json array of
-// {column, expression, desc, nulls_first, opclass}), include (json array of column names).
+// nspname, relname, indexname, unique, method, predicate, key count, attnums (int2[] text:
+// key columns then included ones; 0 for an expression), options (int2[] text: bit 1 DESC,
+// bit 2 NULLS FIRST), expressions (json array, null where the key is a column; null when there
+// are none), opclasses (json array, "" for the default one).
 extern const char* const kIndexes;
 
 // One row per primary-key, unique, foreign-key and check constraint:
-// nspname, relname, conname, contype, columns (json), ref_schema, ref_table, ref_columns (json),
-// on_update, on_delete, deferrable, deferred, expression.
+// nspname, relname, conname, contype, attnums (int2[] text), ref_schema, ref_table, ref_columns
+// (json), on_update, on_delete, deferrable, deferred, expression.
 extern const char* const kConstraints;
 
 }  // namespace strata::postgres::queries
