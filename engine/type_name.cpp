@@ -177,6 +177,12 @@ std::optional<std::string> builtin_type(std::string_view spelling, IntWidth int_
   return std::nullopt;
 }
 
+std::string canonical_model_type(std::string_view text, IntWidth int_width) {
+  const bool undecided = text == "int" || text.starts_with("int[");
+  auto type = parse_type_name(text, undecided ? int_width : IntWidth::Four, nullptr);
+  return type ? to_string(*type) : std::string(text);
+}
+
 bool is_serial_type(std::string_view text) {
   std::string lower(text);
   std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char ch) { return std::tolower(ch); });

@@ -42,6 +42,11 @@ std::string canonical_type(std::string_view text, IntWidth int_width);
 // e.g. "character varying", "int8", "string"), or nullopt when it names no built-in type.
 std::optional<std::string> builtin_type(std::string_view spelling, IntWidth int_width);
 
+// A type as the model holds it, in canonical spelling. In the model only a bare `int` is
+// undecided (the loader's spelling of INT / INTEGER); `integer` is always the 4-byte integer, as
+// PostgreSQL's catalog and the CockroachDB parser write it. So this is idempotent for any width.
+std::string canonical_model_type(std::string_view text, IntWidth int_width);
+
 // True for names of serial pseudo-types (serial, bigserial, smallserial, serial4, serial8, serial2).
 bool is_serial_type(std::string_view text);
 

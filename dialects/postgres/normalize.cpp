@@ -53,12 +53,12 @@ void normalize_index(Index& index) {
 }  // namespace
 
 void normalize_common(Schema& schema, IntWidth int_width) {
-  for (auto& sequence : schema.sequences) sequence.type = canonical_type(sequence.type, int_width);
+  for (auto& sequence : schema.sequences) sequence.type = canonical_model_type(sequence.type, int_width);
   for (auto& table : schema.tables) {
     table.renamed_from.reset();  // a hint for diff, not part of the schema
     for (auto& column : table.columns) {
       column.renamed_from.reset();
-      column.type = canonical_type(column.type, int_width);
+      column.type = canonical_model_type(column.type, int_width);
       canonicalize(column.default_expr);
       if (column.generated) column.generated->expression = canonical_expression(column.generated->expression);
     }

@@ -86,3 +86,25 @@ TEST(TypeName, SerialTypesAreRecognised) {
 
 }  // namespace
 }  // namespace strata
+
+namespace strata {
+namespace {
+
+// The model's `int` is the loader's undecided INT; `integer` is always 4 bytes, so normalising
+// twice changes nothing, on either server.
+TEST(TypeName, ModelTypesAreIdempotentForBothWidths) {
+  EXPECT_EQ(canonical_model_type("int", IntWidth::Four), "integer");
+  EXPECT_EQ(canonical_model_type("int", IntWidth::Eight), "bigint");
+  EXPECT_EQ(canonical_model_type("int[]", IntWidth::Eight), "bigint[]");
+  EXPECT_EQ(canonical_model_type("integer", IntWidth::Eight), "integer");
+  EXPECT_EQ(canonical_model_type("character varying(3)", IntWidth::Eight), "varchar(3)");
+  for (const char* type : {"int", "integer", "bigint", "int[]", "text", "order_status"}) {
+    for (auto width : {IntWidth::Four, IntWidth::Eight}) {
+      const std::string once = canonical_model_type(type, width);
+      EXPECT_EQ(canonical_model_type(once, width), once) << type;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace strata
