@@ -30,6 +30,7 @@ DatabaseError::DatabaseError(const std::string& message, std::string statement, 
     : Error(message), statement_(std::move(statement)), sqlstate_(std::move(sqlstate)) {}
 
 ExitCode exit_code_for(const std::exception& error) {
+  if (dynamic_cast<const FindingsError*>(&error)) return ExitCode::Findings;
   if (dynamic_cast<const LoadError*>(&error) || dynamic_cast<const UsageError*>(&error) ||
       dynamic_cast<const PlanError*>(&error)) {
     return ExitCode::BadInput;

@@ -186,9 +186,15 @@ class CatalogReader {
       std::vector<std::string> columns;
       for (int attnum : int_array(row[4])) columns.push_back(column_name(table, attnum));
       switch (type) {
-        case 'p': table.primary_key = PrimaryKey{name, std::move(columns)}; break;
-        case 'u': table.uniques.push_back({name, std::move(columns)}); break;
-        case 'c': table.checks.push_back({name, row[12].c_str()}); break;
+        case 'p':
+          table.primary_key = PrimaryKey{name, std::move(columns)};
+          break;
+        case 'u':
+          table.uniques.push_back({name, std::move(columns)});
+          break;
+        case 'c':
+          table.checks.push_back({name, row[12].c_str()});
+          break;
         case 'f': {
           ForeignKey fk;
           fk.name = name;
@@ -202,7 +208,8 @@ class CatalogReader {
           table.foreign_keys.push_back(std::move(fk));
           break;
         }
-        default: break;
+        default:
+          break;
       }
     }
   }

@@ -12,8 +12,9 @@ class PostgresDialect : public Dialect {
   Capabilities capabilities() const override { return {true, true, false}; }
   Schema introspect(Connection& connection, const IntrospectOptions& options) const override;
   void normalize(Schema& schema) const override;
-  std::vector<std::string> create_statements(const Schema& schema) const override;
   std::string quote(std::string_view identifier) const override;
+  ChangeSql emit(const Change& change) const override;
+  std::vector<Hazard> hazards(const Change& change) const override;
 };
 
 // The parts of normalization both dialects share (expressions, sort order); `int_width` says

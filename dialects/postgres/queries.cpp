@@ -9,7 +9,7 @@ namespace strata::postgres::queries {
 
 // Objects that belong to an extension are not part of the user's schema. (NOT IN over a hashed
 // subplan: one pass over pg_depend, where a NOT EXISTS turned into a scan per row.)
-#define STRATA_NOT_EXTENSION_MEMBER(catalog, oid_expr)                                       \
+#define STRATA_NOT_EXTENSION_MEMBER(catalog, oid_expr)                                      \
   " " oid_expr " NOT IN (SELECT dep.objid FROM pg_depend dep WHERE dep.classid = '" catalog \
   "'::regclass AND dep.deptype = 'e') "
 
@@ -83,8 +83,8 @@ const char* const kConstraints =
     "JOIN pg_namespace n ON n.oid = c.relnamespace "
     "LEFT JOIN pg_class fc ON fc.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace "
     "WHERE con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p') AND NOT c.relispartition "
-    "  AND con.conislocal AND " STRATA_USER_NAMESPACE " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
-    " ORDER BY n.nspname, c.relname, con.conname";
+    "  AND con.conislocal AND " STRATA_USER_NAMESPACE
+    " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " ORDER BY n.nspname, c.relname, con.conname";
 
 #undef STRATA_USER_NAMESPACE
 #undef STRATA_NOT_EXTENSION_MEMBER

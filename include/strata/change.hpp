@@ -156,6 +156,7 @@ struct AddRegion {
 };
 struct DropRegion {
   std::string region;
+  bool primary = false;  // the database's primary region: dropped last, once it is the only one
 };
 struct SetPrimaryRegion {
   std::string from;  // empty: the database is not multi-region yet

@@ -6,11 +6,19 @@
 #include <string_view>
 #include <vector>
 
+#include "strata/change.hpp"
 #include "strata/schema.hpp"
 
 namespace strata {
 
 class Connection;
+struct Hazard;
+
+// The SQL for one change.
+struct ChangeSql {
+  std::vector<std::string> statements;
+  bool transactional = true;  // false: each statement must run outside a transaction
+};
 
 struct IntrospectOptions {
   // Namespaces to read; empty reads every namespace that is not a system or extension one.
@@ -39,14 +47,21 @@ class Dialect {
   // default and check expressions, sort order). Idempotent; pure.
   virtual void normalize(Schema& schema) const = 0;
 
-  // Statements that create every object of `schema` in a database that has none of them,
-  // in dependency order. Every identifier is quoted with quote(). Throws PlanError for what
-  // the dialect cannot express.
-  virtual std::vector<std::string> create_statements(const Schema& schema) const = 0;
-
   // An identifier as it must appear in SQL: quoted when it is not a plain lower-case word.
   virtual std::string quote(std::string_view identifier) const = 0;
+
+  // The statements that make one change. Pure. Throws PlanError for what the dialect cannot do
+  // (multi-region changes on PostgreSQL), before any SQL is sent.
+  virtual ChangeSql emit(const Change& change) const = 0;
+
+  // What running `emit(change)` risks on this server (hazards differ: PostgreSQL locks and
+  // rewrites where CockroachDB runs online schema changes). Pure.
+  virtual std::vector<Hazard> hazards(const Change& change) const = 0;
 };
+
+// Statements that create every object of `schema` in a database that has none of them, in
+// dependency order (the plan from an empty schema, flattened).
+std::vector<std::string> create_statements(const Schema& schema, const Dialect& dialect);
 
 // "postgres" / "postgresql" or "cockroachdb" / "crdb"; throws UsageError for anything else.
 std::unique_ptr<Dialect> make_dialect(std::string_view name);

@@ -61,6 +61,12 @@ class DatabaseError : public Error {
   std::string sqlstate_;
 };
 
+// The run found something a user must decide on (a hazard not allowed, drift): exit code 1.
+class FindingsError : public Error {
+ public:
+  using Error::Error;
+};
+
 // A plan cannot be made for this dialect (for example multi-region settings on PostgreSQL).
 class PlanError : public Error {
  public:

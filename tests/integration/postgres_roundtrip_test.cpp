@@ -33,7 +33,7 @@ TEST_P(RoundTrip, DeclaredSchemaIsWhatTheServerReportsBack) {
   testing::TestDatabase db;
   const auto dialect = make_dialect("postgres");
   const Schema declared = load_schema({(kSource / GetParam()).string()});
-  run_sql(db.url(), dialect->create_statements(declared));
+  run_sql(db.url(), create_statements(declared, *dialect));
 
   const Schema live = introspect(db.url());
   Schema expected = declared;

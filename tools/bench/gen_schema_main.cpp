@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
   if (format == "yaml") {
     std::cout << strata::to_yaml(schema);
   } else {
-    for (const auto& statement : strata::make_dialect("postgres")->create_statements(schema)) {
+    for (const auto& statement : strata::create_statements(schema, *strata::make_dialect("postgres"))) {
       std::cout << statement << ";\n";
     }
   }

@@ -50,7 +50,7 @@ std::string prepare(int tables) {
   pqxx::connection connection(url);
   pqxx::work tx(connection);
   for (const auto& statement :
-       strata::make_dialect("postgres")->create_statements(strata::bench::generate_schema(tables))) {
+       strata::create_statements(strata::bench::generate_schema(tables), *strata::make_dialect("postgres"))) {
     tx.exec(statement);
   }
   tx.commit();

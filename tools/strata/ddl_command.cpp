@@ -35,7 +35,7 @@ void add_ddl_command(CLI::App& app, Runner& run) {
       const auto dialect = make_dialect(args->dialect);
       Schema schema = load_schema(args->schema_paths);
       std::string sql;
-      for (const auto& statement : dialect->create_statements(schema)) sql += statement + ";\n";
+      for (const auto& statement : create_statements(schema, *dialect)) sql += statement + ";\n";
       write_output(sql, args->output);
       return 0;
     };

@@ -45,6 +45,8 @@ int main(int argc, char** argv) {
       "4 the database refused a statement. Run `strata COMMAND --help` for a command's options.");
   Runner run;
   add_inspect_command(app, run);
+  add_plan_command(app, run);
+  add_apply_command(app, run);
   add_ddl_command(app, run);
   try {
     app.parse(argc, argv);

@@ -1,0 +1,214 @@
+// PostgreSQL DDL for each change. Work on tables that already hold rows is written to lock as
+// little as it can: indexes are built CONCURRENTLY, foreign keys and checks are added NOT VALID
+// and validated afterwards (which lets writes go on).
+#include <fmt/format.h>
+
+#include "dialects/postgres/ddl.hpp"
+#include "dialects/postgres/postgres_dialect.hpp"
+#include "engine/names.hpp"
+#include "engine/quote.hpp"
+#include "strata/errors.hpp"
+
+namespace strata::postgres {
+
+namespace {
+
+std::string alter_table(const QualifiedName& table) {
+  return "ALTER TABLE " + table_name_sql(table);
+}
+
+std::string alter_column(const QualifiedName& table, const std::string& column) {
+  return alter_table(table) + " ALTER COLUMN " + quote_ident(column);
+}
+
+std::string index_name_sql(const QualifiedName& table, const std::string& index) {
+  return table_name_sql(QualifiedName{table.schema, index});
+}
+
+std::vector<std::string> alter_column_sql(const AlterColumn& c) {
+  std::vector<std::string> out;
+  const std::string column = alter_column(c.table, c.to.name);
+  if ((c.what & kColumnHidden) != 0) {
+    throw PlanError(fmt::format("column {} of table {} changes visibility (NOT VISIBLE), which only CockroachDB has",
+                                quote_ident(c.to.name), to_string(c.table)));
+  }
+  const bool retype = (c.what & (kColumnType | kColumnCollation)) != 0;
+  bool default_done = false;
+  if (retype) {
+    // The old default may not convert to the new type: take it off, convert, set the new one.
+    if (c.from.default_expr) out.push_back(column + " DROP DEFAULT");
+    std::string sql = column + " TYPE " + c.to.type;
+    if (c.to.collation) sql += " COLLATE " + quote_ident(*c.to.collation);
+    sql += " USING " + quote_ident(c.to.name) + "::" + c.to.type;
+    out.push_back(sql);
+    if (c.to.default_expr) out.push_back(column + " SET DEFAULT " + *c.to.default_expr);
+    default_done = true;
+  }
+  if ((c.what & kColumnDefault) != 0 && !default_done) {
+    out.push_back(c.to.default_expr ? column + " SET DEFAULT " + *c.to.default_expr : column + " DROP DEFAULT");
+  }
+  if ((c.what & kColumnIdentity) != 0) {
+    const char* kind = c.to.identity == IdentityKind::Always ? "ALWAYS" : "BY DEFAULT";
+    if (!c.to.identity) {
+      out.push_back(column + " DROP IDENTITY");
+    } else if (!c.from.identity) {
+      out.push_back(column + fmt::format(" ADD GENERATED {} AS IDENTITY", kind));
+    } else {
+      out.push_back(column + fmt::format(" SET GENERATED {}", kind));
+    }
+  }
+  if ((c.what & kColumnNullability) != 0) out.push_back(column + (c.to.nullable ? " DROP NOT NULL" : " SET NOT NULL"));
+  return out;
+}
+
+std::vector<std::string> recreate_enum_sql(const RecreateEnum& c) {
+  const std::string old_name = make_object_name(c.to.name.name, "", "strata_old");
+  std::vector<std::string> out;
+  out.push_back(fmt::format("ALTER TYPE {} RENAME TO {}", table_name_sql(c.from.name), quote_ident(old_name)));
+  out.push_back(create_enum_sql(c.to));
+  const std::string type = table_name_sql(c.to.name);
+  for (const auto& use : c.uses) {
+    const std::string column = alter_column(use.table, use.column);
+    out.push_back(column + " DROP DEFAULT");
+    out.push_back(fmt::format("{} TYPE {}{} USING {}::text{}::{}{}", column, type, use.array ? "[]" : "",
+                              quote_ident(use.column), use.array ? "[]" : "", type, use.array ? "[]" : ""));
+    if (use.default_expr) out.push_back(column + " SET DEFAULT " + *use.default_expr);
+  }
+  out.push_back("DROP TYPE " + table_name_sql(QualifiedName{c.from.name.schema, old_name}));
+  return out;
+}
+
+// Refuses what PostgreSQL 15 has no column for, before any SQL is sent.
+void check_column(const Column& column, const QualifiedName& table) {
+  if (column.hidden) {
+    throw PlanError(fmt::format("column {} of table {} is hidden (NOT VISIBLE), which only CockroachDB has",
+                                quote_ident(column.name), to_string(table)));
+  }
+  if (column.generated && column.generated->kind == GeneratedKind::Virtual) {
+    throw PlanError(
+        fmt::format("column {} of table {} is a virtual computed column; PostgreSQL 15 has only stored "
+                    "ones (set `stored: true`)",
+                    quote_ident(column.name), to_string(table)));
+  }
+}
+
+[[noreturn]] void multi_region_only(std::string_view what) {
+  throw PlanError(
+      fmt::format("the declared schema {}, which needs a multi-region CockroachDB; PostgreSQL has no "
+                  "regions or table localities (remove them from the schema to use PostgreSQL)",
+                  what));
+}
+
+struct Emit {
+  ChangeSql operator()(const CreateSchema& c) const { return {{create_schema_sql(c.name)}}; }
+  ChangeSql operator()(const CreateEnum& c) const { return {{create_enum_sql(c.value)}}; }
+  ChangeSql operator()(const DropEnum& c) const { return {{"DROP TYPE " + table_name_sql(c.value.name)}}; }
+  ChangeSql operator()(const AddEnumValue& c) const {
+    std::string sql = fmt::format("ALTER TYPE {} ADD VALUE {}", table_name_sql(c.name), quote_literal(c.value));
+    if (!c.before.empty()) sql += " BEFORE " + quote_literal(c.before);
+    return {{sql}, false};
+  }
+  ChangeSql operator()(const RecreateEnum& c) const { return {recreate_enum_sql(c)}; }
+  ChangeSql operator()(const CreateSequence& c) const { return {{create_sequence_sql(c.sequence)}}; }
+  ChangeSql operator()(const DropSequence& c) const { return {{"DROP SEQUENCE " + table_name_sql(c.sequence.name)}}; }
+  ChangeSql operator()(const AlterSequence& c) const {
+    const Sequence& s = c.to;
+    return {{fmt::format("ALTER SEQUENCE {} AS {} INCREMENT BY {} MINVALUE {} MAXVALUE {} START WITH {} CACHE {} {}",
+                         table_name_sql(s.name), s.type, s.increment, s.min_value, s.max_value, s.start, s.cache,
+                         s.cycle ? "CYCLE" : "NO CYCLE")}};
+  }
+  ChangeSql operator()(const CreateTable& c) const {
+    if (c.table.locality) multi_region_only("gives table " + to_string(c.table.name) + " a locality");
+    for (const auto& column : c.table.columns) check_column(column, c.table.name);
+    return {{create_table_sql(c.table)}};
+  }
+  ChangeSql operator()(const DropTable& c) const { return {{"DROP TABLE " + table_name_sql(c.table.name)}}; }
+  ChangeSql operator()(const RenameTable& c) const {
+    return {{fmt::format("{} RENAME TO {}", alter_table(c.from), quote_ident(c.to.name))}};
+  }
+  ChangeSql operator()(const AddColumn& c) const {
+    check_column(c.column, c.table);
+    return {{alter_table(c.table) + " ADD COLUMN " + column_definition_sql(c.column)}};
+  }
+  ChangeSql operator()(const DropColumn& c) const {
+    return {{alter_table(c.table) + " DROP COLUMN " + quote_ident(c.column.name)}};
+  }
+  ChangeSql operator()(const RenameColumn& c) const {
+    return {{fmt::format("{} RENAME COLUMN {} TO {}", alter_table(c.table), quote_ident(c.from), quote_ident(c.to))}};
+  }
+  ChangeSql operator()(const AlterColumn& c) const { return {alter_column_sql(c)}; }
+  ChangeSql operator()(const SetPrimaryKey& c) const {
+    std::vector<std::string> out;
+    if (c.from) out.push_back(alter_table(c.table) + " DROP CONSTRAINT " + quote_ident(c.from->name));
+    if (c.to) {
+      out.push_back(fmt::format("{} ADD CONSTRAINT {} PRIMARY KEY ({})", alter_table(c.table), quote_ident(c.to->name),
+                                column_list_sql(c.to->columns)));
+    }
+    return {out};
+  }
+  ChangeSql operator()(const CreateIndex& c) const {
+    if (c.index.shard_buckets) {
+      throw PlanError(fmt::format("index {} of table {} is hash-sharded, which only CockroachDB has",
+                                  quote_ident(c.index.name), to_string(c.table)));
+    }
+    Table table;
+    table.name = c.table;
+    std::string sql = create_index_sql(table, c.index);
+    if (c.table_is_new) return {{sql}};
+    // On a table with rows: build without blocking writes. A build that failed half way leaves an
+    // invalid index of that name behind (introspection does not report it), so clear it first.
+    sql.insert(sql.find("INDEX ") + 6, "CONCURRENTLY ");
+    return {{"DROP INDEX CONCURRENTLY IF EXISTS " + index_name_sql(c.table, c.index.name), sql}, false};
+  }
+  ChangeSql operator()(const DropIndex& c) const {
+    return {{"DROP INDEX CONCURRENTLY " + index_name_sql(c.table, c.index.name)}, false};
+  }
+  ChangeSql operator()(const RenameIndex& c) const {
+    return {{fmt::format("ALTER INDEX {} RENAME TO {}", index_name_sql(c.table, c.from), quote_ident(c.to))}};
+  }
+  ChangeSql operator()(const AddUnique& c) const {
+    return {{fmt::format("{} ADD CONSTRAINT {} UNIQUE ({})", alter_table(c.table), quote_ident(c.unique.name),
+                         column_list_sql(c.unique.columns))}};
+  }
+  ChangeSql operator()(const DropUnique& c) const {
+    return {{alter_table(c.table) + " DROP CONSTRAINT " + quote_ident(c.unique.name)}};
+  }
+  ChangeSql operator()(const AddForeignKey& c) const {
+    Table table;
+    table.name = c.table;
+    const std::string sql = add_foreign_key_sql(table, c.foreign_key);
+    if (c.table_is_new) return {{sql}};
+    // Added without checking the rows (a brief lock), then validated while writes go on.
+    return {{sql + " NOT VALID", alter_table(c.table) + " VALIDATE CONSTRAINT " + quote_ident(c.foreign_key.name)},
+            false};
+  }
+  ChangeSql operator()(const DropForeignKey& c) const {
+    return {{alter_table(c.table) + " DROP CONSTRAINT " + quote_ident(c.foreign_key.name)}};
+  }
+  ChangeSql operator()(const AddCheck& c) const {
+    return {{fmt::format("{} ADD CONSTRAINT {} CHECK ({}) NOT VALID", alter_table(c.table), quote_ident(c.check.name),
+                         c.check.expression),
+             alter_table(c.table) + " VALIDATE CONSTRAINT " + quote_ident(c.check.name)},
+            false};
+  }
+  ChangeSql operator()(const DropCheck& c) const {
+    return {{alter_table(c.table) + " DROP CONSTRAINT " + quote_ident(c.check.name)}};
+  }
+  ChangeSql operator()(const AddRegion& c) const { multi_region_only("adds region " + quote_ident(c.region)); }
+  ChangeSql operator()(const DropRegion& c) const { multi_region_only("drops region " + quote_ident(c.region)); }
+  ChangeSql operator()(const SetPrimaryRegion& c) const {
+    multi_region_only("sets the primary region " + quote_ident(c.to));
+  }
+  ChangeSql operator()(const SetSurvivalGoal&) const { multi_region_only("sets a survival goal"); }
+  ChangeSql operator()(const SetLocality& c) const {
+    multi_region_only("gives table " + to_string(c.table) + " a locality");
+  }
+};
+
+}  // namespace
+
+ChangeSql PostgresDialect::emit(const Change& change) const {
+  return std::visit(Emit{}, change);
+}
+
+}  // namespace strata::postgres

@@ -1,0 +1,109 @@
+// What each change risks on PostgreSQL.
+#include <fmt/format.h>
+
+#include "dialects/postgres/postgres_dialect.hpp"
+#include "engine/plan/type_change.hpp"
+#include "engine/quote.hpp"
+#include "engine/type_name.hpp"
+#include "strata/plan.hpp"
+
+namespace strata::postgres {
+
+namespace {
+
+std::string table(const QualifiedName& name) {
+  return to_string(name);
+}
+
+struct Risks {
+  std::vector<Hazard> out;
+
+  void add(HazardKind kind, std::string reason) { out.push_back({kind, std::move(reason)}); }
+
+  void operator()(const DropTable& c) {
+    add(HazardKind::DataLoss, "drops table " + table(c.table.name) + " and its rows");
+  }
+  void operator()(const DropColumn& c) {
+    add(HazardKind::DataLoss,
+        fmt::format("drops column {} of {} and its values", quote_ident(c.column.name), table(c.table)));
+  }
+  void operator()(const AddColumn& c) {
+    const Column& col = c.column;
+    if (!col.nullable && !col.default_expr && !col.identity && !col.generated) {
+      add(HazardKind::NotNullWithoutDefault,
+          fmt::format("column {} is NOT NULL without a default: fails if {} has rows", quote_ident(col.name),
+                      table(c.table)));
+    }
+    if (col.generated || (col.default_expr && is_volatile_default(*col.default_expr)) || col.identity) {
+      add(HazardKind::TableRewrite,
+          fmt::format("every row of {} gets a value of its own for {}: the table is rewritten", table(c.table),
+                      quote_ident(col.name)));
+      add(HazardKind::BlockingLock, "the rewrite holds an ACCESS EXCLUSIVE lock on " + table(c.table));
+    }
+  }
+  void operator()(const AlterColumn& c) {
+    const std::string column = quote_ident(c.to.name);
+    if ((c.what & (kColumnType | kColumnCollation)) != 0) {
+      const TypeChange change =
+          classify_type_change(canonical_type(c.from.type, IntWidth::Four), canonical_type(c.to.type, IntWidth::Four));
+      if (!change.lossless) {
+        add(HazardKind::DataLoss, fmt::format("{} changes from {} to {}: values may not fit or may fail to convert",
+                                              column, c.from.type, c.to.type));
+      }
+      if (!change.in_place || (c.what & kColumnCollation) != 0) {
+        add(HazardKind::TableRewrite, fmt::format("converting {} rewrites {} and its indexes", column, table(c.table)));
+        add(HazardKind::BlockingLock, "the rewrite holds an ACCESS EXCLUSIVE lock on " + table(c.table));
+      }
+    }
+    if ((c.what & kColumnNullability) != 0 && !c.to.nullable) {
+      add(HazardKind::ConstraintValidation,
+          fmt::format("SET NOT NULL scans {} (fails if {} holds NULLs)", table(c.table), column));
+      add(HazardKind::BlockingLock, "the scan holds an ACCESS EXCLUSIVE lock on " + table(c.table));
+    }
+  }
+  void operator()(const SetPrimaryKey& c) {
+    if (!c.to) return;
+    add(HazardKind::IndexBuild, "builds the primary key index over the rows of " + table(c.table));
+    add(HazardKind::BlockingLock, "ADD PRIMARY KEY holds an ACCESS EXCLUSIVE lock on " + table(c.table));
+  }
+  void operator()(const CreateIndex& c) {
+    if (c.table_is_new) return;
+    add(HazardKind::IndexBuild, fmt::format("builds index {} over the rows of {} (CONCURRENTLY: writes go on)",
+                                            quote_ident(c.index.name), table(c.table)));
+  }
+  void operator()(const AddUnique& c) {
+    add(HazardKind::IndexBuild,
+        fmt::format("builds the index of {} over the rows of {}", quote_ident(c.unique.name), table(c.table)));
+    add(HazardKind::BlockingLock, "ADD CONSTRAINT UNIQUE blocks writes to " + table(c.table) + " while it builds");
+  }
+  void operator()(const AddForeignKey& c) {
+    if (c.table_is_new) return;
+    add(HazardKind::ConstraintValidation,
+        fmt::format("VALIDATE CONSTRAINT {} checks every row of {}", quote_ident(c.foreign_key.name), table(c.table)));
+  }
+  void operator()(const AddCheck& c) {
+    add(HazardKind::ConstraintValidation,
+        fmt::format("VALIDATE CONSTRAINT {} checks every row of {}", quote_ident(c.check.name), table(c.table)));
+  }
+  void operator()(const RecreateEnum& c) {
+    add(HazardKind::EnumValueRemoval, fmt::format("enum {} loses or reorders values: columns holding a removed value "
+                                                  "fail the conversion",
+                                                  table(c.to.name)));
+    if (!c.uses.empty()) {
+      add(HazardKind::TableRewrite, fmt::format("{} column(s) are converted to the rebuilt type", c.uses.size()));
+      add(HazardKind::BlockingLock, "each conversion holds an ACCESS EXCLUSIVE lock on its table");
+    }
+  }
+  template <typename Other>
+  void operator()(const Other&) {}
+};
+
+}  // namespace
+
+std::vector<Hazard> PostgresDialect::hazards(const Change& change) const {
+  Risks risks;
+  std::visit(risks, change);
+  return std::move(risks.out);
+}
+
+}  // namespace strata::postgres

@@ -1,0 +1,28 @@
+// The executor: the only code that writes a schema change to a database. Runs a plan's steps in
+// order, a transaction per step where the step allows it, retrying serialization failures.
+#pragma once
+
+#include <chrono>
+#include <functional>
+
+#include "strata/apply.hpp"
+#include "strata/plan.hpp"
+
+namespace strata {
+
+class Connection;
+
+struct ExecutorOptions {
+  std::chrono::seconds statement_lock_timeout{10};
+  int max_retries = 5;
+  ApplyObserver* observer = nullptr;
+  // Runs after each step's statements, before the step counts as done (CockroachDB waits for
+  // the step's schema-change jobs here). Throws to fail the step.
+  std::function<void(const Step&)> after_step;
+};
+
+// Throws DatabaseError naming the step, the statement, the server's message and SQLSTATE, or
+// ConnectionError when the connection is lost. Steps before the failing one stay applied.
+void execute_plan(Connection& connection, const Plan& plan, const ExecutorOptions& options);
+
+}  // namespace strata

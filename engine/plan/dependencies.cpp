@@ -1,0 +1,388 @@
+#include "engine/plan/dependencies.hpp"
+
+#include <cctype>
+
+#include "engine/type_name.hpp"
+
+namespace strata::plan_detail {
+
+namespace {
+
+constexpr char kSep = '\x1f';  // cannot appear in a name a schema file or catalog gives
+
+std::string ns_key(const std::string& schema) {
+  return "ns" + std::string(1, kSep) + schema;
+}
+std::string table_key(const QualifiedName& t) {
+  return "t" + std::string(1, kSep) + t.schema + kSep + t.name;
+}
+std::string relation_key(const std::string& schema, const std::string& name) {
+  return "rel" + std::string(1, kSep) + schema + kSep + name;
+}
+std::string column_key(const QualifiedName& t, const std::string& column) {
+  return table_key(t) + kSep + "c" + kSep + column;
+}
+std::string constraint_key(const QualifiedName& t, const std::string& name) {
+  return table_key(t) + kSep + "con" + kSep + name;
+}
+std::string key_key(const QualifiedName& t, const std::vector<std::string>& columns) {
+  std::string key = table_key(t) + kSep + "key";
+  for (const auto& c : columns) key += kSep + c;
+  return key;
+}
+std::string type_key(const QualifiedName& name) {
+  return "ty" + std::string(1, kSep) + name.schema + kSep + name.name;
+}
+std::string sequence_key(const QualifiedName& name) {
+  return "sq" + std::string(1, kSep) + name.schema + kSep + name.name;
+}
+std::string region_key(const std::string& region) {
+  return "rg" + std::string(1, kSep) + region;
+}
+const std::string kMultiRegion = "multi-region";
+const std::string kRegionsAdded = "regions-added";
+const std::string kRegionsDropped = "regions-dropped";
+
+// The user-defined type a column type names, if any.
+void add_type(std::vector<std::string>& out, const std::string& type) {
+  const auto parsed = parse_type_name(type, IntWidth::Unresolved, nullptr);
+  if (parsed && !parsed->builtin) out.push_back(type_key({parsed->schema, parsed->name}));
+}
+
+// Words and quoted identifiers in an expression (outside string literals): the columns it may
+// use. Names that are not columns simply match no resource.
+std::vector<std::string> identifiers(const std::string& expression) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < expression.size()) {
+    const char c = expression[i];
+    if (c == '\'') {
+      for (++i; i < expression.size(); ++i) {
+        if (expression[i] == '\'' && !(i + 1 < expression.size() && expression[i + 1] == '\'')) break;
+        if (expression[i] == '\'') ++i;
+      }
+      ++i;
+    } else if (c == '"') {
+      std::string name;
+      for (++i; i < expression.size(); ++i) {
+        if (expression[i] == '"') {
+          if (i + 1 < expression.size() && expression[i + 1] == '"') {
+            name += '"';
+            ++i;
+            continue;
+          }
+          break;
+        }
+        name += expression[i];
+      }
+      ++i;
+      out.push_back(name);
+    } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+      std::string word;
+      while (i < expression.size() &&
+             (std::isalnum(static_cast<unsigned char>(expression[i])) || expression[i] == '_')) {
+        word += static_cast<char>(std::tolower(static_cast<unsigned char>(expression[i])));
+        ++i;
+      }
+      out.push_back(word);
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+void add_expression_columns(std::vector<std::string>& out, const QualifiedName& table, const std::string& expression) {
+  for (const auto& name : identifiers(expression)) out.push_back(column_key(table, name));
+}
+
+// The sequence a default's nextval('…') names, if any.
+void add_sequence(std::vector<std::string>& out, const std::optional<std::string>& default_expr) {
+  if (!default_expr) return;
+  const auto at = default_expr->find("nextval('");
+  if (at == std::string::npos) return;
+  const auto start = at + 9;
+  const auto end = default_expr->find('\'', start);
+  if (end == std::string::npos) return;
+  const std::string literal = default_expr->substr(start, end - start);
+  const auto parsed = parse_type_name(literal, IntWidth::Unresolved, nullptr);  // same [schema.]name syntax
+  if (parsed && !parsed->builtin) out.push_back(sequence_key({parsed->schema, parsed->name}));
+}
+
+void column_needs(std::vector<std::string>& out, const QualifiedName& table, const Column& column) {
+  add_type(out, column.type);
+  add_sequence(out, column.default_expr);
+  if (column.generated) add_expression_columns(out, table, column.generated->expression);
+}
+
+void index_columns(std::vector<std::string>& out, const QualifiedName& table, const Index& index) {
+  for (const auto& key : index.keys) {
+    if (!key.column.empty()) out.push_back(column_key(table, key.column));
+    if (!key.expression.empty()) add_expression_columns(out, table, key.expression);
+  }
+  for (const auto& column : index.include) out.push_back(column_key(table, column));
+  if (index.where) add_expression_columns(out, table, *index.where);
+}
+
+std::vector<std::string> index_key_columns(const Index& index) {
+  std::vector<std::string> columns;
+  for (const auto& key : index.keys) columns.push_back(key.column.empty() ? "(" + key.expression + ")" : key.column);
+  return columns;
+}
+
+struct Collect {
+  Resources r;
+
+  void operator()(const CreateSchema& c) { r.creates.push_back(ns_key(c.name)); }
+  void operator()(const CreateEnum& c) {
+    r.uses.push_back(ns_key(c.value.name.schema));
+    r.creates.push_back(type_key(c.value.name));
+  }
+  void operator()(const DropEnum& c) { r.removes.push_back(type_key(c.value.name)); }
+  void operator()(const AddEnumValue& c) { r.uses.push_back(type_key(c.name)); }
+  void operator()(const RecreateEnum& c) {
+    r.removes.push_back(type_key(c.from.name));
+    r.creates.push_back(type_key(c.to.name));
+  }
+  void operator()(const CreateSequence& c) {
+    r.uses.push_back(ns_key(c.sequence.name.schema));
+    r.creates.push_back(sequence_key(c.sequence.name));
+    r.creates.push_back(relation_key(c.sequence.name.schema, c.sequence.name.name));
+  }
+  void operator()(const DropSequence& c) {
+    r.removes.push_back(sequence_key(c.sequence.name));
+    r.removes.push_back(relation_key(c.sequence.name.schema, c.sequence.name.name));
+  }
+  void operator()(const AlterSequence& c) { r.uses.push_back(sequence_key(c.to.name)); }
+  void operator()(const CreateTable& c) {
+    const auto& t = c.table;
+    r.uses.push_back(ns_key(t.name.schema));
+    r.creates.push_back(table_key(t.name));
+    r.creates.push_back(relation_key(t.name.schema, t.name.name));
+    for (const auto& column : t.columns) {
+      r.creates.push_back(column_key(t.name, column.name));
+      column_needs(r.uses, t.name, column);
+    }
+    if (t.primary_key) {
+      r.creates.push_back(key_key(t.name, t.primary_key->columns));
+      r.creates.push_back(relation_key(t.name.schema, t.primary_key->name));
+      r.creates.push_back(constraint_key(t.name, t.primary_key->name));
+    }
+    for (const auto& u : t.uniques) {
+      r.creates.push_back(key_key(t.name, u.columns));
+      r.creates.push_back(relation_key(t.name.schema, u.name));
+      r.creates.push_back(constraint_key(t.name, u.name));
+    }
+    for (const auto& check : t.checks) r.creates.push_back(constraint_key(t.name, check.name));
+    if (t.locality && !t.locality->region.empty()) r.uses.push_back(region_key(t.locality->region));
+    if (t.locality) r.uses.push_back(kMultiRegion);
+  }
+  void operator()(const DropTable& c) {
+    const auto& t = c.table;
+    r.removes.push_back(table_key(t.name));
+    r.removes.push_back(relation_key(t.name.schema, t.name.name));
+    for (const auto& column : t.columns) {
+      r.removes.push_back(column_key(t.name, column.name));
+      column_needs(r.releases, t.name, column);
+    }
+    if (t.primary_key) {
+      r.removes.push_back(key_key(t.name, t.primary_key->columns));
+      r.removes.push_back(relation_key(t.name.schema, t.primary_key->name));
+    }
+    for (const auto& u : t.uniques) {
+      r.removes.push_back(key_key(t.name, u.columns));
+      r.removes.push_back(relation_key(t.name.schema, u.name));
+    }
+    for (const auto& index : t.indexes) {
+      r.removes.push_back(relation_key(t.name.schema, index.name));
+      if (index.unique) r.removes.push_back(key_key(t.name, index_key_columns(index)));
+    }
+    for (const auto& fk : t.foreign_keys) {
+      if (fk.ref_table == t.name) continue;
+      r.releases.push_back(table_key(fk.ref_table));
+      r.releases.push_back(key_key(fk.ref_table, fk.ref_columns));
+    }
+    if (t.locality && !t.locality->region.empty()) r.releases.push_back(region_key(t.locality->region));
+  }
+  void operator()(const RenameTable& c) {
+    r.removes.push_back(table_key(c.from));
+    r.removes.push_back(relation_key(c.from.schema, c.from.name));
+    r.creates.push_back(table_key(c.to));
+    r.creates.push_back(relation_key(c.to.schema, c.to.name));
+  }
+  void operator()(const AddColumn& c) {
+    r.uses.push_back(table_key(c.table));
+    r.creates.push_back(column_key(c.table, c.column.name));
+    column_needs(r.uses, c.table, c.column);
+  }
+  void operator()(const DropColumn& c) {
+    r.uses.push_back(table_key(c.table));
+    r.removes.push_back(column_key(c.table, c.column.name));
+    column_needs(r.releases, c.table, c.column);
+  }
+  void operator()(const RenameColumn& c) {
+    r.uses.push_back(table_key(c.table));
+    r.removes.push_back(column_key(c.table, c.from));
+    r.creates.push_back(column_key(c.table, c.to));
+  }
+  void operator()(const AlterColumn& c) {
+    r.uses.push_back(table_key(c.table));
+    r.uses.push_back(column_key(c.table, c.to.name));
+    column_needs(r.uses, c.table, c.to);
+    column_needs(r.releases, c.table, c.from);
+  }
+  void operator()(const SetPrimaryKey& c) {
+    r.uses.push_back(table_key(c.table));
+    if (c.from) {
+      for (const auto& column : c.from->columns) r.releases.push_back(column_key(c.table, column));
+      r.removes.push_back(key_key(c.table, c.from->columns));
+      r.removes.push_back(relation_key(c.table.schema, c.from->name));
+      r.removes.push_back(constraint_key(c.table, c.from->name));
+    }
+    if (c.to) {
+      for (const auto& column : c.to->columns) r.uses.push_back(column_key(c.table, column));
+      r.creates.push_back(key_key(c.table, c.to->columns));
+      r.creates.push_back(relation_key(c.table.schema, c.to->name));
+      r.creates.push_back(constraint_key(c.table, c.to->name));
+    }
+  }
+  void operator()(const CreateIndex& c) {
+    r.uses.push_back(table_key(c.table));
+    index_columns(r.uses, c.table, c.index);
+    r.creates.push_back(relation_key(c.table.schema, c.index.name));
+    if (c.index.unique) r.creates.push_back(key_key(c.table, index_key_columns(c.index)));
+  }
+  void operator()(const DropIndex& c) {
+    r.uses.push_back(table_key(c.table));
+    index_columns(r.releases, c.table, c.index);
+    r.removes.push_back(relation_key(c.table.schema, c.index.name));
+    if (c.index.unique) r.removes.push_back(key_key(c.table, index_key_columns(c.index)));
+  }
+  void operator()(const RenameIndex& c) {
+    r.uses.push_back(table_key(c.table));
+    r.removes.push_back(relation_key(c.table.schema, c.from));
+    r.creates.push_back(relation_key(c.table.schema, c.to));
+  }
+  void operator()(const AddUnique& c) {
+    r.uses.push_back(table_key(c.table));
+    for (const auto& column : c.unique.columns) r.uses.push_back(column_key(c.table, column));
+    r.creates.push_back(key_key(c.table, c.unique.columns));
+    r.creates.push_back(relation_key(c.table.schema, c.unique.name));
+    r.creates.push_back(constraint_key(c.table, c.unique.name));
+  }
+  void operator()(const DropUnique& c) {
+    r.uses.push_back(table_key(c.table));
+    for (const auto& column : c.unique.columns) r.releases.push_back(column_key(c.table, column));
+    r.removes.push_back(key_key(c.table, c.unique.columns));
+    r.removes.push_back(relation_key(c.table.schema, c.unique.name));
+    r.removes.push_back(constraint_key(c.table, c.unique.name));
+  }
+  void operator()(const AddForeignKey& c) {
+    const auto& fk = c.foreign_key;
+    r.uses.push_back(table_key(c.table));
+    r.uses.push_back(table_key(fk.ref_table));
+    for (const auto& column : fk.columns) r.uses.push_back(column_key(c.table, column));
+    for (const auto& column : fk.ref_columns) r.uses.push_back(column_key(fk.ref_table, column));
+    r.uses.push_back(key_key(fk.ref_table, fk.ref_columns));
+    r.creates.push_back(constraint_key(c.table, fk.name));
+  }
+  void operator()(const DropForeignKey& c) {
+    const auto& fk = c.foreign_key;
+    r.uses.push_back(table_key(c.table));
+    for (const auto& column : fk.columns) r.releases.push_back(column_key(c.table, column));
+    for (const auto& column : fk.ref_columns) r.releases.push_back(column_key(fk.ref_table, column));
+    if (fk.ref_table != c.table) r.releases.push_back(table_key(fk.ref_table));
+    r.releases.push_back(key_key(fk.ref_table, fk.ref_columns));
+    r.removes.push_back(constraint_key(c.table, fk.name));
+  }
+  void operator()(const AddCheck& c) {
+    r.uses.push_back(table_key(c.table));
+    add_expression_columns(r.uses, c.table, c.check.expression);
+    r.creates.push_back(constraint_key(c.table, c.check.name));
+  }
+  void operator()(const DropCheck& c) {
+    r.uses.push_back(table_key(c.table));
+    add_expression_columns(r.releases, c.table, c.check.expression);
+    r.removes.push_back(constraint_key(c.table, c.check.name));
+  }
+  void operator()(const AddRegion& c) {
+    r.uses.push_back(kMultiRegion);
+    r.creates.push_back(region_key(c.region));
+    r.creates.push_back(kRegionsAdded);
+  }
+  void operator()(const DropRegion& c) {
+    r.removes.push_back(region_key(c.region));
+    r.removes.push_back(kRegionsDropped);
+  }
+  void operator()(const SetPrimaryRegion& c) {
+    if (c.from.empty()) {
+      r.creates.push_back(kMultiRegion);
+      r.creates.push_back(region_key(c.to));
+    } else {
+      r.uses.push_back(region_key(c.to));
+      r.releases.push_back(region_key(c.from));
+    }
+  }
+  void operator()(const SetSurvivalGoal& c) {
+    r.uses.push_back(kMultiRegion);
+    if (c.to == SurvivalGoal::Region) {
+      r.uses.push_back(kRegionsAdded);  // surviving a region failure needs three regions
+    } else {
+      r.releases.push_back(kRegionsDropped);
+    }
+  }
+  void operator()(const SetLocality& c) {
+    r.uses.push_back(table_key(c.table));
+    r.uses.push_back(kMultiRegion);
+    if (c.to && !c.to->region.empty()) r.uses.push_back(region_key(c.to->region));
+    if (c.to && !c.to->column.empty()) r.uses.push_back(column_key(c.table, c.to->column));
+    if (c.from && !c.from->region.empty()) r.releases.push_back(region_key(c.from->region));
+  }
+};
+
+struct Priority {
+  int operator()(const CreateSchema&) const { return 0; }
+  int operator()(const SetPrimaryRegion&) const { return 1; }
+  int operator()(const AddRegion&) const { return 2; }
+  int operator()(const SetSurvivalGoal&) const { return 3; }
+  int operator()(const CreateEnum&) const { return 4; }
+  int operator()(const AddEnumValue&) const { return 4; }
+  int operator()(const CreateSequence&) const { return 5; }
+  int operator()(const AlterSequence&) const { return 5; }
+  int operator()(const DropForeignKey&) const { return 6; }
+  int operator()(const DropCheck&) const { return 7; }
+  int operator()(const DropUnique&) const { return 7; }
+  int operator()(const DropIndex&) const { return 7; }
+  int operator()(const RenameTable&) const { return 8; }
+  int operator()(const RenameColumn&) const { return 9; }
+  int operator()(const RenameIndex&) const { return 9; }
+  int operator()(const CreateTable&) const { return 10; }
+  int operator()(const AddColumn&) const { return 11; }
+  int operator()(const RecreateEnum&) const { return 12; }
+  int operator()(const AlterColumn&) const { return 12; }
+  int operator()(const SetPrimaryKey&) const { return 13; }
+  int operator()(const DropColumn&) const { return 14; }
+  int operator()(const CreateIndex&) const { return 15; }
+  int operator()(const AddUnique&) const { return 15; }
+  int operator()(const AddCheck&) const { return 16; }
+  int operator()(const AddForeignKey&) const { return 17; }
+  int operator()(const SetLocality&) const { return 18; }
+  int operator()(const DropTable&) const { return 19; }
+  int operator()(const DropSequence&) const { return 20; }
+  int operator()(const DropEnum&) const { return 20; }
+  int operator()(const DropRegion& c) const { return c.primary ? 22 : 21; }
+};
+
+}  // namespace
+
+Resources resources_of(const Change& change) {
+  Collect collect;
+  std::visit(collect, change);
+  return std::move(collect.r);
+}
+
+int priority_of(const Change& change) {
+  return std::visit(Priority{}, change);
+}
+
+}  // namespace strata::plan_detail

@@ -1,0 +1,69 @@
+// Plans: the ordered steps that change a live schema into the declared one, with the hazards of
+// each step.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "strata/change.hpp"
+#include "strata/dialect.hpp"
+
+namespace strata {
+
+// Every hazard kind, with a stable kebab-case name (see hazard_name) that `--allow-hazards` takes.
+enum class HazardKind {
+  DataLoss,               // data-loss: rows or values are deleted or may be cut
+  TableRewrite,           // table-rewrite: the server copies the whole table
+  BlockingLock,           // blocking-lock: reads and writes of the table wait while it runs
+  IndexBuild,             // index-build: an index is built over existing rows
+  ConstraintValidation,   // constraint-validation: existing rows are checked against a constraint
+  NotNullWithoutDefault,  // not-null-without-default: fails if the table has rows
+  EnumValueRemoval,       // enum-value-removal: the type is rebuilt; rows holding a removed value fail it
+  PrimaryKeyChange,       // primary-key-change (CockroachDB): the table is rebuilt on the new key
+  RegionalByRow,          // regional-by-row (CockroachDB): conversion to or from REGIONAL BY ROW rewrites
+  RegionDrop,             // region-drop (CockroachDB): data homed in the region moves away
+};
+
+std::string_view hazard_name(HazardKind kind);
+std::optional<HazardKind> hazard_from_name(std::string_view name);
+std::vector<HazardKind> all_hazard_kinds();
+
+struct Hazard {
+  HazardKind kind;
+  std::string reason;  // one line, specific to the step
+
+  friend bool operator==(const Hazard&, const Hazard&) = default;
+};
+
+struct Step {
+  std::string description;              // describe(change)
+  std::vector<std::string> statements;  // run in order
+  std::vector<Hazard> hazards;
+  bool transactional = true;  // run inside one transaction (false: each statement on its own)
+};
+
+struct Plan {
+  std::string dialect;
+  std::vector<Step> steps;
+
+  bool empty() const { return steps.empty(); }
+  std::set<HazardKind> hazard_kinds() const;
+};
+
+// Orders `changes` in a dependency graph and turns each into a step. Deterministic: the same
+// changes give the same plan, byte for byte. Throws PlanError when the dialect cannot express a
+// change or the changes depend on each other in a cycle.
+Plan make_plan(const ChangeSet& changes, const Dialect& dialect);
+
+// diff + make_plan.
+Plan plan_changes(const Schema& live, const Schema& declared, const Dialect& dialect);
+
+// Renderings for `strata plan --format text|sql|json`.
+std::string plan_to_text(const Plan& plan);
+std::string plan_to_sql(const Plan& plan);  // a script a person could run by hand
+std::string plan_to_json(const Plan& plan);
+
+}  // namespace strata

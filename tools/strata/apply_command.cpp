@@ -1,0 +1,150 @@
+#include <unistd.h>
+
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "strata/apply.hpp"
+#include "strata/errors.hpp"
+#include "strata/load.hpp"
+#include "tools/strata/commands.hpp"
+
+namespace strata::cli {
+
+namespace {
+
+struct ApplyArgs {
+  std::string url;
+  std::vector<std::string> schema_paths;
+  bool dry_run = false;
+  bool auto_approve = false;
+  std::vector<std::string> allowed;
+  int lock_wait = 300;
+  int lock_timeout = 10;
+  std::string format = "text";
+};
+
+// Progress on standard error: one line per step (a log reads the same as a terminal).
+class ProgressPrinter : public ApplyObserver {
+ public:
+  void waiting_for_lock(const std::string& holder, std::chrono::seconds waited) override {
+    std::cerr << fmt::format("waiting for strata's lock, held by {} ({} s so far)\n", holder, waited.count());
+  }
+  void step_started(std::size_t index, std::size_t total, const Step& step) override {
+    std::cerr << fmt::format("[{}/{}] {} ...\n", index, total, step.description) << std::flush;
+  }
+  void step_finished(std::size_t index, std::size_t total, const Step&, std::chrono::milliseconds took) override {
+    std::cerr << fmt::format("[{}/{}] done in {} ms\n", index, total, took.count()) << std::flush;
+  }
+  void retrying(const std::string& what, int attempt, std::chrono::milliseconds delay) override {
+    std::cerr << fmt::format("serialization failure in `{}`: retry {} in {} ms\n", what.substr(0, 80), attempt,
+                             delay.count());
+  }
+};
+
+std::set<HazardKind> parse_hazards(const std::vector<std::string>& names) {
+  std::set<HazardKind> kinds;
+  for (const auto& list : names) {
+    std::stringstream items(list);
+    std::string name;
+    while (std::getline(items, name, ',')) {
+      if (name.empty()) continue;
+      if (name == "all") {
+        for (auto kind : all_hazard_kinds()) kinds.insert(kind);
+        continue;
+      }
+      const auto kind = hazard_from_name(name);
+      if (!kind) {
+        std::vector<std::string_view> known;
+        for (auto k : all_hazard_kinds()) known.push_back(hazard_name(k));
+        throw UsageError(
+            fmt::format("unknown hazard '{}' in --allow-hazards; known: {}, all", name, fmt::join(known, ", ")));
+      }
+      kinds.insert(*kind);
+    }
+  }
+  return kinds;
+}
+
+bool ask(const Plan& plan) {
+  std::cerr << fmt::format("\nApply these {} step{}? Type 'yes' to go on: ", plan.steps.size(),
+                           plan.steps.size() == 1 ? "" : "s")
+            << std::flush;
+  std::string answer;
+  std::getline(std::cin, answer);
+  return answer == "yes" || answer == "y";
+}
+
+}  // namespace
+
+std::string render_plan(const Plan& plan, const std::string& format);
+
+void add_apply_command(CLI::App& app, Runner& run) {
+  auto args = std::make_shared<ApplyArgs>();
+  auto* cmd = app.add_subcommand("apply", "Change the database into the declared schema");
+  cmd->footer(
+      "Takes strata's lock, plans, refuses hazards that are not allowed, asks for confirmation on a\n"
+      "terminal, runs the steps in order, then reads the schema again and fails if it still differs.\n"
+      "A step that fails stops the run with the statement and the server's message; running apply\n"
+      "again continues from there. Hazards: data-loss, table-rewrite, blocking-lock, index-build,\n"
+      "constraint-validation, not-null-without-default, enum-value-removal, primary-key-change,\n"
+      "regional-by-row, region-drop (or all).\n"
+      "Example: strata apply --schema schema/ --allow-hazards index-build --auto-approve");
+  add_url_option(*cmd, args->url);
+  cmd->add_option("--schema", args->schema_paths, "Declared schema: YAML files or directories (repeatable)")
+      ->required();
+  cmd->add_flag("--dry-run", args->dry_run, "Plan and check hazards, change nothing");
+  cmd->add_option("--allow-hazards", args->allowed,
+                  "Hazard kinds to accept, comma-separated (e.g. data-loss,index-build)")
+      ->delimiter(',');
+  cmd->add_flag("--auto-approve", args->auto_approve, "Do not ask for confirmation (needed when not on a terminal)");
+  cmd->add_option("--lock-wait", args->lock_wait, "Seconds to wait for another strata holding the lock")
+      ->capture_default_str();
+  cmd->add_option("--lock-timeout", args->lock_timeout,
+                  "Seconds a DDL statement may wait for its table lock before failing (0: no limit)")
+      ->capture_default_str();
+  cmd->add_option("--format", args->format, "How to print the plan")
+      ->check(CLI::IsMember({"text", "sql", "json"}))
+      ->capture_default_str();
+  cmd->callback([args, &run] {
+    run = [args] {
+      const Schema declared = load_schema(args->schema_paths);
+      ApplyOptions options;
+      options.allowed_hazards = parse_hazards(args->allowed);
+      options.dry_run = args->dry_run;
+      options.lock_wait = std::chrono::seconds(args->lock_wait);
+      options.statement_lock_timeout = std::chrono::seconds(args->lock_timeout);
+      ProgressPrinter progress;
+      options.observer = &progress;
+      const bool interactive = isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
+      if (!args->dry_run && !args->auto_approve && !interactive) {
+        throw UsageError(
+            "standard input is not a terminal, so strata cannot ask before applying: pass --auto-approve "
+            "(or --dry-run to see the plan)");
+      }
+      options.confirm = [&](const Plan& plan) {
+        std::cout << render_plan(plan, args->format) << std::flush;
+        return args->auto_approve || ask(plan);
+      };
+      const ApplyResult result = apply_schema(require_url(args->url), declared, options);
+      if (result.plan.empty()) {
+        std::cout << plan_to_text(result.plan) << std::flush;
+        return 0;
+      }
+      if (args->dry_run) {
+        std::cout << render_plan(result.plan, args->format) << "\nDry run: nothing was changed.\n" << std::flush;
+        return 0;
+      }
+      if (!result.confirmed) {
+        std::cerr << "Not applied: nothing was changed.\n";
+        return static_cast<int>(ExitCode::Findings);
+      }
+      std::cerr << fmt::format("Applied {} step{}; the database matches the declared schema.\n",
+                               result.plan.steps.size(), result.plan.steps.size() == 1 ? "" : "s");
+      return 0;
+    };
+  });
+}
+
+}  // namespace strata::cli
