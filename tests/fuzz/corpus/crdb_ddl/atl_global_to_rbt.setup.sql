@@ -1,0 +1,2 @@
+CREATE TABLE created_as_global (pk INT PRIMARY KEY, i int, FAMILY (pk, i)) LOCALITY GLOBAL;
+ALTER TABLE created_as_global SET LOCALITY REGIONAL BY TABLE

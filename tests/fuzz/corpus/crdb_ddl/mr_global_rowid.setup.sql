@@ -1,0 +1,1 @@
+CREATE TABLE global_table (a int) LOCALITY GLOBAL

@@ -1,0 +1,8 @@
+CREATE TABLE public.t60701_b (
+	b INT8 NOT NULL,
+	a INT8 NULL,
+	CONSTRAINT "primary" PRIMARY KEY (b ASC),
+	CONSTRAINT fk_a_ref_t60701_a FOREIGN KEY (a) REFERENCES public.t60701_a(a),
+	INDEX i (a ASC) INTERLEAVE IN PARENT public.t60701_a (a) WHERE b > 0:::INT8,
+	FAMILY fam_0_b_a (b, a)
+)

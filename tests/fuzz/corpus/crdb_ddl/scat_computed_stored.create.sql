@@ -1,0 +1,6 @@
+CREATE TABLE public.t (
+	a INT8 NOT NULL,
+	b INT8 NULL AS (a + 1:::INT8) STORED,
+	CONSTRAINT t_pkey PRIMARY KEY (a ASC),
+	FAMILY f1 (a, b)
+)

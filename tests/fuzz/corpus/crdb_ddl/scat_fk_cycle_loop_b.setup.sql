@@ -1,0 +1,1 @@
+(same setup as scat_fk_cycle_loop_a)

@@ -1,0 +1,9 @@
+CREATE TABLE public.d (
+	i INT8 NOT NULL,
+	e INT8 NULL,
+	f INT8 NULL,
+	CONSTRAINT d_pkey PRIMARY KEY (i ASC),
+	FAMILY f1 (i, e, f)
+);
+ALTER TABLE public.d ADD CONSTRAINT d_e_fkey FOREIGN KEY (e) REFERENCES public.e(i);
+ALTER TABLE public.d ADD CONSTRAINT d_f_fkey FOREIGN KEY (f) REFERENCES public.f(i);

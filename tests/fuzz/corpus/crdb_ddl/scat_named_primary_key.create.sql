@@ -1,0 +1,4 @@
+CREATE TABLE public.t (
+	i INT8 NOT NULL,
+	CONSTRAINT pk_name PRIMARY KEY (i ASC)
+)

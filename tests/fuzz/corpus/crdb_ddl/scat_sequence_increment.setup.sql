@@ -1,0 +1,3 @@
+CREATE DATABASE test_sequence;
+USE test_sequence;
+CREATE SEQUENCE s1 INCREMENT 123;

@@ -1,0 +1,5 @@
+CREATE TABLE sc1.t (
+	x INT8 NULL,
+	rowid INT8 NOT VISIBLE NOT NULL DEFAULT unique_rowid(),
+	CONSTRAINT t_pkey PRIMARY KEY (rowid ASC)
+)

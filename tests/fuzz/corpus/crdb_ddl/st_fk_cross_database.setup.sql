@@ -1,0 +1,4 @@
+CREATE TABLE %s (
+	x INT8,
+	CONSTRAINT fk_ref FOREIGN KEY (x) REFERENCES o.foo (x)
+)

@@ -1,0 +1,4 @@
+CREATE TABLE %s (
+				a INT,
+				INDEX (a) USING HASH WITH (bucket_count=8)
+			)

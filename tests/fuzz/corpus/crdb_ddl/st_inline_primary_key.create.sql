@@ -1,0 +1,4 @@
+CREATE TABLE public.%[1]s (
+	i INT8 NOT NULL,
+	CONSTRAINT %[1]s_pkey PRIMARY KEY (i ASC)
+)

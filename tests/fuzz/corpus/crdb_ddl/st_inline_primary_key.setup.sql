@@ -1,0 +1,3 @@
+CREATE TABLE %s (
+	i INT8 PRIMARY KEY
+)
