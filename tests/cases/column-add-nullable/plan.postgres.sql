@@ -1,0 +1,11 @@
+-- strata plan for postgres: 3 steps
+
+-- Step 1: add column nickname to table users
+ALTER TABLE users ADD COLUMN nickname text;
+
+-- Step 2: add column score to table users
+ALTER TABLE users ADD COLUMN score int DEFAULT 0 NOT NULL;
+
+-- Step 3: add column email to table users
+-- hazard not-null-without-default: column email is NOT NULL without a default: fails if public.users has rows
+ALTER TABLE users ADD COLUMN email text NOT NULL;

@@ -1,0 +1,115 @@
+// Acceptance cases as data (tests/cases/<name>/): the runner creates from.yaml on the real
+// server (through strata's own plan from an empty database), optionally runs setup.sql (rows
+// the change must cope with), plans to to.yaml, compares the plan with plan.postgres.sql and its
+// hazard kinds with hazards.txt, applies it, reads the schema back and requires an empty plan.
+// A case with error.txt instead expects planning to fail with that text.
+// STRATA_UPDATE_GOLDEN=1 rewrites the expected files for review in the diff.
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <pqxx/pqxx>
+
+#include "engine/connection.hpp"
+#include "engine/executor.hpp"
+#include "strata/diff.hpp"
+#include "strata/errors.hpp"
+#include "strata/load.hpp"
+#include "strata/plan.hpp"
+#include "support/test_database.hpp"
+
+namespace strata {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kCases = fs::path(STRATA_SOURCE_DIR) / "tests/cases";
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+bool updating() { return std::getenv("STRATA_UPDATE_GOLDEN") != nullptr; }
+
+void expect_golden(const fs::path& path, const std::string& actual) {
+  if (updating()) {
+    std::ofstream(path, std::ios::binary) << actual;
+    return;
+  }
+  ASSERT_TRUE(fs::exists(path)) << path << " is missing (STRATA_UPDATE_GOLDEN=1 writes it)";
+  EXPECT_EQ(actual, read(path)) << "for " << path << " (STRATA_UPDATE_GOLDEN=1 rewrites it)";
+}
+
+std::string hazard_lines(const Plan& plan) {
+  std::string out;
+  for (auto kind : plan.hazard_kinds()) out += std::string(hazard_name(kind)) + "\n";
+  return out.empty() ? "none\n" : out;
+}
+
+Schema load_case(const fs::path& dir, const std::string& file) {
+  return load_schema_text(read(dir / file), (dir.filename() / file).string());
+}
+
+Schema live_schema(Connection& connection, const Dialect& dialect) {
+  return dialect.introspect(connection, {});
+}
+
+std::vector<std::string> case_names() {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(kCases)) {
+    if (entry.is_directory()) names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+class Acceptance : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Acceptance, PlansAppliesAndConverges) {
+  const fs::path dir = kCases / GetParam();
+  const auto dialect = make_dialect("postgres");
+  const Schema from = load_case(dir, "from.yaml");
+  const Schema to = load_case(dir, "to.yaml");
+  testing::TestDatabase db;
+  Connection connection(db.url());
+  execute_plan(connection, plan_changes(Schema{}, from, *dialect), {});
+  if (fs::exists(dir / "setup.sql")) connection.exec(read(dir / "setup.sql"));
+
+  // The live `from` must itself plan empty against its declaration.
+  ASSERT_TRUE(plan_changes(live_schema(connection, *dialect), from, *dialect).empty())
+      << plan_to_text(plan_changes(live_schema(connection, *dialect), from, *dialect));
+
+  Plan plan;
+  try {
+    plan = plan_changes(live_schema(connection, *dialect), to, *dialect);
+  } catch (const PlanError& error) {
+    ASSERT_TRUE(fs::exists(dir / "error.txt")) << "planning failed: " << error.what();
+    expect_golden(dir / "error.txt", std::string(error.what()) + "\n");
+    return;
+  }
+  ASSERT_FALSE(fs::exists(dir / "error.txt")) << "expected planning to fail";
+  expect_golden(dir / "plan.postgres.sql", plan_to_sql(plan));
+  expect_golden(dir / "hazards.txt", hazard_lines(plan));
+  // Same input, same plan, byte for byte.
+  EXPECT_EQ(plan_to_sql(plan_changes(live_schema(connection, *dialect), to, *dialect)), plan_to_sql(plan));
+
+  execute_plan(connection, plan, {});
+  const Plan after = plan_changes(live_schema(connection, *dialect), to, *dialect);
+  EXPECT_TRUE(after.empty()) << "after applying, the plan is not empty:\n" << plan_to_text(after);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, Acceptance, ::testing::ValuesIn(case_names()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           std::string name = info.param;
+                           std::replace(name.begin(), name.end(), '-', '_');
+                           return name;
+                         });
+
+}  // namespace
+}  // namespace strata
