@@ -16,6 +16,10 @@ constexpr const char* kKey = "126943972389985";
 class AdvisoryLock : public SchemaLock {
  public:
   explicit AdvisoryLock(Connection& connection) : connection_(connection) {}
+  // The lock lives as long as the session: a lost session fails the statement that meets it.
+  void check_held(Connection&) const override {}
+  void check_held(pqxx::transaction_base&) const override {}
+
   ~AdvisoryLock() override {
     try {
       connection_.exec(fmt::format("SELECT pg_advisory_unlock({})", kKey));

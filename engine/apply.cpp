@@ -77,7 +77,23 @@ ApplyResult apply_schema(const std::string& url, const Schema& declared, const A
         options.observer->waiting_for_lock(holder, waited);
       };
     }
-    lock = acquire_advisory_lock(connection, lock_options);
+    lock_options.lease = options.lease;
+    lock_options.purpose = "strata apply";
+    const bool advisory = options.lock == LockKind::Advisory ||
+                          (options.lock == LockKind::Auto && dialect->capabilities().advisory_locks_work);
+    lock =
+        advisory ? acquire_advisory_lock(connection, lock_options) : acquire_lease_lock(connection, url, lock_options);
+  }
+  // Schema-change jobs a killed strata left running on these tables finish first (CockroachDB).
+  JobWaitSettings job_settings;
+  job_settings.timeout = options.job_timeout;
+  if (options.observer)
+    job_settings.on_progress = [&](const std::string& line) { options.observer->job_progress(line); };
+  std::unique_ptr<SchemaJobs> jobs = options.dry_run ? nullptr : dialect->schema_jobs(connection, job_settings);
+  if (jobs) {
+    std::vector<QualifiedName> tables;
+    for (const auto& table : declared.tables) tables.push_back(table.name);
+    jobs->settle(tables);
   }
   // Read and plan under the lock: a strata that waited sees what the one before it did.
   result.plan = plan_changes(read_live(connection, *dialect, declared), declared, *dialect);
@@ -92,6 +108,11 @@ ApplyResult apply_schema(const std::string& url, const Schema& declared, const A
   executor.statement_lock_timeout = options.statement_lock_timeout;
   executor.max_retries = options.max_retries;
   executor.observer = options.observer;
+  executor.lock = lock.get();
+  if (jobs) {
+    jobs->start();
+    executor.after_step = [&](const Step& step) { jobs->after_step(step); };
+  }
   execute_plan(connection, result.plan, executor);
   result.applied = true;
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "engine/connection.hpp"
+#include "engine/lock.hpp"
 #include "strata/errors.hpp"
 
 namespace strata {
@@ -44,12 +45,15 @@ void run_step(Connection& connection, const Step& step, const ExecutorOptions& o
       std::string current;
       try {
         pqxx::work tx(connection.raw());
+        if (options.lock) options.lock->check_held(tx);
         for (const auto& statement : step.statements) {
           current = statement;
           tx.exec(statement);
         }
         current = "COMMIT";
         tx.commit();
+      } catch (const LockLost&) {
+        throw;
       } catch (const std::exception& error) {
         connection.rethrow(error, current);
       }
@@ -57,6 +61,7 @@ void run_step(Connection& connection, const Step& step, const ExecutorOptions& o
     return;
   }
   for (const auto& statement : step.statements) {
+    if (options.lock) options.lock->check_held(connection);
     with_retries(statement, options, [&] { connection.exec(statement); });
   }
 }

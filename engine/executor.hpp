@@ -11,6 +11,7 @@
 namespace strata {
 
 class Connection;
+class SchemaLock;
 
 struct ExecutorOptions {
   std::chrono::seconds statement_lock_timeout{10};
@@ -19,6 +20,9 @@ struct ExecutorOptions {
   // Runs after each step's statements, before the step counts as done (CockroachDB waits for
   // the step's schema-change jobs here). Throws to fail the step.
   std::function<void(const Step&)> after_step;
+  // The lock this run holds: checked before every statement (inside the step's transaction when
+  // it has one), so a strata that lost its lease stops before its next statement.
+  const SchemaLock* lock = nullptr;
 };
 
 // Throws DatabaseError naming the step, the statement, the server's message and SQLSTATE, or

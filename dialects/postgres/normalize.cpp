@@ -2,6 +2,7 @@
 // read back from the catalog must come out equal.
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "dialects/postgres/postgres_dialect.hpp"
 #include "engine/expression.hpp"
@@ -11,9 +12,34 @@ namespace strata::postgres {
 
 namespace {
 
-void canonicalize(std::optional<std::string>& expression) {
-  if (expression) expression = canonical_expression(*expression);
-}
+// Schemas repeat the same few defaults and types thousands of times (now(), 0, bigint…):
+// each distinct text is canonicalised once per normalize() call.
+class Canonical {
+ public:
+  explicit Canonical(IntWidth int_width) : int_width_(int_width) {}
+  void expression(std::string& text) {
+    text = lookup(expressions_, text, [](const std::string& t) { return canonical_expression(t); });
+  }
+  void expression(std::optional<std::string>& text) {
+    if (text) expression(*text);
+  }
+  void type(std::string& text) {
+    text = lookup(types_, text, [this](const std::string& t) { return canonical_model_type(t, int_width_); });
+  }
+
+ private:
+  template <typename Fn>
+  static const std::string& lookup(std::unordered_map<std::string, std::string>& cache, const std::string& text,
+                                   Fn&& fn) {
+    auto it = cache.find(text);
+    if (it == cache.end()) it = cache.emplace(text, fn(text)).first;
+    return it->second;
+  }
+
+  IntWidth int_width_;
+  std::unordered_map<std::string, std::string> expressions_;
+  std::unordered_map<std::string, std::string> types_;
+};
 
 // `email` or `"Email"` as an index "expression" is just that column.
 std::optional<std::string> as_column_name(const std::string& expression) {
@@ -35,35 +61,36 @@ std::optional<std::string> as_column_name(const std::string& expression) {
   return expression;
 }
 
-void normalize_index(Index& index) {
+void normalize_index(Index& index, Canonical& canonical) {
   std::transform(index.method.begin(), index.method.end(), index.method.begin(),
                  [](unsigned char c) { return std::tolower(c); });
   for (auto& key : index.keys) {
     if (!key.expression.empty()) {
-      key.expression = canonical_expression(key.expression);
+      canonical.expression(key.expression);
       if (auto column = as_column_name(key.expression)) {
         key.column = *column;
         key.expression.clear();
       }
     }
   }
-  canonicalize(index.where);
+  canonical.expression(index.where);
 }
 
 }  // namespace
 
 void normalize_common(Schema& schema, IntWidth int_width) {
-  for (auto& sequence : schema.sequences) sequence.type = canonical_model_type(sequence.type, int_width);
+  Canonical canonical(int_width);
+  for (auto& sequence : schema.sequences) canonical.type(sequence.type);
   for (auto& table : schema.tables) {
     table.renamed_from.reset();  // a hint for diff, not part of the schema
     for (auto& column : table.columns) {
       column.renamed_from.reset();
-      column.type = canonical_model_type(column.type, int_width);
-      canonicalize(column.default_expr);
-      if (column.generated) column.generated->expression = canonical_expression(column.generated->expression);
+      canonical.type(column.type);
+      canonical.expression(column.default_expr);
+      if (column.generated) canonical.expression(column.generated->expression);
     }
-    for (auto& index : table.indexes) normalize_index(index);
-    for (auto& check : table.checks) check.expression = canonical_expression(check.expression);
+    for (auto& index : table.indexes) normalize_index(index, canonical);
+    for (auto& check : table.checks) canonical.expression(check.expression);
   }
   schema.sort();
 }

@@ -107,6 +107,13 @@ class Resolver {
     return nullptr;
   }
 
+  // crdb_internal_region exists in a multi-region CockroachDB database, which the schema declares
+  // with database.primary_region.
+  bool is_region_type(const TypeName& type) const {
+    return type.name == "crdb_internal_region" && type.schema == "public" && d_.database &&
+           !d_.database->primary_region.empty();
+  }
+
   void resolve_columns(DeclaredTable& table) {
     for (auto& c : table.columns) {
       Column& column = c.column;
@@ -135,6 +142,11 @@ class Resolver {
           column.type = to_string(*type);  // what reaches DDL is the parsed type, never raw text
         } else {
           auto it = enums_.find(QualifiedName{type->schema, type->name});
+          if (it == enums_.end() && is_region_type(*type)) {
+            // CockroachDB's own enum of the database's regions (REGIONAL BY ROW AS <column>).
+            column.type = to_string(*type);
+            continue;
+          }
           if (it == enums_.end()) {
             error(c.type_position, fmt::format("unknown type '{}' for column '{}': expected a built-in type or an "
                                                "enum declared under 'enums'",

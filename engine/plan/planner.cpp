@@ -3,6 +3,7 @@
 #include <map>
 #include <queue>
 #include <tuple>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <boost/graph/adjacency_list.hpp>
@@ -24,7 +25,7 @@ Graph dependency_graph(const ChangeSet& changes) {
   struct Roles {
     std::vector<std::size_t> creators, users, releasers, removers;
   };
-  std::map<std::string, Roles> roles;
+  std::unordered_map<std::string, Roles> roles;
   for (std::size_t i = 0; i < changes.size(); ++i) {
     const auto r = plan_detail::resources_of(changes[i]);
     for (const auto& key : r.creates) roles[key].creators.push_back(i);
@@ -95,6 +96,7 @@ Plan make_plan(const ChangeSet& changes, const Dialect& dialect) {
 }
 
 Plan plan_changes(const Schema& live, const Schema& declared, const Dialect& dialect) {
+  dialect.check(live, declared);
   return make_plan(diff(live, declared, dialect), dialect);
 }
 

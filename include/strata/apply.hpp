@@ -31,6 +31,8 @@ class ApplyObserver {
     (void)step;
     (void)took;
   }
+  // A line about the schema-change jobs a step waits for (CockroachDB).
+  virtual void job_progress(const std::string& line) { (void)line; }
   virtual void retrying(const std::string& statement, int attempt, std::chrono::milliseconds delay) {
     (void)statement;
     (void)attempt;
@@ -38,12 +40,19 @@ class ApplyObserver {
   }
 };
 
+// Which lock keeps two strata apart: the dialect's choice (PostgreSQL's advisory lock, a lease row
+// on CockroachDB), or one of them on purpose.
+enum class LockKind { Auto, Advisory, Lease };
+
 struct ApplyOptions {
+  LockKind lock = LockKind::Auto;
+  std::chrono::seconds lease{30};                   // lease lock: expires this long after the last heartbeat
   std::set<HazardKind> allowed_hazards;             // a plan with any other hazard is refused (HazardRefused)
   bool dry_run = false;                             // plan and check, change nothing
   std::chrono::seconds lock_wait{300};              // how long to wait for another strata holding the lock
   std::chrono::seconds statement_lock_timeout{10};  // lock_timeout for each DDL statement (0: none)
   int max_retries = 5;                              // for serialization failures (SQLSTATE 40001)
+  std::chrono::seconds job_timeout{3600};           // CockroachDB: how long one step's schema-change jobs may take
   // Called with the plan before anything runs; returning false stops with nothing changed.
   std::function<bool(const Plan&)> confirm;
   ApplyObserver* observer = nullptr;

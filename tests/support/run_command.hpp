@@ -17,6 +17,29 @@ struct CommandResult {
 CommandResult run_command(const std::vector<std::string>& argv, const std::vector<std::string>& env = {},
                           const std::string& input = "");
 
+// A program running in the background, its output going to temporary files (so it never blocks
+// on a full pipe). The destructor kills it (SIGKILL) if it still runs.
+class Process {
+ public:
+  explicit Process(const std::vector<std::string>& argv, const std::vector<std::string>& env = {});
+  ~Process();
+  Process(const Process&) = delete;
+  Process& operator=(const Process&) = delete;
+
+  int pid() const { return pid_; }
+  void signal(int signal_number) const;
+  bool running();                  // not yet exited
+  CommandResult wait();            // waits for the exit, returns what it printed
+  std::string err_so_far() const;  // standard error up to now
+
+ private:
+  int pid_ = -1;
+  bool reaped_ = false;
+  int status_ = 0;
+  std::string out_path_;
+  std::string err_path_;
+};
+
 // The path of the built `strata` command.
 std::string strata_binary();
 

@@ -23,6 +23,9 @@ struct ApplyArgs {
   int lock_wait = 300;
   int lock_timeout = 10;
   std::string format = "text";
+  std::string lock = "auto";
+  int lease = 30;
+  int job_timeout = 3600;
 };
 
 // Progress on standard error: one line per step (a log reads the same as a terminal).
@@ -37,6 +40,7 @@ class ProgressPrinter : public ApplyObserver {
   void step_finished(std::size_t index, std::size_t total, const Step&, std::chrono::milliseconds took) override {
     std::cerr << fmt::format("[{}/{}] done in {} ms\n", index, total, took.count()) << std::flush;
   }
+  void job_progress(const std::string& line) override { std::cerr << "  " << line << "\n" << std::flush; }
   void retrying(const std::string& what, int attempt, std::chrono::milliseconds delay) override {
     std::cerr << fmt::format("serialization failure in `{}`: retry {} in {} ms\n", what.substr(0, 80), attempt,
                              delay.count());
@@ -104,6 +108,17 @@ void add_apply_command(CLI::App& app, Runner& run) {
   cmd->add_option("--lock-timeout", args->lock_timeout,
                   "Seconds a DDL statement may wait for its table lock before failing (0: no limit)")
       ->capture_default_str();
+  cmd->add_option("--lock", args->lock,
+                  "Lock that keeps two strata apart: auto (advisory on PostgreSQL, a lease row on CockroachDB), "
+                  "advisory, or lease")
+      ->check(CLI::IsMember({"auto", "advisory", "lease"}))
+      ->capture_default_str();
+  cmd->add_option("--lease", args->lease, "Lease lock: seconds it holds without a heartbeat")
+      ->check(CLI::Range(2, 3600))
+      ->capture_default_str();
+  cmd->add_option("--job-timeout", args->job_timeout,
+                  "CockroachDB: seconds a step's schema-change jobs may run before apply gives up")
+      ->capture_default_str();
   cmd->add_option("--format", args->format, "How to print the plan")
       ->check(CLI::IsMember({"text", "sql", "json"}))
       ->capture_default_str();
@@ -113,6 +128,11 @@ void add_apply_command(CLI::App& app, Runner& run) {
       ApplyOptions options;
       options.allowed_hazards = parse_hazards(args->allowed);
       options.dry_run = args->dry_run;
+      options.lock = args->lock == "lease"      ? LockKind::Lease
+                     : args->lock == "advisory" ? LockKind::Advisory
+                                                : LockKind::Auto;
+      options.lease = std::chrono::seconds(args->lease);
+      options.job_timeout = std::chrono::seconds(args->job_timeout);
       options.lock_wait = std::chrono::seconds(args->lock_wait);
       options.statement_lock_timeout = std::chrono::seconds(args->lock_timeout);
       ProgressPrinter progress;

@@ -14,6 +14,7 @@ void add_inspect_command(CLI::App& app, Runner& run);
 void add_ddl_command(CLI::App& app, Runner& run);
 void add_plan_command(CLI::App& app, Runner& run);
 void add_apply_command(CLI::App& app, Runner& run);
+void add_lock_command(CLI::App& app, Runner& run);
 
 // The --url option every database command shares: defaults to $DATABASE_URL.
 CLI::Option* add_url_option(CLI::App& command, std::string& url);

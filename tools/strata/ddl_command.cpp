@@ -13,6 +13,7 @@ namespace {
 struct DdlArgs {
   std::vector<std::string> schema_paths;
   std::string dialect = "postgres";
+  std::string database;
   std::string output;
 };
 
@@ -29,10 +30,12 @@ void add_ddl_command(CLI::App& app, Runner& run) {
   cmd->add_option("--dialect", args->dialect, "SQL dialect to write")
       ->check(CLI::IsMember({"postgres", "cockroachdb"}))
       ->capture_default_str();
+  cmd->add_option("--database", args->database,
+                  "CockroachDB: the database that multi-region statements (ALTER DATABASE) name");
   cmd->add_option("-o,--output", args->output, "Write to this file instead of standard output");
   cmd->callback([args, &run] {
     run = [args] {
-      const auto dialect = make_dialect(args->dialect);
+      const auto dialect = make_dialect(args->dialect, args->database);
       Schema schema = load_schema(args->schema_paths);
       std::string sql;
       for (const auto& statement : create_statements(schema, *dialect)) sql += statement + ";\n";

@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
   add_plan_command(app, run);
   add_apply_command(app, run);
   add_ddl_command(app, run);
+  add_lock_command(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,60 @@
+#include "dialects/cockroachdb/cockroach_dialect.hpp"
+
+#include <cctype>
+#include <charconv>
+
+#include "dialects/cockroachdb/jobs.hpp"
+#include "dialects/cockroachdb/normalize.hpp"
+#include "engine/quote.hpp"
+
+namespace strata::cockroachdb {
+
+Version parse_version(std::string_view text) {
+  const auto at = text.find(" v");
+  if (at == std::string_view::npos) return {};
+  Version version;
+  const char* begin = text.data() + at + 2;
+  const char* end = text.data() + text.size();
+  auto [after_major, ec] = std::from_chars(begin, end, version.major);
+  if (ec != std::errc() || after_major == end || *after_major != '.') return {};
+  std::from_chars(after_major + 1, end, version.minor);
+  return version;
+}
+
+namespace {
+
+class CockroachJobs : public SchemaJobs {
+ public:
+  CockroachJobs(Connection& connection, JobWaitOptions options) : waiter_(connection, std::move(options)) {}
+  void settle(const std::vector<QualifiedName>& tables) override { waiter_.settle_leftover_jobs(tables); }
+  void start() override { waiter_.start(); }
+  void after_step(const Step&) override { waiter_.finish_step(); }
+  std::vector<std::int64_t> last_step_jobs() const override { return waiter_.last_step_jobs(); }
+
+ private:
+  JobWaiter waiter_;
+};
+
+}  // namespace
+
+std::unique_ptr<SchemaJobs> CockroachDialect::schema_jobs(Connection& connection,
+                                                          const JobWaitSettings& settings) const {
+  JobWaitOptions options;
+  options.timeout = settings.timeout;
+  if (settings.on_progress) {
+    options.on_progress = [on_progress = settings.on_progress](const JobProgress& progress) {
+      if (progress.changed || progress.last) on_progress(format_job_progress(progress));
+    };
+  }
+  return std::make_unique<CockroachJobs>(connection, std::move(options));
+}
+
+void CockroachDialect::normalize(Schema& schema) const {
+  normalize_cockroach(schema);
+}
+
+std::string CockroachDialect::quote(std::string_view identifier) const {
+  return quote_ident(identifier);
+}
+
+}  // namespace strata::cockroachdb

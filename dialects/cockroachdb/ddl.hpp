@@ -1,0 +1,20 @@
+// CockroachDB DDL that differs from PostgreSQL's (the rest comes from dialects/postgres/ddl.hpp):
+// NOT VISIBLE and VIRTUAL columns, STORING, hash-sharded and inverted indexes, LOCALITY clauses.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "strata/schema.hpp"
+
+namespace strata::cockroachdb {
+
+std::string column_definition_sql(const Column& column);
+std::string create_table_sql(const Table& table);
+std::string create_index_sql(const QualifiedName& table, const Index& index);
+// LOCALITY GLOBAL | REGIONAL BY TABLE IN PRIMARY REGION | REGIONAL BY TABLE IN "r" | REGIONAL BY ROW [AS c]
+std::string locality_sql(const std::optional<Locality>& locality);
+// Regions are always double-quoted, as every statement CockroachDB's tests run writes them.
+std::string region_sql(const std::string& region);
+
+}  // namespace strata::cockroachdb

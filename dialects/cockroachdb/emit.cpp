@@ -1,0 +1,216 @@
+// CockroachDB DDL for each change. Every statement runs in its own implicit transaction
+// (CockroachDB runs schema changes as jobs and limits DDL inside explicit transactions), so every
+// step is non-transactional; the executor waits for each statement's jobs.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "dialects/cockroachdb/cockroach_dialect.hpp"
+#include "dialects/cockroachdb/ddl.hpp"
+#include "dialects/postgres/ddl.hpp"
+#include "engine/quote.hpp"
+#include "strata/errors.hpp"
+
+namespace strata::cockroachdb {
+
+namespace {
+
+using postgres::column_list_sql;
+using postgres::table_name_sql;
+
+std::string alter_table(const QualifiedName& table) {
+  return "ALTER TABLE " + table_name_sql(table);
+}
+std::string alter_column(const QualifiedName& table, const std::string& column) {
+  return alter_table(table) + " ALTER COLUMN " + quote_ident(column);
+}
+
+ChangeSql statements(std::vector<std::string> sql) {
+  return ChangeSql{std::move(sql), false};
+}
+
+bool contains(const std::vector<std::string>& values, const std::string& value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+struct Emit {
+  const CockroachDialect& dialect;
+
+  std::string alter_database() const {
+    if (dialect.database().empty()) {
+      throw PlanError("a multi-region change needs the database's name: connect to it, or pass --database NAME");
+    }
+    return "ALTER DATABASE " + quote_ident(dialect.database());
+  }
+
+  ChangeSql operator()(const CreateSchema& c) const { return statements({postgres::create_schema_sql(c.name)}); }
+  ChangeSql operator()(const CreateEnum& c) const { return statements({postgres::create_enum_sql(c.value)}); }
+  ChangeSql operator()(const DropEnum& c) const { return statements({"DROP TYPE " + table_name_sql(c.value.name)}); }
+  ChangeSql operator()(const AddEnumValue& c) const {
+    std::string sql = fmt::format("ALTER TYPE {} ADD VALUE {}", table_name_sql(c.name), quote_literal(c.value));
+    if (!c.before.empty()) sql += " BEFORE " + quote_literal(c.before);
+    return statements({sql});
+  }
+  ChangeSql operator()(const RecreateEnum& c) const {
+    // CockroachDB drops values in place (ALTER TYPE … DROP VALUE, which fails while a row uses
+    // the value); it cannot reorder them.
+    std::vector<std::string> kept;
+    for (const auto& value : c.from.values) {
+      if (contains(c.to.values, value)) kept.push_back(value);
+    }
+    std::vector<std::string> order;
+    for (const auto& value : c.to.values) {
+      if (contains(c.from.values, value)) order.push_back(value);
+    }
+    if (kept != order) {
+      throw PlanError(
+          fmt::format("enum {} changes the order of existing values, which CockroachDB cannot do; "
+                      "add new values where they belong instead",
+                      to_string(c.to.name)));
+    }
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < c.to.values.size(); ++i) {
+      const auto& value = c.to.values[i];
+      if (contains(c.from.values, value)) continue;
+      std::string sql = fmt::format("ALTER TYPE {} ADD VALUE {}", table_name_sql(c.to.name), quote_literal(value));
+      for (std::size_t j = i + 1; j < c.to.values.size(); ++j) {
+        if (contains(c.from.values, c.to.values[j])) {
+          sql += " BEFORE " + quote_literal(c.to.values[j]);
+          break;
+        }
+      }
+      out.push_back(sql);
+    }
+    for (const auto& value : c.from.values) {
+      if (!contains(c.to.values, value)) {
+        out.push_back(fmt::format("ALTER TYPE {} DROP VALUE {}", table_name_sql(c.to.name), quote_literal(value)));
+      }
+    }
+    return statements(out);
+  }
+  ChangeSql operator()(const CreateSequence& c) const {
+    if (c.sequence.cycle) {
+      throw PlanError(
+          fmt::format("sequence {} cycles, which CockroachDB does not support", to_string(c.sequence.name)));
+    }
+    return statements({postgres::create_sequence_sql(c.sequence)});
+  }
+  ChangeSql operator()(const DropSequence& c) const {
+    return statements({"DROP SEQUENCE " + table_name_sql(c.sequence.name)});
+  }
+  ChangeSql operator()(const AlterSequence& c) const {
+    const Sequence& s = c.to;
+    if (s.cycle)
+      throw PlanError(fmt::format("sequence {} cycles, which CockroachDB does not support", to_string(s.name)));
+    return statements({fmt::format("ALTER SEQUENCE {} INCREMENT BY {} MINVALUE {} MAXVALUE {} START WITH {} CACHE {}",
+                                   table_name_sql(s.name), s.increment, s.min_value, s.max_value, s.start, s.cache)});
+  }
+  ChangeSql operator()(const CreateTable& c) const { return statements({create_table_sql(c.table)}); }
+  ChangeSql operator()(const DropTable& c) const { return statements({"DROP TABLE " + table_name_sql(c.table.name)}); }
+  ChangeSql operator()(const RenameTable& c) const {
+    return statements({fmt::format("{} RENAME TO {}", alter_table(c.from), quote_ident(c.to.name))});
+  }
+  ChangeSql operator()(const AddColumn& c) const {
+    return statements({alter_table(c.table) + " ADD COLUMN " + column_definition_sql(c.column)});
+  }
+  ChangeSql operator()(const DropColumn& c) const {
+    return statements({alter_table(c.table) + " DROP COLUMN " + quote_ident(c.column.name)});
+  }
+  ChangeSql operator()(const RenameColumn& c) const {
+    return statements(
+        {fmt::format("{} RENAME COLUMN {} TO {}", alter_table(c.table), quote_ident(c.from), quote_ident(c.to))});
+  }
+  ChangeSql operator()(const AlterColumn& c) const {
+    std::vector<std::string> out;
+    const std::string column = alter_column(c.table, c.to.name);
+    if ((c.what & (kColumnType | kColumnCollation)) != 0) {
+      if (c.from.default_expr) out.push_back(column + " DROP DEFAULT");
+      std::string sql = column + " SET DATA TYPE " + c.to.type;
+      if (c.to.collation) sql += " COLLATE " + quote_ident(*c.to.collation);
+      out.push_back(sql);
+      if (c.to.default_expr) out.push_back(column + " SET DEFAULT " + *c.to.default_expr);
+    } else if ((c.what & kColumnDefault) != 0) {
+      out.push_back(c.to.default_expr ? column + " SET DEFAULT " + *c.to.default_expr : column + " DROP DEFAULT");
+    }
+    if ((c.what & kColumnIdentity) != 0) {
+      if (!c.to.identity) {
+        out.push_back(column + " DROP IDENTITY");
+      } else if (!c.from.identity) {
+        out.push_back(column + (c.to.identity == IdentityKind::Always ? " ADD GENERATED ALWAYS AS IDENTITY"
+                                                                      : " ADD GENERATED BY DEFAULT AS IDENTITY"));
+      } else {
+        out.push_back(column +
+                      (c.to.identity == IdentityKind::Always ? " SET GENERATED ALWAYS" : " SET GENERATED BY DEFAULT"));
+      }
+    }
+    if ((c.what & kColumnNullability) != 0)
+      out.push_back(column + (c.to.nullable ? " DROP NOT NULL" : " SET NOT NULL"));
+    if ((c.what & kColumnHidden) != 0) out.push_back(column + (c.to.hidden ? " SET NOT VISIBLE" : " SET VISIBLE"));
+    return statements(out);
+  }
+  ChangeSql operator()(const SetPrimaryKey& c) const {
+    if (!c.to) {
+      throw PlanError(
+          fmt::format("table {} would lose its primary key; CockroachDB tables always have one (it would "
+                      "add a hidden rowid key): declare the key the table should have",
+                      to_string(c.table)));
+    }
+    return statements(
+        {fmt::format("{} ALTER PRIMARY KEY USING COLUMNS ({})", alter_table(c.table), column_list_sql(c.to->columns))});
+  }
+  ChangeSql operator()(const CreateIndex& c) const { return statements({create_index_sql(c.table, c.index)}); }
+  ChangeSql operator()(const DropIndex& c) const {
+    return statements({fmt::format("DROP INDEX {}@{}", table_name_sql(c.table), quote_ident(c.index.name))});
+  }
+  ChangeSql operator()(const RenameIndex& c) const {
+    return statements({fmt::format("ALTER INDEX {}@{} RENAME TO {}", table_name_sql(c.table), quote_ident(c.from),
+                                   quote_ident(c.to))});
+  }
+  ChangeSql operator()(const AddUnique& c) const {
+    return statements({fmt::format("{} ADD CONSTRAINT {} UNIQUE ({})", alter_table(c.table), quote_ident(c.unique.name),
+                                   column_list_sql(c.unique.columns))});
+  }
+  ChangeSql operator()(const DropUnique& c) const {
+    // A unique constraint is a unique index on CockroachDB, dropped as one.
+    return statements({fmt::format("DROP INDEX {}@{} CASCADE", table_name_sql(c.table), quote_ident(c.unique.name))});
+  }
+  ChangeSql operator()(const AddForeignKey& c) const {
+    Table table;
+    table.name = c.table;
+    return statements({postgres::add_foreign_key_sql(table, c.foreign_key)});
+  }
+  ChangeSql operator()(const DropForeignKey& c) const {
+    return statements({alter_table(c.table) + " DROP CONSTRAINT " + quote_ident(c.foreign_key.name)});
+  }
+  ChangeSql operator()(const AddCheck& c) const {
+    return statements({fmt::format("{} ADD CONSTRAINT {} CHECK ({})", alter_table(c.table), quote_ident(c.check.name),
+                                   c.check.expression)});
+  }
+  ChangeSql operator()(const DropCheck& c) const {
+    return statements({alter_table(c.table) + " DROP CONSTRAINT " + quote_ident(c.check.name)});
+  }
+  ChangeSql operator()(const AddRegion& c) const {
+    return statements({alter_database() + " ADD REGION " + region_sql(c.region)});
+  }
+  ChangeSql operator()(const DropRegion& c) const {
+    return statements({alter_database() + " DROP REGION " + region_sql(c.region)});
+  }
+  ChangeSql operator()(const SetPrimaryRegion& c) const {
+    return statements({alter_database() + " PRIMARY REGION " + region_sql(c.to)});
+  }
+  ChangeSql operator()(const SetSurvivalGoal& c) const {
+    return statements(
+        {alter_database() + (c.to == SurvivalGoal::Region ? " SURVIVE REGION FAILURE" : " SURVIVE ZONE FAILURE")});
+  }
+  ChangeSql operator()(const SetLocality& c) const {
+    return statements({alter_table(c.table) + " SET " + locality_sql(c.to)});
+  }
+};
+
+}  // namespace
+
+ChangeSql CockroachDialect::emit(const Change& change) const {
+  return std::visit(Emit{*this}, change);
+}
+
+}  // namespace strata::cockroachdb

@@ -1,0 +1,116 @@
+// What each change risks on CockroachDB. Schema changes are online (no table-wide blocking
+// locks), but backfills still copy data, and multi-region changes move it.
+#include <fmt/format.h>
+
+#include "dialects/cockroachdb/cockroach_dialect.hpp"
+#include "engine/plan/type_change.hpp"
+#include "engine/quote.hpp"
+#include "engine/type_name.hpp"
+#include "strata/plan.hpp"
+
+namespace strata::cockroachdb {
+
+namespace {
+
+std::string table(const QualifiedName& name) {
+  return to_string(name);
+}
+
+bool is_row_level(const std::optional<Locality>& locality) {
+  return locality && locality->kind == LocalityKind::RegionalByRow;
+}
+
+struct Risks {
+  std::vector<Hazard> out;
+
+  void add(HazardKind kind, std::string reason) { out.push_back({kind, std::move(reason)}); }
+
+  void operator()(const DropTable& c) {
+    add(HazardKind::DataLoss, "drops table " + table(c.table.name) + " and its rows");
+  }
+  void operator()(const DropColumn& c) {
+    add(HazardKind::DataLoss,
+        fmt::format("drops column {} of {} and its values", quote_ident(c.column.name), table(c.table)));
+  }
+  void operator()(const AddColumn& c) {
+    const Column& col = c.column;
+    if (!col.nullable && !col.default_expr && !col.identity && !col.generated) {
+      add(HazardKind::NotNullWithoutDefault,
+          fmt::format("column {} is NOT NULL without a default: fails if {} has rows", quote_ident(col.name),
+                      table(c.table)));
+    }
+    if (col.default_expr || (col.generated && col.generated->kind == GeneratedKind::Stored)) {
+      add(HazardKind::TableRewrite,
+          fmt::format("a backfill writes {} into every row of {}", quote_ident(col.name), table(c.table)));
+    }
+  }
+  void operator()(const AlterColumn& c) {
+    if ((c.what & (kColumnType | kColumnCollation)) != 0) {
+      const TypeChange change = classify_type_change(canonical_model_type(c.from.type, IntWidth::Eight),
+                                                     canonical_model_type(c.to.type, IntWidth::Eight));
+      if (!change.lossless) {
+        add(HazardKind::DataLoss, fmt::format("{} changes from {} to {}: values may not fit or may fail to convert",
+                                              quote_ident(c.to.name), c.from.type, c.to.type));
+      }
+      if (!change.in_place) {
+        add(HazardKind::TableRewrite, fmt::format("converting {} rewrites {}", quote_ident(c.to.name), table(c.table)));
+      }
+    }
+    if ((c.what & kColumnNullability) != 0 && !c.to.nullable) {
+      add(HazardKind::ConstraintValidation,
+          fmt::format("SET NOT NULL checks every row of {} (fails on a NULL)", table(c.table)));
+    }
+  }
+  void operator()(const SetPrimaryKey& c) {
+    add(HazardKind::PrimaryKeyChange,
+        "ALTER PRIMARY KEY rebuilds " + table(c.table) + " and its indexes on the new key");
+    add(HazardKind::TableRewrite, "every row of " + table(c.table) + " is rewritten");
+  }
+  void operator()(const CreateIndex& c) {
+    if (c.table_is_new) return;
+    add(HazardKind::IndexBuild,
+        fmt::format("builds index {} over the rows of {} (a backfill job)", quote_ident(c.index.name), table(c.table)));
+  }
+  void operator()(const AddUnique& c) {
+    add(HazardKind::IndexBuild,
+        fmt::format("builds the index of {} over the rows of {}", quote_ident(c.unique.name), table(c.table)));
+  }
+  void operator()(const AddForeignKey& c) {
+    if (c.table_is_new) return;
+    add(HazardKind::ConstraintValidation, fmt::format("foreign key {} is validated against every row of {}",
+                                                      quote_ident(c.foreign_key.name), table(c.table)));
+  }
+  void operator()(const AddCheck& c) {
+    add(HazardKind::ConstraintValidation,
+        fmt::format("check {} is validated against every row of {}", quote_ident(c.check.name), table(c.table)));
+  }
+  void operator()(const RecreateEnum& c) {
+    add(HazardKind::EnumValueRemoval,
+        fmt::format("values of enum {} are dropped: fails while a row holds one", table(c.to.name)));
+  }
+  void operator()(const SetLocality& c) {
+    if (is_row_level(c.from) != is_row_level(c.to)) {
+      add(HazardKind::RegionalByRow, fmt::format("{} {} REGIONAL BY ROW: every row and index is rewritten and "
+                                                 "partitioned by region",
+                                                 table(c.table), is_row_level(c.to) ? "becomes" : "stops being"));
+      add(HazardKind::TableRewrite, "every row of " + table(c.table) + " is rewritten");
+    }
+  }
+  void operator()(const DropRegion& c) {
+    add(HazardKind::RegionDrop, fmt::format("data homed in region {} moves to other regions; rows of REGIONAL BY ROW "
+                                            "tables still in it make the drop fail",
+                                            quote_ident(c.region)));
+  }
+  template <typename Other>
+  void operator()(const Other&) {}
+};
+
+}  // namespace
+
+std::vector<Hazard> CockroachDialect::hazards(const Change& change) const {
+  Risks risks;
+  std::visit(risks, change);
+  return std::move(risks.out);
+}
+
+}  // namespace strata::cockroachdb

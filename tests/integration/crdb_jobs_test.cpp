@@ -1,0 +1,583 @@
+// The job waiter on the real PostgreSQL, against tables with the columns of CockroachDB's
+// crdb_internal.jobs (v23.x+) and information_schema.crdb_jobs_with_progress, built from the
+// recorded corpus (tests/fixtures/crdb-corpus/jobs.txt). A second connection plays CockroachDB's
+// job system: it inserts jobs and moves them through their statuses, from a thread, while the
+// waiter polls. The last test runs a real index build on the CockroachDB of STRATA_TEST_CRDB_URL.
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <gtest/gtest.h>
+#include <pqxx/pqxx>
+
+#include "dialects/cockroachdb/jobs.hpp"
+#include "engine/connection.hpp"
+#include "engine/executor.hpp"
+#include "support/test_database.hpp"
+
+namespace strata::cockroachdb {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+using strata::testing::TestDatabase;
+using Clock = std::chrono::steady_clock;
+
+// ---- the fake tables, column for column from the corpus
+
+std::string corpus_section_2() {
+  const char* dir = std::getenv("STRATA_CRDB_CORPUS");
+  std::ifstream in(fs::path(dir ? dir : STRATA_SOURCE_DIR "/tests/fixtures/crdb-corpus") / "jobs.txt");
+  std::ostringstream text;
+  text << in.rdbuf();
+  const std::string all = text.str();
+  const auto begin = all.find("\n== 2.");
+  return all.substr(begin, all.find("\n== 3.") - begin);
+}
+
+std::vector<std::pair<std::string, std::string>> matches(const std::string& text, const std::regex& pattern) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (std::sregex_iterator it(text.begin(), text.end(), pattern), end; it != end; ++it)
+    out.emplace_back((*it)[1], (*it)[2]);
+  return out;
+}
+
+// "name TYPE" pairs of crdb_internal.jobs v23.x+, with PostgreSQL types.
+std::vector<std::pair<std::string, std::string>> crdb_internal_jobs_columns() {
+  const std::string s = corpus_section_2();
+  const auto begin = s.find("v23.x+");
+  const std::string block = s.substr(begin, s.find("(comment", begin) - begin);
+  const std::map<std::string, std::string> pg = {
+      {"INT", "bigint"},      {"STRING", "text"}, {"FLOAT", "double precision"}, {"TIMESTAMPTZ", "timestamptz"},
+      {"DECIMAL", "numeric"}, {"JSONB", "jsonb"}};
+  std::vector<std::pair<std::string, std::string>> columns;
+  for (const auto& [name, type] :
+       matches(block, std::regex(R"(([a-z_]+) ((?:INT|STRING|FLOAT|DECIMAL|JSONB|TIMESTAMPTZ)(?:\[\])?))"))) {
+    const bool array = type.ends_with("[]");
+    columns.emplace_back(name, pg.at(array ? type.substr(0, type.size() - 2) : type) + (array ? "[]" : ""));
+  }
+  return columns;
+}
+
+std::vector<std::pair<std::string, std::string>> crdb_jobs_with_progress_columns() {
+  const std::string s = corpus_section_2();
+  const auto begin = s.find("information_schema.crdb_jobs (");
+  const std::string block = s.substr(begin, s.find("Differences noted", begin) - begin);
+  return matches(block, std::regex(R"(([a-z_]+) (bigint|text|timestamp with time zone|double precision|numeric))"));
+}
+
+std::string create_table(const std::string& relation, const std::vector<std::pair<std::string, std::string>>& columns) {
+  std::vector<std::string> defs;
+  for (const auto& [name, type] : columns) defs.push_back(name + " " + type);
+  return fmt::format("CREATE TABLE {} ({})", relation, fmt::join(defs, ", "));
+}
+
+struct FakeJob {
+  JobId id = 0;
+  std::string type = "SCHEMA CHANGE";
+  std::string status = "running";
+  std::string user_sql = "current_user";          // an SQL expression
+  std::string created_sql = "clock_timestamp()";  // an SQL expression
+  std::vector<std::int64_t> descriptor_ids = {};
+  double fraction = 0;
+  std::string description = "CREATE INDEX ON test.public.t (x)";
+};
+
+// CockroachDB's job system, played on PostgreSQL through a connection of its own.
+class FakeJobs {
+ public:
+  FakeJobs(const std::string& url, JobsCatalog catalog)
+      : connection_(url), view_(catalog == JobsCatalog::InformationSchema) {
+    exec("CREATE SCHEMA crdb_internal");
+    exec(create_table("crdb_internal.jobs", crdb_internal_jobs_columns()));
+    exec("CREATE SCHEMA crdb_is");
+    exec(create_table("crdb_is.crdb_jobs_with_progress", crdb_jobs_with_progress_columns()));
+  }
+
+  JobWaitOptions options(std::chrono::milliseconds timeout = 5s) const {
+    JobWaitOptions options;
+    options.timeout = timeout;
+    options.first_poll_interval = 10ms;
+    options.max_poll_interval = 50ms;
+    options.catalog = view_ ? JobsCatalog::InformationSchema : JobsCatalog::CrdbInternal;
+    options.information_schema_jobs = "crdb_is.crdb_jobs_with_progress";
+    return options;
+  }
+
+  // The INSERT that makes `job` appear (also run by the executor as a step's statement).
+  std::string insert_sql(const FakeJob& job) {
+    if (view_) {
+      return fmt::format(
+          "INSERT INTO crdb_is.crdb_jobs_with_progress (job_id, job_type, owner, description, created, state, error, "
+          "progress_fraction) VALUES ({}, {}, {}, {}, {}, {}, NULL, {})",
+          job.id, q(job.type), job.user_sql, q(job.description), job.created_sql, q(job.status), job.fraction);
+    }
+    return fmt::format(
+        "INSERT INTO crdb_internal.jobs (job_id, job_type, description, statement, user_name, descriptor_ids, status, "
+        "created, fraction_completed, error) VALUES ({}, {}, {}, '', {}, '{{{}}}'::bigint[], {}, {}, {}, '')",
+        job.id, q(job.type), q(job.description), job.user_sql, fmt::join(job.descriptor_ids, ","), q(job.status),
+        job.created_sql, job.fraction);
+  }
+  void add(const FakeJob& job) { exec(insert_sql(job)); }
+
+  // Moves a job on. crdb_internal.jobs says '' for no error, the view NULL.
+  void set(JobId id, const std::string& status, double fraction, const std::string& error = "") {
+    const std::string error_sql = error.empty() && view_ ? "NULL" : q(error);
+    exec(view_
+             ? fmt::format("UPDATE crdb_is.crdb_jobs_with_progress SET state = {}, progress_fraction = {}, error = {} "
+                           "WHERE job_id = {}",
+                           q(status), fraction, error_sql, id)
+             : fmt::format("UPDATE crdb_internal.jobs SET status = {}, fraction_completed = {}, error = {}, finished = "
+                           "CASE WHEN {} IN ('succeeded', 'failed', 'canceled', 'revert-failed') THEN "
+                           "clock_timestamp() END WHERE job_id = {}",
+                           q(status), fraction, error_sql, q(status), id));
+  }
+  void remove(JobId id) {
+    exec(fmt::format("DELETE FROM {} WHERE job_id = {}",
+                     view_ ? "crdb_is.crdb_jobs_with_progress" : "crdb_internal.jobs", id));
+  }
+  void exec(const std::string& sql) {
+    pqxx::nontransaction tx(connection_);
+    tx.exec0(sql);
+  }
+  std::int64_t oid_of(const std::string& table) {
+    pqxx::nontransaction tx(connection_);
+    return tx.exec1(fmt::format("SELECT {}::regclass::oid::bigint", q(table)))[0].as<std::int64_t>();
+  }
+
+ private:
+  std::string q(const std::string& text) { return connection_.quote(text); }
+
+  pqxx::connection connection_;
+  bool view_;
+};
+
+// Runs `script` on a thread (CockroachDB's job system moving on while strata waits); a failure
+// inside it fails the test.
+std::jthread in_background(std::function<void()> script) {
+  return std::jthread([script = std::move(script)] {
+    try {
+      script();
+    } catch (const std::exception& error) {
+      ADD_FAILURE() << "the fake job system failed: " << error.what();
+    }
+  });
+}
+
+std::chrono::milliseconds since(Clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// ---- the same behaviour through crdb_internal.jobs and through the information_schema view
+
+class CrdbJobsWait : public ::testing::TestWithParam<JobsCatalog> {
+ protected:
+  TestDatabase db_;
+  FakeJobs fake_{db_.url(), GetParam()};
+  Connection connection_{db_.url()};
+};
+
+TEST_P(CrdbJobsWait, StepJobThatSucceedsIsWaitedForWithProgress) {
+  std::vector<JobProgress> seen;
+  auto options = fake_.options();
+  options.on_progress = [&](const JobProgress& progress) { seen.push_back(progress); };
+  JobWaiter waiter(connection_, options);
+  const JobMark mark = waiter.mark();
+  fake_.add({.id = 101});
+  const auto ids = waiter.jobs_started_since(mark);
+  ASSERT_EQ(ids, std::vector<JobId>{101});
+
+  const auto start = Clock::now();
+  auto driver = in_background([&] {
+    std::this_thread::sleep_for(150ms);
+    fake_.set(101, "running", 0.5);
+    std::this_thread::sleep_for(150ms);
+    fake_.set(101, "succeeded", 1.0);
+  });
+  const auto states = waiter.wait(ids, WaitPolicy::RequireSuccess);
+  EXPECT_GE(since(start), 300ms);
+  ASSERT_EQ(states.size(), 1u);
+  EXPECT_EQ(states[0].status, "succeeded");
+  EXPECT_TRUE(std::any_of(seen.begin(), seen.end(), [](const JobProgress& p) {
+    return p.changed && p.job.status == "running" && p.job.fraction == 0.5;
+  }));
+  ASSERT_FALSE(seen.empty());
+  EXPECT_EQ(seen.back().job.status, "succeeded");
+  EXPECT_TRUE(seen.back().last);
+  EXPECT_EQ(std::count_if(seen.begin(), seen.end(), [](const JobProgress& p) { return p.last; }), 1);
+}
+
+TEST_P(CrdbJobsWait, FailedJobFailsTheStepWithItsIdAndError) {
+  JobWaiter waiter(connection_, fake_.options());
+  const JobMark mark = waiter.mark();
+  fake_.add({.id = 102});
+  auto driver = in_background([&] {
+    std::this_thread::sleep_for(100ms);
+    fake_.set(102, "failed", 0.2, "duplicate key value violates unique constraint \"t_x_key\"");
+  });
+  try {
+    waiter.wait(waiter.jobs_started_since(mark), WaitPolicy::RequireSuccess);
+    FAIL() << "a failed job must fail the wait";
+  } catch (const JobFailed& error) {
+    EXPECT_EQ(error.job().id, 102);
+    EXPECT_EQ(error.job().status, "failed");
+    EXPECT_TRUE(contains(error.what(), "job 102")) << error.what();
+    EXPECT_TRUE(contains(error.what(), "violates unique constraint \"t_x_key\"")) << error.what();
+    EXPECT_EQ(error.statement(), "CREATE INDEX ON test.public.t (x)");
+  }
+}
+
+TEST_P(CrdbJobsWait, RevertingJobFailsAtOnceWithoutWaitingForTheRevert) {
+  JobWaiter waiter(connection_, fake_.options(3s));
+  const JobMark mark = waiter.mark();
+  fake_.add({.id = 103});
+  auto driver = in_background([&] {
+    std::this_thread::sleep_for(100ms);
+    fake_.set(103, "reverting", 0.4, "validation of CHECK \"x > 0\" failed on row: x=-1");  // and stays reverting
+  });
+  const auto start = Clock::now();
+  try {
+    waiter.wait(waiter.jobs_started_since(mark), WaitPolicy::RequireSuccess);
+    FAIL() << "a reverting job must fail the wait";
+  } catch (const JobFailed& error) {  // not JobWaitTimeout: it did not wait for the revert to end
+    EXPECT_EQ(error.job().status, "reverting");
+    EXPECT_TRUE(contains(error.what(), "job 103")) << error.what();
+    EXPECT_TRUE(contains(error.what(), "undoing the change")) << error.what();
+    EXPECT_TRUE(contains(error.what(), "validation of CHECK")) << error.what();
+  }
+  EXPECT_LT(since(start), 2s);
+}
+
+TEST_P(CrdbJobsWait, CanceledJobFailsTheStep) {
+  JobWaiter waiter(connection_, fake_.options());
+  const JobMark mark = waiter.mark();
+  fake_.add({.id = 104});
+  auto driver = in_background([&] {
+    std::this_thread::sleep_for(100ms);
+    fake_.set(104, "canceled", 0.1);
+  });
+  try {
+    waiter.wait(waiter.jobs_started_since(mark), WaitPolicy::RequireSuccess);
+    FAIL() << "a canceled job must fail the wait";
+  } catch (const JobFailed& error) {
+    EXPECT_EQ(error.job().id, 104);
+    EXPECT_TRUE(contains(error.what(), "job 104")) << error.what();
+    EXPECT_TRUE(contains(error.what(), "was canceled")) << error.what();
+  }
+}
+
+TEST_P(CrdbJobsWait, StalledJobTimesOutNamingIt) {
+  JobWaiter waiter(connection_, fake_.options(400ms));
+  const JobMark mark = waiter.mark();
+  fake_.add({.id = 105, .fraction = 0.3});
+  const auto start = Clock::now();
+  try {
+    waiter.wait(waiter.jobs_started_since(mark), WaitPolicy::RequireSuccess);
+    FAIL() << "a job that never ends must time out";
+  } catch (const JobWaitTimeout& error) {
+    ASSERT_EQ(error.pending().size(), 1u);
+    EXPECT_EQ(error.pending()[0].id, 105);
+    EXPECT_TRUE(contains(error.what(), "timed out after 400ms")) << error.what();
+    EXPECT_TRUE(contains(error.what(), "job 105 (SCHEMA CHANGE, running, 30%")) << error.what();
+  }
+  EXPECT_GE(since(start), 400ms);
+  EXPECT_LT(since(start), 2s);
+}
+
+TEST_P(CrdbJobsWait, PausedJobIsReportedAndWaitedForUntilResumed) {
+  std::vector<std::string> statuses;
+  auto options = fake_.options();
+  options.on_progress = [&](const JobProgress& p) {
+    if (p.changed) statuses.push_back(p.job.status);
+  };
+  JobWaiter waiter(connection_, options);
+  const JobMark mark = waiter.mark();
+  fake_.add({.id = 106});
+  auto driver = in_background([&] {
+    std::this_thread::sleep_for(100ms);
+    fake_.set(106, "pause-requested", 0.2);
+    std::this_thread::sleep_for(100ms);
+    fake_.set(106, "paused", 0.2);
+    std::this_thread::sleep_for(200ms);
+    fake_.set(106, "running", 0.2);
+    std::this_thread::sleep_for(100ms);
+    fake_.set(106, "succeeded", 1);
+  });
+  const auto states = waiter.wait(waiter.jobs_started_since(mark), WaitPolicy::RequireSuccess);
+  EXPECT_EQ(states.at(0).status, "succeeded");
+  EXPECT_EQ(statuses, (std::vector<std::string>{"running", "pause-requested", "paused", "running", "succeeded"}));
+}
+
+TEST_P(CrdbJobsWait, OnlyTheStepsOwnSchemaChangeJobsAreWaitedFor) {
+  const auto forever = [](JobId id, std::string type) { return FakeJob{.id = id, .type = std::move(type)}; };
+  // Before the mark: long before it, and inside its clock-slack window. Both never end.
+  fake_.add({.id = 201, .created_sql = "clock_timestamp() - interval '1 minute'"});
+  fake_.add(forever(202, "SCHEMA CHANGE"));
+  JobWaiter waiter(connection_, fake_.options(3s));
+  const JobMark mark = waiter.mark();
+  // After the mark. Never ending: a GC job (waits out the GC TTL), statistics jobs, another user's job.
+  fake_.add(forever(203, "SCHEMA CHANGE GC"));
+  fake_.add(forever(204, "AUTO CREATE STATS"));
+  fake_.add(forever(205, "CREATE STATS"));
+  fake_.add({.id = 206, .user_sql = "'someone_else'"});
+  // The step's own jobs: one of each schema changer.
+  fake_.add({.id = 207, .type = "NEW SCHEMA CHANGE", .description = "ALTER TABLE test.public.t ADD COLUMN j INT8"});
+  fake_.add({.id = 208, .type = "TYPEDESC SCHEMA CHANGE", .status = "succeeded", .fraction = 1});
+  fake_.add({.id = 209});
+
+  const auto ids = waiter.jobs_started_since(mark);
+  EXPECT_EQ(ids, (std::vector<JobId>{207, 208, 209}));
+  EXPECT_EQ(mark.present, std::vector<JobId>{202});
+  auto driver = in_background([&] {
+    std::this_thread::sleep_for(100ms);
+    fake_.set(207, "succeeded", 1);
+    fake_.set(209, "succeeded", 1);
+  });
+  const auto states = waiter.wait(ids, WaitPolicy::RequireSuccess);
+  ASSERT_EQ(states.size(), 3u);
+  for (const auto& state : states) EXPECT_EQ(state.status, "succeeded") << state.id;
+}
+
+TEST_P(CrdbJobsWait, AJobThatDisappearsIsAnError) {
+  JobWaiter waiter(connection_, fake_.options());
+  const JobMark mark = waiter.mark();
+  fake_.add({.id = 501});
+  auto driver = in_background([&] {
+    std::this_thread::sleep_for(100ms);
+    fake_.remove(501);
+  });
+  try {
+    waiter.wait(waiter.jobs_started_since(mark), WaitPolicy::RequireSuccess);
+    FAIL() << "a job that is no longer listed cannot be taken as succeeded";
+  } catch (const JobFailed&) {
+    FAIL() << "not a job failure";
+  } catch (const DatabaseError& error) {
+    EXPECT_TRUE(contains(error.what(), "job 501 is no longer listed")) << error.what();
+  }
+}
+
+// Through the executor: the hook fails step 2 of 3 on its job's failure, step 2 is not reported
+// done and step 3 never runs. The steps' own statements create the jobs, as DDL would.
+TEST_P(CrdbJobsWait, AfterStepHookFailsTheStepAndStopsThePlan) {
+  struct Observer : ApplyObserver {
+    std::vector<std::size_t> finished;
+    void step_finished(std::size_t index, std::size_t, const Step&, std::chrono::milliseconds) override {
+      finished.push_back(index);
+    }
+  } observer;
+  Plan plan;
+  plan.dialect = "cockroachdb";
+  plan.steps.push_back({"create index t_x_idx", {fake_.insert_sql({.id = 601})}, {}, false});
+  plan.steps.push_back(
+      {"add check x_positive", {fake_.insert_sql({.id = 602, .description = "ALTER TABLE t ADD CHECK"})}, {}, false});
+  plan.steps.push_back({"create table later", {"CREATE TABLE later (id int)"}, {}, false});
+
+  std::atomic<bool> stop = false;
+  auto driver = in_background([&] {  // job 601 succeeds, job 602 fails, whenever they appear
+    while (!stop) {
+      std::this_thread::sleep_for(20ms);
+      const auto relation =
+          GetParam() == JobsCatalog::InformationSchema ? "crdb_is.crdb_jobs_with_progress" : "crdb_internal.jobs";
+      const auto status = GetParam() == JobsCatalog::InformationSchema ? "state" : "status";
+      fake_.exec(
+          fmt::format("UPDATE {0} SET {1} = 'succeeded' WHERE job_id = 601 AND {1} = 'running'", relation, status));
+      fake_.exec(fmt::format("UPDATE {0} SET {1} = 'failed', error = 'boom' WHERE job_id = 602", relation, status));
+    }
+  });
+  JobWaiter waiter(connection_, fake_.options());
+  ExecutorOptions options;
+  options.observer = &observer;
+  options.after_step = waiter.after_step_hook();
+  try {
+    execute_plan(connection_, plan, options);
+    ADD_FAILURE() << "the plan must stop at step 2";
+  } catch (const DatabaseError& error) {
+    EXPECT_TRUE(contains(error.what(), "step 2 of 3 (add check x_positive) failed")) << error.what();
+    EXPECT_TRUE(contains(error.what(), "job 602")) << error.what();
+    EXPECT_TRUE(contains(error.what(), "boom")) << error.what();
+  }
+  stop = true;
+  EXPECT_EQ(observer.finished, std::vector<std::size_t>{1});
+  EXPECT_EQ(waiter.last_step_jobs(), std::vector<JobId>{601});
+  EXPECT_TRUE(connection_.exec("SELECT to_regclass('public.later')")[0][0].is_null()) << "step 3 must not run";
+}
+
+INSTANTIATE_TEST_SUITE_P(Catalogs, CrdbJobsWait,
+                         ::testing::Values(JobsCatalog::CrdbInternal, JobsCatalog::InformationSchema),
+                         [](const auto& info) {
+                           return info.param == JobsCatalog::CrdbInternal ? "CrdbInternal" : "InformationSchema";
+                         });
+
+// ---- jobs left behind on the tables the plan touches
+
+TEST(CrdbJobsLeftover, UnfinishedJobsOnTouchedTablesAreWaitedForWhateverTheirEnd) {
+  TestDatabase db;
+  FakeJobs fake(db.url(), JobsCatalog::CrdbInternal);
+  fake.exec("CREATE TABLE orders (id int); CREATE TABLE users (id int); CREATE TABLE other (id int)");
+  const auto orders = fake.oid_of("public.orders");
+  const auto users = fake.oid_of("public.users");
+  const auto other = fake.oid_of("public.other");
+  const std::string an_hour_ago = "clock_timestamp() - interval '1 hour'";
+  // A killed migrator's index build (another user's), still running.
+  fake.add({.id = 301, .user_sql = "'migrator_two'", .created_sql = an_hour_ago, .descriptor_ids = {orders}});
+  fake.add({.id = 302, .created_sql = an_hour_ago, .descriptor_ids = {other}});  // another table: never ends
+  fake.add({.id = 303, .type = "SCHEMA CHANGE GC", .created_sql = an_hour_ago, .descriptor_ids = {orders}});
+  fake.add({.id = 304, .status = "reverting", .created_sql = an_hour_ago, .descriptor_ids = {users, other}});
+  fake.add({.id = 305, .status = "succeeded", .created_sql = an_hour_ago, .descriptor_ids = {orders}});
+
+  Connection connection(db.url());
+  JobWaiter waiter(connection, fake.options());
+  const std::vector<QualifiedName> touched = {{"public", "orders"}, {"public", "users"}, {"public", "not_yet"}};
+  EXPECT_EQ(waiter.table_descriptor_ids(touched),
+            (std::vector<std::int64_t>{std::min(orders, users), std::max(orders, users)}));
+  auto driver = in_background([&] {
+    std::this_thread::sleep_for(150ms);
+    fake.set(304, "canceled", 0);
+    std::this_thread::sleep_for(100ms);
+    fake.set(301, "succeeded", 1);
+  });
+  const auto start = Clock::now();
+  const auto states = waiter.settle_leftover_jobs(touched);
+  EXPECT_GE(since(start), 250ms);
+  ASSERT_EQ(states.size(), 2u);
+  EXPECT_EQ(states[0].id, 301);
+  EXPECT_EQ(states[0].status, "succeeded");
+  EXPECT_EQ(states[1].id, 304);
+  EXPECT_EQ(states[1].status, "canceled");  // a leftover that was undone does not fail the run
+}
+
+TEST(CrdbJobsLeftover, NoExistingTableMeansNothingToWaitFor) {
+  TestDatabase db;
+  FakeJobs fake(db.url(), JobsCatalog::CrdbInternal);
+  fake.add({.id = 310, .created_sql = "clock_timestamp() - interval '1 hour'", .descriptor_ids = {1}});
+  Connection connection(db.url());
+  JobWaiter waiter(connection, fake.options(300ms));
+  EXPECT_TRUE(waiter.settle_leftover_jobs({{"public", "not_yet"}}).empty());
+}
+
+TEST(CrdbJobsLeftover, WithoutDescriptorIdsEveryUnfinishedSchemaChangeIsWaitedFor) {
+  TestDatabase db;
+  FakeJobs fake(db.url(), JobsCatalog::InformationSchema);
+  fake.exec("CREATE TABLE orders (id int)");
+  fake.add({.id = 401, .created_sql = "clock_timestamp() - interval '1 hour'"});
+  fake.add({.id = 402, .type = "SCHEMA CHANGE GC", .created_sql = "clock_timestamp() - interval '1 hour'"});
+  Connection connection(db.url());
+  JobWaiter waiter(connection, fake.options());
+  auto driver = in_background([&] {
+    std::this_thread::sleep_for(100ms);
+    fake.set(401, "succeeded", 1);
+  });
+  const auto states = waiter.settle_leftover_jobs({{"public", "orders"}});
+  ASSERT_EQ(states.size(), 1u);
+  EXPECT_EQ(states[0].id, 401);
+  EXPECT_EQ(states[0].status, "succeeded");
+}
+
+// ---- choosing the relation
+
+// A user refused crdb_internal (v26.1+ without allow_unsafe_internals: SQLSTATE 42501) is read
+// through the view; jobs are still matched to the user by current_user (here a role set with SET ROLE).
+TEST(CrdbJobsCatalog, RefusedCrdbInternalFallsBackToTheView) {
+  TestDatabase db;
+  FakeJobs fake(db.url(), JobsCatalog::InformationSchema);
+  const std::string role = "strata_jobs_" + db.name().substr(db.name().size() - 20);  // roles are cluster-wide
+  fake.exec(fmt::format("CREATE ROLE {} NOLOGIN", role));
+  fake.exec(fmt::format("GRANT USAGE ON SCHEMA crdb_is TO {0}; GRANT SELECT ON crdb_is.crdb_jobs_with_progress TO {0}",
+                        role));
+  {
+    Connection connection(db.url());
+    connection.exec("SET ROLE " + role);
+    auto options = fake.options();
+    options.catalog = JobsCatalog::Auto;
+    JobWaiter waiter(connection, options);
+    EXPECT_EQ(waiter.catalog(), JobsCatalog::InformationSchema);
+    const JobMark mark = waiter.mark();
+    fake.add({.id = 701, .status = "succeeded", .user_sql = "'" + role + "'", .fraction = 1});
+    fake.add({.id = 702, .status = "succeeded", .fraction = 1});  // the login user's, not the role's
+    EXPECT_EQ(waiter.jobs_started_since(mark), std::vector<JobId>{701});
+  }
+  fake.exec(fmt::format("DROP OWNED BY {0}; DROP ROLE {0}", role));
+}
+
+// A crdb_internal.jobs without a column the waiter reads (the column set changes by version).
+TEST(CrdbJobsCatalog, CrdbInternalWithoutAColumnFallsBackToTheView) {
+  TestDatabase db;
+  FakeJobs fake(db.url(), JobsCatalog::InformationSchema);
+  fake.exec("ALTER TABLE crdb_internal.jobs RENAME COLUMN status TO state");
+  Connection connection(db.url());
+  auto options = fake.options();
+  options.catalog = JobsCatalog::Auto;
+  JobWaiter waiter(connection, options);
+  EXPECT_EQ(waiter.catalog(), JobsCatalog::InformationSchema);
+}
+
+TEST(CrdbJobsCatalog, AutoPrefersCrdbInternalAndDoesNotHideOtherErrors) {
+  TestDatabase db;
+  {
+    Connection connection(db.url());
+    JobWaiter waiter(connection, JobWaitOptions{});
+    try {
+      waiter.catalog();  // PostgreSQL has no crdb_internal.jobs
+      FAIL() << "a missing relation is not a reason to fall back";
+    } catch (const DatabaseError& error) {
+      EXPECT_EQ(error.sqlstate(), "42P01") << error.what();
+    }
+  }
+  FakeJobs fake(db.url(), JobsCatalog::CrdbInternal);
+  Connection connection(db.url());
+  auto options = fake.options();
+  options.catalog = JobsCatalog::Auto;
+  JobWaiter waiter(connection, options);
+  EXPECT_EQ(waiter.catalog(), JobsCatalog::CrdbInternal);
+}
+
+// ---- a real CockroachDB
+
+TEST(CrdbJobsCockroachDB, IndexBuildJobIsFoundAndWaitedFor) {
+  STRATA_REQUIRE_CRDB();
+  TestDatabase db = TestDatabase::on_cockroachdb();
+  Connection connection(db.url());
+  std::vector<JobProgress> seen;
+  JobWaitOptions options;
+  options.timeout = 5min;
+  options.on_progress = [&](const JobProgress& p) { seen.push_back(p); };
+  JobWaiter waiter(connection, options);
+  connection.exec("CREATE TABLE t (id INT8 PRIMARY KEY, x INT8)");
+  connection.exec("INSERT INTO t SELECT i, i % 100 FROM generate_series(1, 10000) AS g (i)");
+  const auto table_id = connection.exec("SELECT 't'::regclass::oid::INT8")[0][0].as<std::int64_t>();
+  EXPECT_EQ(waiter.table_descriptor_ids({{"public", "t"}}), std::vector<std::int64_t>{table_id});
+  for (const auto& leftover : waiter.settle_leftover_jobs({{"public", "t"}})) {
+    EXPECT_TRUE(is_terminal(leftover.phase())) << leftover.id << " " << leftover.status;
+  }
+
+  waiter.start();
+  connection.exec("CREATE INDEX t_x_idx ON t (x)");
+  seen.clear();
+  const auto ids = waiter.finish_step();
+  ASSERT_FALSE(ids.empty()) << "CREATE INDEX on a table with rows runs a schema-change job";
+  ASSERT_FALSE(seen.empty());
+  for (const auto& p : seen) {
+    EXPECT_NE(p.job.type, "SCHEMA CHANGE GC");
+    EXPECT_TRUE(p.job.type == "SCHEMA CHANGE" || p.job.type == "NEW SCHEMA CHANGE") << p.job.type;
+  }
+  EXPECT_EQ(seen.back().job.status, "succeeded");
+  // The next step starts from a new mark: the index job is not its job.
+  EXPECT_TRUE(waiter.finish_step().empty());
+}
+
+}  // namespace
+}  // namespace strata::cockroachdb

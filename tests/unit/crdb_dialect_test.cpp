@@ -1,0 +1,210 @@
+// The CockroachDB dialect without a server: what it emits, read back by the parser that reads
+// CockroachDB's own catalog, is the declared schema again; every statement form it emits for
+// multi-region changes is one CockroachDB's tests ran successfully (crdb-corpus/locality_ddl.txt);
+// the forms CockroachDB rejects are refused before any SQL.
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "dialects/cockroachdb/cockroach_dialect.hpp"
+#include "dialects/cockroachdb/ddl_parser.hpp"
+#include "strata/errors.hpp"
+#include "strata/load.hpp"
+#include "strata/plan.hpp"
+
+namespace strata {
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path kSource = STRATA_SOURCE_DIR;
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+cockroachdb::CockroachDialect dialect() {
+  return cockroachdb::CockroachDialect("shop", {23, 2});
+}
+
+// Emits the schema as CockroachDB DDL, then reads that DDL back the way introspection reads
+// CockroachDB's catalog.
+Schema through_cockroach(const Schema& declared) {
+  const auto d = dialect();
+  std::string sql;
+  for (const auto& statement : create_statements(declared, d)) sql += statement + ";\n";
+  Schema read_back;
+  cockroachdb::ParseOptions options;
+  options.database = "shop";
+  // The database's regions come from SHOW DATABASES on a server; here from the ALTER DATABASE lines.
+  cockroachdb::apply_ddl(sql, read_back, options);
+  return read_back;
+}
+
+TEST(CrdbDialect, ParsesServerVersions) {
+  EXPECT_EQ(cockroachdb::parse_version("CockroachDB CCL v23.2.1 (x86_64-pc-linux-gnu, built 2024/01/01)"),
+            (cockroachdb::Version{23, 2}));
+  EXPECT_EQ(cockroachdb::parse_version("CockroachDB OSS v21.1.0-beta.3 (x86_64)"), (cockroachdb::Version{21, 1}));
+  EXPECT_EQ(cockroachdb::parse_version("PostgreSQL 15.18"), (cockroachdb::Version{}));
+}
+
+class CrdbRoundTrip : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(CrdbRoundTrip, EmittedDdlReadsBackAsTheDeclaredSchema) {
+  const auto d = dialect();
+  Schema declared = load_schema({(kSource / GetParam()).string()});
+  Schema live = through_cockroach(declared);
+  d.normalize(declared);
+  d.normalize(live);
+  declared.database.name = live.database.name;
+  EXPECT_EQ(live.tables.size(), declared.tables.size());
+  if (!declared.database.regions.empty()) {
+    // The multi-region parts really made the trip (not two empty sides).
+    EXPECT_EQ(live.database.regions.size(), 3u);
+    EXPECT_TRUE(live.find_table({"public", "users"})->locality.has_value());
+    EXPECT_EQ(live.find_table({"public", "orders"})->indexes.size(), 2u);
+  }
+  EXPECT_EQ(live, declared) << "--- declared:\n" << describe(declared) << "--- read back:\n" << describe(live);
+  // And so the plan from what was read back to the declaration is empty.
+  Schema raw = load_schema({(kSource / GetParam()).string()});
+  EXPECT_TRUE(plan_changes(through_cockroach(raw), raw, d).empty())
+      << plan_to_text(plan_changes(through_cockroach(raw), raw, d));
+}
+
+INSTANTIATE_TEST_SUITE_P(Schemas, CrdbRoundTrip, ::testing::Values("examples/shop", "tests/schemas/cockroachdb.yaml"),
+                         [](const auto& info) { return std::string(info.index == 0 ? "shop" : "multi_region"); });
+
+// A statement's form: names, regions and literals replaced, case and spacing folded.
+std::string form_of(std::string sql) {
+  sql = std::regex_replace(sql, std::regex("\"[^\"]*\""), "R");
+  sql = std::regex_replace(sql, std::regex("'[^']*'"), "V");
+  std::transform(sql.begin(), sql.end(), sql.begin(), [](unsigned char c) { return std::toupper(c); });
+  sql = std::regex_replace(sql, std::regex("^(ALTER DATABASE|ALTER TABLE) [A-Z0-9_.]+"), "$1 N");
+  sql = std::regex_replace(sql, std::regex(" AS [A-Z0-9_]+$"), " AS R");
+  sql = std::regex_replace(sql, std::regex("\\s+"), " ");
+  while (!sql.empty() && (sql.back() == ';' || sql.back() == ' ')) sql.pop_back();
+  return sql;
+}
+
+// The forms of the statements CockroachDB accepted in its tests.
+std::set<std::string> accepted_forms() {
+  std::set<std::string> forms;
+  const std::string corpus = read(kSource / "tests/fixtures/crdb-corpus/locality_ddl.txt");
+  std::istringstream lines(corpus);
+  std::string line, status;
+  bool in_sql = false;
+  while (std::getline(lines, line)) {
+    if (line == "%%") {
+      in_sql = false;
+      status.clear();
+      continue;
+    }
+    if (line.rfind("status: ", 0) == 0) status = line.substr(8);
+    if (in_sql && status == "ok" && (line.rfind("ALTER", 0) == 0 || line.rfind("alter", 0) == 0)) {
+      forms.insert(form_of(line));
+    }
+    if (line == "sql:") in_sql = true;
+  }
+  return forms;
+}
+
+TEST(CrdbDialect, EveryMultiRegionStatementFormIsOneCockroachDbAccepted) {
+  const auto forms = accepted_forms();
+  ASSERT_GT(forms.size(), 10u);
+  const auto d = dialect();
+  const QualifiedName t{"public", "t"};
+  const std::vector<Change> changes = {
+      SetPrimaryRegion{"", "us-east1"},
+      SetPrimaryRegion{"us-east1", "europe-west1"},
+      AddRegion{"asia-east1"},
+      DropRegion{"asia-east1", false},
+      SetSurvivalGoal{std::nullopt, SurvivalGoal::Region},
+      SetSurvivalGoal{SurvivalGoal::Region, SurvivalGoal::Zone},
+      SetLocality{t, std::nullopt, Locality{LocalityKind::Global, "", ""}},
+      SetLocality{t, std::nullopt, Locality{LocalityKind::RegionalByTable, "", ""}},
+      SetLocality{t, std::nullopt, Locality{LocalityKind::RegionalByTable, "europe-west1", ""}},
+      SetLocality{t, std::nullopt, Locality{LocalityKind::RegionalByRow, "", ""}},
+      SetLocality{t, std::nullopt, Locality{LocalityKind::RegionalByRow, "", "cr"}},
+      SetLocality{t, Locality{LocalityKind::Global, "", ""}, std::nullopt},
+  };
+  for (const auto& change : changes) {
+    for (const auto& statement : d.emit(change).statements) {
+      EXPECT_TRUE(forms.count(form_of(statement)) > 0)
+          << statement << "\n  has the form " << form_of(statement) << ", which no accepted statement has";
+    }
+  }
+}
+
+Schema multi_region(const std::string& tables) {
+  return load_schema_text("database: { primary_region: us-east1, regions: [us-east1, europe-west1] }\n" + tables,
+                          "t.yaml");
+}
+
+TEST(CrdbDialect, RefusesWhatCockroachDbRejectsBeforeAnySql) {
+  const auto d = dialect();
+  // L-001/L-002: a locality in a database without regions.
+  EXPECT_THROW(
+      plan_changes(Schema{},
+                   load_schema_text("tables:\n  t:\n    columns: {id: int}\n    locality: global\n", "t.yaml"), d),
+      PlanError);
+  // Surviving a region failure needs three regions.
+  EXPECT_THROW(
+      plan_changes(Schema{},
+                   load_schema_text("database: {primary_region: a, regions: [a, b], survive: region}\n", "t.yaml"), d),
+      PlanError);
+  // REGIONAL BY TABLE IN a region the database does not have.
+  EXPECT_THROW(
+      plan_changes(
+          Schema{},
+          multi_region("tables:\n  t:\n    columns: {id: int}\n    locality: {kind: regional_by_table, in: mars}\n"),
+          d),
+      PlanError);
+  // REGIONAL BY ROW on a crdb_region column that is not of the region type.
+  EXPECT_THROW(
+      plan_changes(
+          Schema{},
+          multi_region("tables:\n  t:\n    columns: {id: int, crdb_region: int}\n    locality: regional_by_row\n"), d),
+      PlanError);
+  // A declared crdb_internal_region enum.
+  EXPECT_THROW(plan_changes(Schema{}, multi_region("enums:\n  crdb_internal_region: [us-east1]\n"), d), PlanError);
+  // Accepted: a proper REGIONAL BY ROW AS table.
+  EXPECT_NO_THROW(plan_changes(Schema{},
+                               multi_region("tables:\n  t:\n    columns: {id: int, home: crdb_internal_region}\n    "
+                                            "locality: {kind: regional_by_row, as: home}\n"),
+                               d));
+}
+
+TEST(CrdbDialect, PrimaryKeyChangesUseAlterPrimaryKeyAndAreHazards) {
+  const auto d = dialect();
+  const SetPrimaryKey change{{"public", "t"}, PrimaryKey{"t_pkey", {"id"}}, PrimaryKey{"t_pkey", {"tenant", "id"}}};
+  const auto sql = d.emit(change);
+  ASSERT_EQ(sql.statements.size(), 1u);
+  EXPECT_EQ(sql.statements[0], "ALTER TABLE t ALTER PRIMARY KEY USING COLUMNS (tenant, id)");
+  EXPECT_FALSE(sql.transactional);
+  bool hazard = false;
+  for (const auto& h : d.hazards(change)) hazard = hazard || h.kind == HazardKind::PrimaryKeyChange;
+  EXPECT_TRUE(hazard);
+}
+
+TEST(CrdbDialect, RegionalByRowConversionAndRegionDropAreHazards) {
+  const auto d = dialect();
+  auto kinds = [&](const Change& change) {
+    std::set<HazardKind> out;
+    for (const auto& h : d.hazards(change)) out.insert(h.kind);
+    return out;
+  };
+  EXPECT_TRUE(kinds(SetLocality{{"public", "t"}, std::nullopt, Locality{LocalityKind::RegionalByRow, "", ""}})
+                  .count(HazardKind::RegionalByRow));
+  EXPECT_FALSE(kinds(SetLocality{{"public", "t"}, std::nullopt, Locality{LocalityKind::Global, "", ""}})
+                   .count(HazardKind::RegionalByRow));
+  EXPECT_TRUE(kinds(DropRegion{"asia-east1", false}).count(HazardKind::RegionDrop));
+}
+
+}  // namespace
+}  // namespace strata

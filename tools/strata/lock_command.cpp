@@ -1,0 +1,53 @@
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "engine/connection.hpp"
+#include "engine/lock.hpp"
+#include "tools/strata/commands.hpp"
+
+namespace strata::cli {
+
+namespace {
+
+struct LockArgs {
+  std::string url;
+  bool force = false;
+};
+
+}  // namespace
+
+void add_lock_command(CLI::App& app, Runner& run) {
+  auto args = std::make_shared<LockArgs>();
+  auto* cmd = app.add_subcommand("lock", "Show or break strata's lease lock (the lock CockroachDB needs)");
+  cmd->require_subcommand(1);
+  auto* status = cmd->add_subcommand("status", "Show who holds the lease, since when, and when it expires");
+  add_url_option(*status, args->url);
+  status->callback([args, &run] {
+    run = [args] {
+      Connection connection(require_url(args->url));
+      const auto lease = read_lease(connection);
+      if (!lease) {
+        std::cout << "free: no strata holds the lease\n";
+        return 0;
+      }
+      std::cout << fmt::format("{}: {}\n  purpose: {}\n  acquired: {}\n  heartbeat: {}\n  expires: {}\n",
+                               lease->expired ? "expired (the next strata takes it over)" : "held", lease->holder,
+                               lease->purpose, lease->acquired_at, lease->heartbeat_at, lease->expires_at);
+      return 0;
+    };
+  });
+  auto* release = cmd->add_subcommand("release", "Break the lease whoever holds it (only when its holder is gone)");
+  add_url_option(*release, args->url);
+  release->add_flag("--force", args->force, "Required: breaking a live holder's lease lets two strata run at once")
+      ->required();
+  release->callback([args, &run] {
+    run = [args] {
+      Connection connection(require_url(args->url));
+      std::cout << (break_lease(connection) ? "released: the lease row is gone\n" : "free: there was no lease\n");
+      return 0;
+    };
+  });
+}
+
+}  // namespace strata::cli
