@@ -132,12 +132,14 @@ std::string describe(const LeaseInfo& info) {
 }
 
 // Creates strata_lock if missing. Two strata creating it at once may collide in PostgreSQL's
-// catalog (23505 on pg_type, or 42P07); the loser finds the table there and goes on.
+// catalog (23505 on pg_type, 42P07 on the relation, or 42710 on its row type); the loser finds the table
+// there and goes on.
 void ensure_table(Connection& connection) {
   try {
     connection.exec(kCreateTable);
   } catch (const DatabaseError& error) {
-    if (error.sqlstate() != "23505" && error.sqlstate() != "42P07") throw;
+    const std::string& state = error.sqlstate();
+    if (state != "23505" && state != "42P07" && state != "42710") throw;
   }
 }
 
