@@ -18,15 +18,34 @@
 // It is idempotent: canonical_expression(canonical_expression(x)) == canonical_expression(x).
 #pragma once
 
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 
 namespace strata {
 
+// The columns of the table an expression belongs to: name -> canonical type (Column::type).
+using ColumnTypes = std::map<std::string, std::string, std::less<>>;
+
 // Canonical spelling of an SQL scalar expression, so that a declared expression and the one a
 // server prints back compare equal. Never throws: input it cannot parse comes back with only
 // whitespace and keyword case normalised.
 std::string canonical_expression(std::string_view sql);
+
+// The same, for an expression of a table with `columns` (a check, an index expression or
+// predicate, a computed column). Also drops the casts PostgreSQL adds where it coerces a column
+// implicitly to the type of the other operand: price * (qty)::numeric, with qty an integer and
+// price numeric, is price * qty. A cast that changes the meaning (qty::numeric / 3) is kept.
+std::string canonical_expression(std::string_view sql, const ColumnTypes& columns);
+
+// True when `sql` may refer to column `column` (unqualified): it names it, or it does not parse.
+bool mentions_column(std::string_view sql, std::string_view column);
+
+// The canonical form of `sql` with the columns `renames` names (old -> new) renamed, the way the
+// server rewrites a check or an index expression when a column is renamed. Input that does not
+// parse comes back unchanged.
+std::string rename_columns(std::string_view sql, const std::map<std::string, std::string>& renames);
 
 // canonical_expression(a) == canonical_expression(b).
 bool same_expression(std::string_view a, std::string_view b);

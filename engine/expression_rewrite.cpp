@@ -1,6 +1,8 @@
 #include "expression_rewrite.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <optional>
 #include <string_view>
 #include <utility>
 
@@ -113,6 +115,9 @@ void rewrite_cast(Node& node) {
   const std::string& type = node.text;
   if (is_literal(operand)) {
     if (is_string(operand)) string_to_number(operand, type);
+    if (is_string(operand)) {
+      if (auto text = datetime_literal(operand.text, type)) operand.text = std::move(*text);
+    }
   } else if (!(operand.kind == Kind::Column && (type == "text" || type == "varchar")) &&
              !returns_own_type(operand, type)) {
     return;
@@ -180,6 +185,88 @@ void rewrite_in_list(Node& node) {
   node.negated = false;
 }
 
+// The numeric types and the date/time types, each in the order PostgreSQL coerces implicitly
+// (a type to any later one of its list), as {list, position}.
+std::optional<std::pair<int, int>> coercion_rank(std::string_view type) {
+  static constexpr std::string_view kNumbers[] = {"smallint", "integer", "bigint",
+                                                  "numeric",  "real",    "double precision"};
+  static constexpr std::string_view kTimes[] = {"date", "timestamp", "timestamptz"};
+  for (int i = 0; i < static_cast<int>(std::size(kNumbers)); ++i) {
+    if (kNumbers[i] == type) return std::pair{0, i};
+  }
+  for (int i = 0; i < static_cast<int>(std::size(kTimes)); ++i) {
+    if (kTimes[i] == type) return std::pair{1, i};
+  }
+  return std::nullopt;
+}
+
+// numeric(10,2) -> numeric
+std::string_view base_type(std::string_view type) {
+  return type.substr(0, type.find('('));
+}
+
+bool is_arithmetic_or_comparison(std::string_view op) {
+  static constexpr std::string_view kOperators[] = {"+",  "-",  "*", "/", "%",  "^", "=",
+                                                    "<>", "!=", "<", ">", "<=", ">="};
+  return std::find(std::begin(kOperators), std::end(kOperators), op) != std::end(kOperators);
+}
+
+const std::string* column_type(const Node& node, const ColumnTypes& columns) {
+  if (node.kind != Kind::Column || node.names.size() != 1) return nullptr;
+  const auto it = columns.find(node.names.front());
+  return it == columns.end() ? nullptr : &it->second;
+}
+
+// The type of `node` where it is plain to see (a column, a cast, a number, arithmetic on operands
+// of one type), without modifiers; empty when it is not.
+std::string type_of(const Node& node, const ColumnTypes& columns) {
+  switch (node.kind) {
+    case Kind::Column: {
+      const std::string* type = column_type(node, columns);
+      return type == nullptr ? std::string() : std::string(base_type(*type));
+    }
+    case Kind::Cast:
+      return node.text;
+    case Kind::Literal:
+      if (!is_number(node)) return {};
+      if (!all_digits(node.text)) return "numeric";
+      return node.text.size() < 10 || (node.text.size() == 10 && node.text <= "2147483647") ? "integer" : "bigint";
+    case Kind::Unary:
+      return type_of(node.children[0], columns);
+    case Kind::Binary: {
+      if (!is_arithmetic_or_comparison(node.text)) return {};
+      std::string left = type_of(node.children[0], columns);
+      return left == type_of(node.children[1], columns) ? left : std::string();
+    }
+    default:
+      return {};
+  }
+}
+
+// (qty)::numeric * price, with qty an integer and price numeric: PostgreSQL's spelling of qty *
+// price. Only a column coerced up its own list to exactly the other operand's type loses its cast.
+void drop_implicit_casts(Node& node, const ColumnTypes& columns) {
+  if (!is_arithmetic_or_comparison(node.text)) return;
+  // created_at > '2020-01-01': the server prints the literal as a value of the column's type.
+  for (std::size_t side = 0; side < 2; ++side) {
+    if (!is_string(node.children[side])) continue;
+    if (auto text = datetime_literal(node.children[side].text, type_of(node.children[1 - side], columns))) {
+      node.children[side].text = std::move(*text);
+    }
+  }
+  for (std::size_t side = 0; side < 2; ++side) {
+    Node& cast = node.children[side];
+    if (cast.kind != Kind::Cast) continue;
+    const std::string* type = column_type(cast.children[0], columns);
+    if (type == nullptr) continue;
+    const auto from = coercion_rank(base_type(*type));
+    const auto to = coercion_rank(cast.text);
+    if (!from || !to || from->first != to->first || to->second <= from->second) continue;
+    if (type_of(node.children[1 - side], columns) != cast.text) continue;
+    replace_with_child(cast, 0);
+  }
+}
+
 void flatten(Node& node) {
   std::vector<Node> flat;
   for (Node& child : node.children) {
@@ -194,8 +281,8 @@ void flatten(Node& node) {
 
 }  // namespace
 
-void canonicalize(Node& node) {
-  for (Node& child : node.children) canonicalize(child);
+void canonicalize(Node& node, const ColumnTypes* columns) {
+  for (Node& child : node.children) canonicalize(child, columns);
   switch (node.kind) {
     case Kind::Cast:
       rewrite_cast(node);
@@ -204,6 +291,7 @@ void canonicalize(Node& node) {
       rewrite_call(node);
       return;
     case Kind::Binary:
+      if (columns != nullptr) drop_implicit_casts(node, *columns);
       rewrite_binary(node);
       return;
     case Kind::AnyAll:

@@ -1,10 +1,15 @@
-// Type names in casts: PostgreSQL's and CockroachDB's spellings, folded to one canonical form.
+// Type names in casts: PostgreSQL's and CockroachDB's spellings, folded to one canonical form;
+// and date/time literals in the form the server prints them.
 #include <charconv>
+#include <chrono>
 #include <string_view>
 #include <utility>
 
+#include <fmt/format.h>
+
 #include "engine/type_name.hpp"
 #include "expression_parser.hpp"
+#include "expression_rewrite.hpp"
 #include "expression_words.hpp"
 
 namespace strata::expr {
@@ -50,7 +55,102 @@ std::string qualified_name(std::vector<Part> parts, std::vector<std::string>& mo
   return out;
 }
 
+// Reads `count` digits at `at` into `value`.
+bool digits(std::string_view text, std::size_t& at, std::size_t count, int& value) {
+  if (at + count > text.size()) return false;
+  value = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const char c = text[at + i];
+    if (c < '0' || c > '9') return false;
+    value = value * 10 + (c - '0');
+  }
+  at += count;
+  return true;
+}
+
+bool skip(std::string_view text, std::size_t& at, char c) {
+  if (at >= text.size() || text[at] != c) return false;
+  ++at;
+  return true;
+}
+
+// HH:MM[:SS[.fraction]] at `at`: the time of day in microseconds.
+bool time_of_day(std::string_view text, std::size_t& at, std::int64_t& micros) {
+  int hour = 0, minute = 0, second = 0;
+  if (!digits(text, at, 2, hour) || !skip(text, at, ':') || !digits(text, at, 2, minute)) return false;
+  std::int64_t fraction = 0;
+  if (skip(text, at, ':')) {
+    if (!digits(text, at, 2, second)) return false;
+    if (skip(text, at, '.')) {
+      int places = 0;
+      for (; at < text.size() && text[at] >= '0' && text[at] <= '9'; ++at, ++places) {
+        if (places >= 6) return false;  // the server rounds past microseconds
+        fraction = fraction * 10 + (text[at] - '0');
+      }
+      if (places == 0) return false;
+      for (; places < 6; ++places) fraction *= 10;
+    }
+  }
+  if (hour > 23 || minute > 59 || second > 59) return false;
+  micros = ((hour * 60 + minute) * 60 + second) * std::int64_t{1000000} + fraction;
+  return true;
+}
+
+std::string time_text(std::int64_t micros) {
+  std::string out =
+      fmt::format("{:02}:{:02}:{:02}", micros / 3600000000, micros / 60000000 % 60, micros / 1000000 % 60);
+  if (const std::int64_t fraction = micros % 1000000; fraction != 0) {
+    std::string digits = fmt::format("{:06}", fraction);
+    while (digits.back() == '0') digits.pop_back();
+    out += "." + digits;
+  }
+  return out;
+}
+
 }  // namespace
+
+std::optional<std::string> datetime_literal(std::string_view text, std::string_view type) {
+  using namespace std::chrono;
+  std::size_t at = 0;
+  std::int64_t micros = 0;
+  if (type == "time") {
+    if (!time_of_day(text, at, micros) || at != text.size()) return std::nullopt;
+    return time_text(micros);
+  }
+  if (type != "date" && type != "timestamp" && type != "timestamptz") return std::nullopt;
+  int y = 0, m = 0, d = 0;
+  // Month and day may have one digit ('2020-1-2').
+  auto one_or_two = [&](int& value) { return digits(text, at, 2, value) || digits(text, at, 1, value); };
+  if (!digits(text, at, 4, y) || !skip(text, at, '-') || !one_or_two(m) || !skip(text, at, '-') || !one_or_two(d)) {
+    return std::nullopt;
+  }
+  const year_month_day day{year{y}, month{static_cast<unsigned>(m)}, std::chrono::day{static_cast<unsigned>(d)}};
+  if (!day.ok()) return std::nullopt;
+  if (at < text.size() && (text[at] == ' ' || text[at] == 'T')) {
+    ++at;
+    if (!time_of_day(text, at, micros)) return std::nullopt;
+  }
+  std::int64_t offset = 0;  // seconds east of UTC
+  if (skip(text, at, 'Z')) {
+  } else if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
+    const int sign = text[at++] == '-' ? -1 : 1;
+    int hours = 0, minutes = 0;
+    if (!digits(text, at, 2, hours)) return std::nullopt;
+    if (skip(text, at, ':') && !digits(text, at, 2, minutes)) return std::nullopt;
+    offset = sign * (hours * 3600 + minutes * 60);
+  }
+  if (at != text.size()) return std::nullopt;
+  if (type == "date") return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+  if (type == "timestamp") return fmt::format("{:04}-{:02}-{:02} {}", y, m, d, time_text(micros));
+  // timestamptz: the instant, printed in UTC (a text without an offset is read as UTC).
+  const auto instant = sys_days{day} + microseconds{micros} - seconds{offset};
+  const auto midnight = floor<days>(instant);
+  const year_month_day utc{midnight};
+  if (utc.year() < year{1} || utc.year() > year{9999}) return std::nullopt;
+  return fmt::format("{:04}-{:02}-{:02} {}+00", static_cast<int>(utc.year()), static_cast<unsigned>(utc.month()),
+                     static_cast<unsigned>(utc.day()),
+                     time_text(duration_cast<microseconds>(instant - midnight).count()));
+}
 
 std::string Parser::type_name() {
   const auto word_like = [this](std::size_t ahead) {

@@ -108,14 +108,18 @@ std::string create_index_sql(const Table& table, const Index& index) {
   return out;
 }
 
-std::string add_foreign_key_sql(const Table& table, const ForeignKey& fk) {
-  std::string out = fmt::format("ALTER TABLE {} ADD CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {} ({})",
-                                table_name_sql(table.name), quote_ident(fk.name), column_list_sql(fk.columns),
+std::string foreign_key_definition_sql(const ForeignKey& fk) {
+  std::string out = fmt::format("FOREIGN KEY ({}) REFERENCES {} ({})", column_list_sql(fk.columns),
                                 table_name_sql(fk.ref_table), column_list_sql(fk.ref_columns));
   if (fk.on_delete != ReferentialAction::NoAction) out += " ON DELETE " + referential_action_sql(fk.on_delete);
   if (fk.on_update != ReferentialAction::NoAction) out += " ON UPDATE " + referential_action_sql(fk.on_update);
   if (fk.deferrable) out += fk.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
   return out;
+}
+
+std::string add_foreign_key_sql(const Table& table, const ForeignKey& fk) {
+  return fmt::format("ALTER TABLE {} ADD CONSTRAINT {} {}", table_name_sql(table.name), quote_ident(fk.name),
+                     foreign_key_definition_sql(fk));
 }
 
 }  // namespace strata::postgres

@@ -18,6 +18,8 @@ std::string column_definition_sql(const Column& column);
 std::string create_table_sql(const Table& table);
 std::string create_index_sql(const Table& table, const Index& index);
 std::string add_foreign_key_sql(const Table& table, const ForeignKey& fk);
+// FOREIGN KEY (…) REFERENCES t (…) [ON DELETE …] [ON UPDATE …] [DEFERRABLE …]
+std::string foreign_key_definition_sql(const ForeignKey& fk);
 std::string referential_action_sql(ReferentialAction action);
 std::string index_key_sql(const IndexKey& key);
 std::string column_list_sql(const std::vector<std::string>& columns);

@@ -25,7 +25,27 @@ std::string index_name_sql(const QualifiedName& table, const std::string& index)
   return table_name_sql(QualifiedName{table.schema, index});
 }
 
-std::vector<std::string> alter_column_sql(const AlterColumn& c) {
+// A constraint added to a table with rows: added without checking them (a brief lock), then
+// validated while writes go on. One left NOT VALID by a validation that failed is not read back
+// (introspection skips it), so it is replaced here.
+std::vector<std::string> add_unvalidated(const QualifiedName& table, const std::string& name,
+                                         const std::string& definition) {
+  return {fmt::format("{} DROP CONSTRAINT IF EXISTS {}, ADD CONSTRAINT {} {} NOT VALID", alter_table(table),
+                      quote_ident(name), quote_ident(name), definition),
+          fmt::format("{} VALIDATE CONSTRAINT {}", alter_table(table), quote_ident(name))};
+}
+
+// SET NOT NULL without holding the table's ACCESS EXCLUSIVE lock for a full scan: a CHECK (c IS
+// NOT NULL) is validated while writes go on, then SET NOT NULL trusts it, and it goes.
+std::vector<std::string> set_not_null_sql(const QualifiedName& table, const std::string& column) {
+  const std::string check = make_object_name(table.name, column, "strata_not_null");
+  auto out = add_unvalidated(table, check, fmt::format("CHECK ({} IS NOT NULL)", quote_ident(column)));
+  out.push_back(alter_column(table, column) + " SET NOT NULL");
+  out.push_back(alter_table(table) + " DROP CONSTRAINT " + quote_ident(check));
+  return out;
+}
+
+ChangeSql alter_column_sql(const AlterColumn& c) {
   std::vector<std::string> out;
   const std::string column = alter_column(c.table, c.to.name);
   if ((c.what & kColumnHidden) != 0) {
@@ -53,12 +73,25 @@ std::vector<std::string> alter_column_sql(const AlterColumn& c) {
       out.push_back(column + " DROP IDENTITY");
     } else if (!c.from.identity) {
       out.push_back(column + fmt::format(" ADD GENERATED {} AS IDENTITY", kind));
+      // The new sequence starts at 1: move it past the values the rows already hold.
+      const std::string table = table_name_sql(c.table);
+      out.push_back(
+          fmt::format("SELECT setval(pg_get_serial_sequence({}, {}), GREATEST(max({}) + 1, 1), false) FROM {}",
+                      quote_literal(table), quote_literal(c.to.name), quote_ident(c.to.name), table));
     } else {
       out.push_back(column + fmt::format(" SET GENERATED {}", kind));
     }
   }
-  if ((c.what & kColumnNullability) != 0) out.push_back(column + (c.to.nullable ? " DROP NOT NULL" : " SET NOT NULL"));
-  return out;
+  if ((c.what & kColumnNullability) != 0 && c.to.nullable) out.push_back(column + " DROP NOT NULL");
+  if ((c.what & kColumnNullability) != 0 && !c.to.nullable) {
+    if (retype) {
+      out.push_back(column + " SET NOT NULL");  // the rewrite reads every row anyway
+    } else {
+      for (auto& statement : set_not_null_sql(c.table, c.to.name)) out.push_back(std::move(statement));
+      return {out, false};
+    }
+  }
+  return {out};
 }
 
 std::vector<std::string> recreate_enum_sql(const RecreateEnum& c) {
@@ -67,12 +100,20 @@ std::vector<std::string> recreate_enum_sql(const RecreateEnum& c) {
   out.push_back(fmt::format("ALTER TYPE {} RENAME TO {}", table_name_sql(c.from.name), quote_ident(old_name)));
   out.push_back(create_enum_sql(c.to));
   const std::string type = table_name_sql(c.to.name);
-  for (const auto& use : c.uses) {
-    const std::string column = alter_column(use.table, use.column);
-    out.push_back(column + " DROP DEFAULT");
-    out.push_back(fmt::format("{} TYPE {}{} USING {}::text{}::{}{}", column, type, use.array ? "[]" : "",
-                              quote_ident(use.column), use.array ? "[]" : "", type, use.array ? "[]" : ""));
-    if (use.default_expr) out.push_back(column + " SET DEFAULT " + *use.default_expr);
+  // One ALTER TABLE per table, so that a table with several such columns is rewritten once.
+  for (std::size_t i = 0; i < c.uses.size();) {
+    const QualifiedName& table = c.uses[i].table;
+    std::vector<std::string> actions;
+    for (; i < c.uses.size() && c.uses[i].table == table; ++i) {
+      const auto& use = c.uses[i];
+      const std::string column = "ALTER COLUMN " + quote_ident(use.column);
+      const char* array = use.array ? "[]" : "";
+      if (use.had_default) actions.push_back(column + " DROP DEFAULT");
+      actions.push_back(fmt::format("{} TYPE {}{} USING {}::text{}::{}{}", column, type, array, quote_ident(use.column),
+                                    array, type, array));
+      if (use.default_expr) actions.push_back(column + " SET DEFAULT " + *use.default_expr);
+    }
+    out.push_back(fmt::format("{} {}", alter_table(table), fmt::join(actions, ",\n  ")));
   }
   out.push_back("DROP TYPE " + table_name_sql(QualifiedName{c.from.name.schema, old_name}));
   return out;
@@ -136,15 +177,20 @@ struct Emit {
   ChangeSql operator()(const RenameColumn& c) const {
     return {{fmt::format("{} RENAME COLUMN {} TO {}", alter_table(c.table), quote_ident(c.from), quote_ident(c.to))}};
   }
-  ChangeSql operator()(const AlterColumn& c) const { return {alter_column_sql(c)}; }
+  ChangeSql operator()(const AlterColumn& c) const { return alter_column_sql(c); }
   ChangeSql operator()(const SetPrimaryKey& c) const {
-    std::vector<std::string> out;
-    if (c.from) out.push_back(alter_table(c.table) + " DROP CONSTRAINT " + quote_ident(c.from->name));
-    if (c.to) {
-      out.push_back(fmt::format("{} ADD CONSTRAINT {} PRIMARY KEY ({})", alter_table(c.table), quote_ident(c.to->name),
-                                column_list_sql(c.to->columns)));
-    }
-    return {out};
+    if (!c.to) return {{alter_table(c.table) + " DROP CONSTRAINT " + quote_ident(c.from->name)}};
+    // The new key's index is built without blocking writes; then one statement drops the old key
+    // and makes the index the new one (a brief lock).
+    const std::string index = make_object_name(c.to->name, "", "strata_new");
+    std::string swap = alter_table(c.table);
+    if (c.from) swap += " DROP CONSTRAINT " + quote_ident(c.from->name) + ",";
+    swap += fmt::format(" ADD CONSTRAINT {} PRIMARY KEY USING INDEX {}", quote_ident(c.to->name), quote_ident(index));
+    return {{"DROP INDEX CONCURRENTLY IF EXISTS " + index_name_sql(c.table, index),
+             fmt::format("CREATE UNIQUE INDEX CONCURRENTLY {} ON {} ({})", quote_ident(index), table_name_sql(c.table),
+                         column_list_sql(c.to->columns)),
+             swap},
+            false};
   }
   ChangeSql operator()(const CreateIndex& c) const {
     if (c.index.shard_buckets) {
@@ -167,29 +213,31 @@ struct Emit {
     return {{fmt::format("ALTER INDEX {} RENAME TO {}", index_name_sql(c.table, c.from), quote_ident(c.to))}};
   }
   ChangeSql operator()(const AddUnique& c) const {
-    return {{fmt::format("{} ADD CONSTRAINT {} UNIQUE ({})", alter_table(c.table), quote_ident(c.unique.name),
-                         column_list_sql(c.unique.columns))}};
+    // The index is built without blocking writes, then becomes the constraint (a brief lock). A
+    // build that failed half way leaves an invalid index of that name behind: cleared first.
+    const std::string name = quote_ident(c.unique.name);
+    return {{"DROP INDEX CONCURRENTLY IF EXISTS " + index_name_sql(c.table, c.unique.name),
+             fmt::format("CREATE UNIQUE INDEX CONCURRENTLY {} ON {} ({})", name, table_name_sql(c.table),
+                         column_list_sql(c.unique.columns)),
+             fmt::format("{} ADD CONSTRAINT {} UNIQUE USING INDEX {}", alter_table(c.table), name, name)},
+            false};
   }
   ChangeSql operator()(const DropUnique& c) const {
     return {{alter_table(c.table) + " DROP CONSTRAINT " + quote_ident(c.unique.name)}};
   }
   ChangeSql operator()(const AddForeignKey& c) const {
-    Table table;
-    table.name = c.table;
-    const std::string sql = add_foreign_key_sql(table, c.foreign_key);
-    if (c.table_is_new) return {{sql}};
-    // Added without checking the rows (a brief lock), then validated while writes go on.
-    return {{sql + " NOT VALID", alter_table(c.table) + " VALIDATE CONSTRAINT " + quote_ident(c.foreign_key.name)},
-            false};
+    if (c.table_is_new) {
+      Table table;
+      table.name = c.table;
+      return {{add_foreign_key_sql(table, c.foreign_key)}};
+    }
+    return {add_unvalidated(c.table, c.foreign_key.name, foreign_key_definition_sql(c.foreign_key)), false};
   }
   ChangeSql operator()(const DropForeignKey& c) const {
     return {{alter_table(c.table) + " DROP CONSTRAINT " + quote_ident(c.foreign_key.name)}};
   }
   ChangeSql operator()(const AddCheck& c) const {
-    return {{fmt::format("{} ADD CONSTRAINT {} CHECK ({}) NOT VALID", alter_table(c.table), quote_ident(c.check.name),
-                         c.check.expression),
-             alter_table(c.table) + " VALIDATE CONSTRAINT " + quote_ident(c.check.name)},
-            false};
+    return {add_unvalidated(c.table, c.check.name, "CHECK (" + c.check.expression + ")"), false};
   }
   ChangeSql operator()(const DropCheck& c) const {
     return {{alter_table(c.table) + " DROP CONSTRAINT " + quote_ident(c.check.name)}};

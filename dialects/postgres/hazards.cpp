@@ -56,15 +56,15 @@ struct Risks {
       }
     }
     if ((c.what & kColumnNullability) != 0 && !c.to.nullable) {
+      // Without a rewrite, the rows are checked by validating a CHECK (… IS NOT NULL): writes go on.
       add(HazardKind::ConstraintValidation,
-          fmt::format("SET NOT NULL scans {} (fails if {} holds NULLs)", table(c.table), column));
-      add(HazardKind::BlockingLock, "the scan holds an ACCESS EXCLUSIVE lock on " + table(c.table));
+          fmt::format("NOT NULL checks every row of {} (fails if {} holds NULLs)", table(c.table), column));
     }
   }
   void operator()(const SetPrimaryKey& c) {
     if (!c.to) return;
-    add(HazardKind::IndexBuild, "builds the primary key index over the rows of " + table(c.table));
-    add(HazardKind::BlockingLock, "ADD PRIMARY KEY holds an ACCESS EXCLUSIVE lock on " + table(c.table));
+    add(HazardKind::IndexBuild,
+        "builds the primary key index over the rows of " + table(c.table) + " (CONCURRENTLY: writes go on)");
   }
   void operator()(const CreateIndex& c) {
     if (c.table_is_new) return;
@@ -72,9 +72,8 @@ struct Risks {
                                             quote_ident(c.index.name), table(c.table)));
   }
   void operator()(const AddUnique& c) {
-    add(HazardKind::IndexBuild,
-        fmt::format("builds the index of {} over the rows of {}", quote_ident(c.unique.name), table(c.table)));
-    add(HazardKind::BlockingLock, "ADD CONSTRAINT UNIQUE blocks writes to " + table(c.table) + " while it builds");
+    add(HazardKind::IndexBuild, fmt::format("builds the index of {} over the rows of {} (CONCURRENTLY: writes go on)",
+                                            quote_ident(c.unique.name), table(c.table)));
   }
   void operator()(const AddForeignKey& c) {
     if (c.table_is_new) return;

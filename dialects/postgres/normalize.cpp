@@ -12,6 +12,15 @@ namespace strata::postgres {
 
 namespace {
 
+// True when the column types of its table may change the canonical form of an expression.
+bool may_depend_on_column_types(const std::string& canonical) {
+  if (canonical.find("::") != std::string::npos) return true;
+  for (std::size_t i = canonical.find('\''); i != std::string::npos; i = canonical.find('\'', i + 1)) {
+    if (i + 1 < canonical.size() && std::isdigit(static_cast<unsigned char>(canonical[i + 1]))) return true;
+  }
+  return false;
+}
+
 // Schemas repeat the same few defaults and types thousands of times (now(), 0, bigint…):
 // each distinct text is canonicalised once per normalize() call.
 class Canonical {
@@ -27,6 +36,35 @@ class Canonical {
     text = lookup(types_, text, [this](const std::string& t) { return canonical_model_type(t, int_width_); });
   }
 
+  // From here on, expressions belong to `table`, whose column types are canonical already.
+  void enter(const Table& table) {
+    table_ = &table;
+    columns_.clear();
+    signature_.clear();
+  }
+  // An expression of the table entered last. The column types matter only where a cast or a
+  // string literal starting with a digit is left once canonical (a column cast to the other
+  // operand's type, a date compared with a date column); then the cache key holds them.
+  void table_expression(std::string& text) {
+    expression(text);
+    if (!may_depend_on_column_types(text)) return;
+    if (signature_.empty()) {
+      for (const auto& column : table_->columns) {
+        columns_.emplace(column.name, column.type);
+        signature_ += '\x1f' + column.name + '\x1f' + column.type;
+      }
+    }
+    const std::string key = text + signature_;
+    auto it = table_expressions_.find(key);
+    if (it == table_expressions_.end()) {
+      it = table_expressions_.emplace(key, canonical_expression(text, columns_)).first;
+    }
+    text = it->second;
+  }
+  void table_expression(std::optional<std::string>& text) {
+    if (text) table_expression(*text);
+  }
+
  private:
   template <typename Fn>
   static const std::string& lookup(std::unordered_map<std::string, std::string>& cache, const std::string& text,
@@ -39,6 +77,10 @@ class Canonical {
   IntWidth int_width_;
   std::unordered_map<std::string, std::string> expressions_;
   std::unordered_map<std::string, std::string> types_;
+  std::unordered_map<std::string, std::string> table_expressions_;
+  const Table* table_ = nullptr;
+  ColumnTypes columns_;  // of table_, filled on first need
+  std::string signature_;
 };
 
 // `email` or `"Email"` as an index "expression" is just that column.
@@ -66,14 +108,14 @@ void normalize_index(Index& index, Canonical& canonical) {
                  [](unsigned char c) { return std::tolower(c); });
   for (auto& key : index.keys) {
     if (!key.expression.empty()) {
-      canonical.expression(key.expression);
+      canonical.table_expression(key.expression);
       if (auto column = as_column_name(key.expression)) {
         key.column = *column;
         key.expression.clear();
       }
     }
   }
-  canonical.expression(index.where);
+  canonical.table_expression(index.where);
 }
 
 }  // namespace
@@ -87,10 +129,13 @@ void normalize_common(Schema& schema, IntWidth int_width) {
       column.renamed_from.reset();
       canonical.type(column.type);
       canonical.expression(column.default_expr);
-      if (column.generated) canonical.expression(column.generated->expression);
+    }
+    canonical.enter(table);
+    for (auto& column : table.columns) {
+      if (column.generated) canonical.table_expression(column.generated->expression);
     }
     for (auto& index : table.indexes) normalize_index(index, canonical);
-    for (auto& check : table.checks) canonical.expression(check.expression);
+    for (auto& check : table.checks) canonical.table_expression(check.expression);
   }
   schema.sort();
 }

@@ -50,7 +50,9 @@ const char* const kColumns =
     " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " ORDER BY n.nspname, c.relname, a.attnum";
 
 // Key columns come back as attribute numbers (resolved against the column query's rows), so
-// that no per-index subquery joins pg_attribute; only expression keys are deparsed.
+// that no per-index subquery joins pg_attribute; only expression keys are deparsed. An invalid
+// index (a CREATE INDEX CONCURRENTLY that failed or is still running) is not part of the schema:
+// creating the declared index clears it first.
 const char* const kIndexes =
     "SELECT n.nspname, c.relname, ic.relname, i.indisunique, am.amname, "
     "       pg_get_expr(i.indpred, i.indrelid, true), i.indnkeyatts, "
@@ -63,14 +65,16 @@ const char* const kIndexes =
     "         FROM unnest(i.indclass::oid[]) WITH ORDINALITY AS u(opc, ord) ORDER BY u.ord)) "
     "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid "
     "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam "
-    "WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND " STRATA_USER_NAMESPACE
+    "WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND i.indisvalid AND " STRATA_USER_NAMESPACE
     " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
     "  AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid "
     "                  AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')) "
     "ORDER BY n.nspname, c.relname, ic.relname";
 
 // Constrained columns come back as attribute numbers; referenced columns are named here, since
-// the referenced table may lie outside the namespaces being read.
+// the referenced table may lie outside the namespaces being read. A constraint left NOT VALID
+// (its validation failed) does not hold for the rows yet: it is not read, and adding the declared
+// one replaces it.
 const char* const kConstraints =
     "SELECT n.nspname, c.relname, con.conname, con.contype, con.conkey::text, "
     "       fn.nspname, fc.relname, "
@@ -83,7 +87,7 @@ const char* const kConstraints =
     "JOIN pg_namespace n ON n.oid = c.relnamespace "
     "LEFT JOIN pg_class fc ON fc.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace "
     "WHERE con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p') AND NOT c.relispartition "
-    "  AND con.conislocal AND " STRATA_USER_NAMESPACE
+    "  AND con.conislocal AND con.convalidated AND " STRATA_USER_NAMESPACE
     " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " ORDER BY n.nspname, c.relname, con.conname";
 
 #undef STRATA_USER_NAMESPACE

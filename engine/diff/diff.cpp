@@ -5,6 +5,7 @@
 #include <set>
 
 #include "engine/diff/differ.hpp"
+#include "engine/expression.hpp"
 #include "strata/errors.hpp"
 
 namespace strata {
@@ -41,9 +42,20 @@ bool uses_type(const Column& column, const QualifiedName& type) {
 
 }  // namespace
 
-const Table& declared_table(const Schema& declared, const QualifiedName& name) {
-  if (const Table* table = find_named(declared.tables, name)) return *table;
-  throw PlanError("internal: declared table " + to_string(name) + " went missing");
+const Table* Differ::live_table(const QualifiedName& name) const {
+  const auto it = live_tables_.find(name);
+  return it == live_tables_.end() ? nullptr : it->second;
+}
+
+const Table* Differ::target_table(const QualifiedName& name) const {
+  const auto it = target_tables_.find(name);
+  return it == target_tables_.end() ? nullptr : it->second;
+}
+
+const Table& Differ::declared_table(const QualifiedName& name) const {
+  const auto it = declared_tables_.find(name);
+  if (it == declared_tables_.end()) throw PlanError("internal: declared table " + to_string(name) + " went missing");
+  return *it->second;
 }
 
 const Column& declared_column(const Table& declared, const std::string& name) {
@@ -55,6 +67,9 @@ Differ::Differ(const Schema& from, const Schema& to, const Dialect& dialect)
     : declared_(to), from_(from), to_(to), dialect_(dialect) {
   dialect.normalize(from_);
   dialect.normalize(to_);
+  for (const auto& table : from_.tables) live_tables_.emplace(table.name, &table);
+  for (const auto& table : to_.tables) target_tables_.emplace(table.name, &table);
+  for (const auto& table : declared_.tables) declared_tables_.emplace(table.name, &table);
 }
 
 ChangeSet Differ::run() {
@@ -120,21 +135,43 @@ void Differ::diff_enums() {
       continue;
     }
     // Values removed or reordered: rebuild the type and convert the columns that keep it.
+    // (Tables and columns the declared schema renames are converted under their new names: the
+    // renames run first.)
     RecreateEnum rebuild{*live, declared, {}};
     for (const auto& table : to_.tables) {
-      const Table* live_table = find_named(from_.tables, table.name);
-      if (live_table == nullptr) continue;
+      const Table& declared_tab = declared_table(table.name);
+      const Table* live_tab = paired_live_table(table, declared_tab);
+      if (live_tab == nullptr) continue;
       for (const auto& column : table.columns) {
-        const Column* live_column = live_table->find_column(column.name);
+        const Column& declared_col = declared_column(declared_tab, column.name);
+        const Column* live_column = live_tab->find_column(column.name);
+        if (live_column == nullptr && declared_col.renamed_from &&
+            table.find_column(*declared_col.renamed_from) == nullptr) {
+          live_column = live_tab->find_column(*declared_col.renamed_from);
+        }
         if (live_column == nullptr || !uses_type(column, e.name) || !uses_type(*live_column, e.name)) continue;
-        const Column& declared_col = declared_column(declared_table(declared_, table.name), column.name);
-        rebuild.uses.push_back({table.name, column.name, declared_col.default_expr, column.type.ends_with("[]")});
+        rebuild.uses.push_back({table.name, column.name, declared_col.default_expr, column.type.ends_with("[]"),
+                                live_column->default_expr.has_value()});
+        mark_rebuilt(*live_tab, live_column->name, table.name);
       }
     }
     add(std::move(rebuild));
   }
   for (const auto& e : from_.enums) {
     if (find_named(to_.enums, e.name) == nullptr) add(DropEnum{e});
+  }
+}
+
+void Differ::mark_rebuilt(const Table& live, const std::string& column, const QualifiedName& table) {
+  for (const auto& index : live.indexes) {
+    bool uses = index.where && mentions_column(*index.where, column);
+    for (const auto& key : index.keys) {
+      uses = uses || (!key.expression.empty() && mentions_column(key.expression, column));
+    }
+    if (uses) rebuilt_indexes_[table].insert(index.name);
+  }
+  for (const auto& check : live.checks) {
+    if (mentions_column(check.expression, column)) rebuilt_checks_[table].insert(check.name);
   }
 }
 
@@ -153,29 +190,35 @@ void Differ::diff_sequences() {
   }
 }
 
+const Table* Differ::paired_live_table(const Table& table, const Table& declared) const {
+  if (const Table* live = live_table(table.name)) return live;
+  if (!declared.renamed_from) return nullptr;
+  const QualifiedName old_name{table.name.schema, *declared.renamed_from};
+  return target_table(old_name) == nullptr ? live_table(old_name) : nullptr;
+}
+
 void Differ::diff_tables() {
   std::set<QualifiedName> paired_live;
   std::vector<std::pair<const Table*, const Table*>> pairs;  // (live, normalised declared)
   for (const auto& table : to_.tables) {
-    const Table& declared = declared_table(declared_, table.name);
-    if (const Table* live = find_named(from_.tables, table.name)) {
-      pairs.emplace_back(live, &table);
-      paired_live.insert(live->name);
+    const Table& declared = declared_table(table.name);
+    const Table* live = paired_live_table(table, declared);
+    if (live == nullptr) {
+      create_table(declared);
       continue;
     }
-    if (declared.renamed_from) {
-      const QualifiedName old_name{table.name.schema, *declared.renamed_from};
-      const Table* live = find_named(from_.tables, old_name);
-      if (live != nullptr && find_named(to_.tables, old_name) == nullptr) {
-        add(RenameTable{old_name, table.name});
-        pairs.emplace_back(live, &table);
-        paired_live.insert(old_name);
-        continue;
-      }
+    if (live->name != table.name) {
+      add(RenameTable{live->name, table.name});
+      table_renames_.emplace(live->name, table.name);
     }
-    create_table(declared);
+    pairs.emplace_back(live, &table);
+    paired_live.insert(live->name);
   }
-  for (const auto& [live, table] : pairs) diff_table(*live, *table, declared_table(declared_, table->name));
+  for (const auto& [live, table] : pairs) {
+    auto renames = column_renames(*live, *table, declared_table(table->name));
+    if (!renames.empty()) column_renames_.emplace(table->name, std::move(renames));
+  }
+  for (const auto& [live, table] : pairs) diff_table(*live, *table, declared_table(table->name));
   std::map<QualifiedName, bool> dropped;
   for (const auto& table : from_.tables) {
     if (paired_live.count(table.name) == 0) dropped[table.name] = true;
@@ -197,11 +240,15 @@ void Differ::create_table(const Table& declared) {
 
 void Differ::drop_table(const Table& live, const std::map<QualifiedName, bool>& dropped) {
   // A foreign key between two tables that both go is dropped first, so that the tables can be
-  // dropped in any order (they may refer to each other).
-  for (const auto& fk : live.foreign_keys) {
-    if (fk.ref_table != live.name && dropped.count(fk.ref_table) > 0) add(DropForeignKey{live.name, fk});
-  }
-  add(DropTable{live});
+  // dropped in any order (they may refer to each other). The table dropped after it no longer
+  // holds that key.
+  Table body = live;
+  std::erase_if(body.foreign_keys, [&](const ForeignKey& fk) {
+    if (fk.ref_table == live.name || dropped.count(fk.ref_table) == 0) return false;
+    add(DropForeignKey{live.name, fk});
+    return true;
+  });
+  add(DropTable{std::move(body)});
 }
 
 }  // namespace diff_detail

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "engine/diff/differ.hpp"
+#include "engine/expression.hpp"
 
 namespace strata::diff_detail {
 
@@ -36,40 +37,78 @@ bool same_definition(Index a, Index b) {
   return a == b;
 }
 
-// `table` as it will be once the declared column renames are done: the server carries keys,
-// indexes and constraints over to the new names, so they must not show up as changed.
-Table with_renames_applied(Table table, const Table& to, const Table& declared) {
-  std::map<std::string, std::string> renames;
-  for (const auto& column : declared.columns) {
-    if (column.renamed_from && table.find_column(column.name) == nullptr &&
-        to.find_column(*column.renamed_from) == nullptr && table.find_column(*column.renamed_from) != nullptr) {
-      renames[*column.renamed_from] = column.name;
-    }
-  }
-  if (renames.empty()) return table;
-  auto rename = [&](std::string& name) {
-    if (auto it = renames.find(name); it != renames.end()) name = it->second;
-  };
-  auto rename_all = [&](std::vector<std::string>& names) { std::for_each(names.begin(), names.end(), rename); };
-  if (table.primary_key) rename_all(table.primary_key->columns);
-  for (auto& index : table.indexes) {
-    for (auto& key : index.keys) rename(key.column);
-    rename_all(index.include);
-  }
-  for (auto& unique : table.uniques) rename_all(unique.columns);
-  for (auto& fk : table.foreign_keys) {
-    rename_all(fk.columns);
-    if (fk.ref_table == table.name) rename_all(fk.ref_columns);
-  }
-  return table;
+const std::set<std::string>& rebuilt(const std::map<QualifiedName, std::set<std::string>>& names,
+                                     const QualifiedName& table) {
+  static const std::set<std::string> kNone;
+  const auto it = names.find(table);
+  return it == names.end() ? kNone : it->second;
 }
 
 }  // namespace
 
+// Live column name -> declared name, for the columns `declared` renames.
+std::map<std::string, std::string> column_renames(const Table& live, const Table& to, const Table& declared) {
+  std::map<std::string, std::string> renames;
+  for (const auto& column : declared.columns) {
+    if (column.renamed_from && live.find_column(column.name) == nullptr &&
+        to.find_column(*column.renamed_from) == nullptr && live.find_column(*column.renamed_from) != nullptr) {
+      renames[*column.renamed_from] = column.name;
+    }
+  }
+  return renames;
+}
+
+// `table` as it will be once the declared renames of tables and columns are done: the server
+// carries keys, indexes, constraints, expressions and references to other tables over to the new
+// names, so they must not show up as changed.
+Table Differ::with_renames_applied(Table table, const QualifiedName& name) const {
+  const auto own = column_renames_.find(name);
+  const std::map<std::string, std::string> none;
+  const auto& renames = own == column_renames_.end() ? none : own->second;
+  auto rename = [&](std::string& column) {
+    if (auto it = renames.find(column); it != renames.end()) column = it->second;
+  };
+  auto rename_all = [&](std::vector<std::string>& names) { std::for_each(names.begin(), names.end(), rename); };
+  auto rename_in = [&](std::string& expression) {
+    if (!renames.empty() && !expression.empty()) expression = rename_columns(expression, renames);
+  };
+  for (auto& column : table.columns) {
+    if (column.generated) rename_in(column.generated->expression);
+  }
+  if (table.primary_key) rename_all(table.primary_key->columns);
+  for (auto& index : table.indexes) {
+    for (auto& key : index.keys) {
+      rename(key.column);
+      rename_in(key.expression);
+    }
+    rename_all(index.include);
+    if (index.where) rename_in(*index.where);
+  }
+  for (auto& unique : table.uniques) rename_all(unique.columns);
+  for (auto& check : table.checks) rename_in(check.expression);
+  for (auto& fk : table.foreign_keys) {
+    rename_all(fk.columns);
+    if (auto it = table_renames_.find(fk.ref_table); it != table_renames_.end()) fk.ref_table = it->second;
+    if (auto it = column_renames_.find(fk.ref_table); it != column_renames_.end()) {
+      for (auto& column : fk.ref_columns) {
+        if (auto r = it->second.find(column); r != it->second.end()) column = r->second;
+      }
+    }
+  }
+  table.name = name;
+  return table;
+}
+
 void Differ::diff_table(const Table& original, const Table& to, const Table& declared) {
-  diff_columns(original, to, declared);
-  const Table from = with_renames_applied(original, to, declared);
-  if (from.primary_key != to.primary_key) add(SetPrimaryKey{to.name, from.primary_key, declared.primary_key});
+  const Table from = with_renames_applied(original, to.name);
+  diff_columns(from, to, declared);
+  // A key only the name of which changed is renamed with its index (ALTER INDEX renames the constraint).
+  if (from.primary_key && to.primary_key && from.primary_key->name != to.primary_key->name &&
+      from.primary_key->columns == to.primary_key->columns) {
+    add(RenameIndex{to.name, from.primary_key->name, to.primary_key->name});
+  } else if (from.primary_key != to.primary_key) {
+    add(SetPrimaryKey{to.name, from.primary_key, declared.primary_key});
+  }
   diff_indexes(from, to, declared);
   diff_constraints(from, to, declared);
   if (from.locality != to.locality) add(SetLocality{to.name, from.locality, declared.locality});
@@ -115,11 +154,12 @@ void Differ::diff_columns(const Table& from, const Table& to, const Table& decla
 void Differ::diff_indexes(const Table& from, const Table& to, const Table& declared) {
   std::vector<const Index*> added;
   std::vector<const Index*> removed;
+  const std::set<std::string>& rebuilt_indexes = rebuilt(rebuilt_indexes_, to.name);
   for (const auto& index : to.indexes) {
     const Index* live = find_by_name(from.indexes, index.name);
     if (live == nullptr) {
       added.push_back(&index);
-    } else if (!(*live == index)) {
+    } else if (!(*live == index) || rebuilt_indexes.count(index.name) > 0) {
       removed.push_back(live);  // same name, new definition: dropped, then created again
       added.push_back(&index);
     }
@@ -146,13 +186,28 @@ void Differ::diff_indexes(const Table& from, const Table& to, const Table& decla
 }
 
 void Differ::diff_constraints(const Table& from, const Table& to, const Table& declared) {
+  // A unique constraint only the name of which changed is renamed (with its index).
+  std::set<std::string> renamed;
+  for (const auto& u : to.uniques) {
+    if (find_by_name(from.uniques, u.name) != nullptr) continue;
+    for (const auto& live : from.uniques) {
+      if (renamed.count(live.name) > 0 || find_by_name(to.uniques, live.name) != nullptr) continue;
+      if (live.columns != u.columns) continue;
+      add(RenameIndex{to.name, live.name, u.name});
+      renamed.insert(live.name);
+      renamed.insert(u.name);
+      break;
+    }
+  }
   for (const auto& u : from.uniques) {
     const auto* other = find_by_name(to.uniques, u.name);
-    if (other == nullptr || !(*other == u)) add(DropUnique{to.name, u});
+    if (renamed.count(u.name) == 0 && (other == nullptr || !(*other == u))) add(DropUnique{to.name, u});
   }
   for (const auto& u : to.uniques) {
     const auto* live = find_by_name(from.uniques, u.name);
-    if (live == nullptr || !(*live == u)) add(AddUnique{to.name, *find_by_name(declared.uniques, u.name)});
+    if (renamed.count(u.name) == 0 && (live == nullptr || !(*live == u))) {
+      add(AddUnique{to.name, *find_by_name(declared.uniques, u.name)});
+    }
   }
   for (const auto& fk : from.foreign_keys) {
     const auto* other = find_by_name(to.foreign_keys, fk.name);
@@ -164,13 +219,16 @@ void Differ::diff_constraints(const Table& from, const Table& to, const Table& d
       add(AddForeignKey{to.name, *find_by_name(declared.foreign_keys, fk.name), false});
     }
   }
+  const std::set<std::string>& rebuilt_checks = rebuilt(rebuilt_checks_, to.name);
   for (const auto& check : from.checks) {
     const auto* other = find_by_name(to.checks, check.name);
-    if (other == nullptr || !(*other == check)) add(DropCheck{to.name, check});
+    if (other == nullptr || !(*other == check) || rebuilt_checks.count(check.name) > 0) add(DropCheck{to.name, check});
   }
   for (const auto& check : to.checks) {
     const auto* live = find_by_name(from.checks, check.name);
-    if (live == nullptr || !(*live == check)) add(AddCheck{to.name, *find_by_name(declared.checks, check.name)});
+    if (live == nullptr || !(*live == check) || rebuilt_checks.count(check.name) > 0) {
+      add(AddCheck{to.name, *find_by_name(declared.checks, check.name)});
+    }
   }
 }
 

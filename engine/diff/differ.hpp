@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 
 #include "strata/change.hpp"
 #include "strata/dialect.hpp"
@@ -18,6 +19,7 @@ class Differ {
   void diff_schemas();
   void diff_enums();
   void diff_sequences();
+  void mark_rebuilt(const Table& live, const std::string& column, const QualifiedName& table);
   void diff_tables();
   void diff_table(const Table& from, const Table& to, const Table& declared);
   void diff_columns(const Table& from, const Table& to, const Table& declared);
@@ -27,15 +29,35 @@ class Differ {
   void drop_table(const Table& live, const std::map<QualifiedName, bool>& dropped);
   void add(Change change) { changes_.push_back(std::move(change)); }
 
+  Table with_renames_applied(Table live, const QualifiedName& name) const;
+  const Table* live_table(const QualifiedName& name) const;
+  // The live table a declared one pairs with: same name, or the one it is renamed from.
+  const Table* paired_live_table(const Table& table, const Table& declared) const;
+  const Table* target_table(const QualifiedName& name) const;
+  const Table& declared_table(const QualifiedName& name) const;
+
   const Schema& declared_;  // `to` as written: what changes carry
   Schema from_;             // normalised copies: what comparisons read
   Schema to_;
   const Dialect& dialect_;
   ChangeSet changes_;
+  // Tables by name, so that pairing stays n log n for large schemas.
+  std::map<QualifiedName, const Table*> live_tables_;
+  std::map<QualifiedName, const Table*> target_tables_;
+  std::map<QualifiedName, const Table*> declared_tables_;
+  // The declared renames: live table name -> new name; (new) table name -> live column -> new name.
+  std::map<QualifiedName, QualifiedName> table_renames_;
+  std::map<QualifiedName, std::map<std::string, std::string>> column_renames_;
+  // Indexes and checks that name a column whose enum type is rebuilt: their expressions hold
+  // constants of the old type, so they are dropped before and created again after.
+  std::map<QualifiedName, std::set<std::string>> rebuilt_indexes_;
+  std::map<QualifiedName, std::set<std::string>> rebuilt_checks_;
 };
 
-// The declared table / column / index of the same name as a normalised one.
-const Table& declared_table(const Schema& declared, const QualifiedName& name);
+// Live column name -> declared name, for the columns that `declared` renames.
+std::map<std::string, std::string> column_renames(const Table& live, const Table& to, const Table& declared);
+
+// The declared column of the same name as a normalised one.
 const Column& declared_column(const Table& declared, const std::string& name);
 
 }  // namespace strata::diff_detail

@@ -25,8 +25,10 @@ std::string column_key(const QualifiedName& t, const std::string& column) {
 std::string constraint_key(const QualifiedName& t, const std::string& name) {
   return table_key(t) + kSep + "con" + kSep + name;
 }
+// A unique key (primary key, unique constraint or unique index) over these columns: what a
+// foreign key needs. Not a name: an old key and its replacement live side by side.
 std::string key_key(const QualifiedName& t, const std::vector<std::string>& columns) {
-  std::string key = table_key(t) + kSep + "key";
+  std::string key = "k" + std::string(1, kSep) + t.schema + kSep + t.name;
   for (const auto& c : columns) key += kSep + c;
   return key;
 }
@@ -143,6 +145,13 @@ struct Collect {
   void operator()(const RecreateEnum& c) {
     r.removes.push_back(type_key(c.from.name));
     r.creates.push_back(type_key(c.to.name));
+    // Each converted column is rebuilt in place: it must exist (renamed) first, and indexes and
+    // checks that name it go before and come back after.
+    for (const auto& use : c.uses) {
+      r.uses.push_back(column_key(use.table, use.column));
+      r.removes.push_back(column_key(use.table, use.column));
+      r.creates.push_back(column_key(use.table, use.column));
+    }
   }
   void operator()(const CreateSequence& c) {
     r.uses.push_back(ns_key(c.sequence.name.schema));
@@ -289,6 +298,7 @@ struct Collect {
   void operator()(const DropForeignKey& c) {
     const auto& fk = c.foreign_key;
     r.uses.push_back(table_key(c.table));
+    r.releases.push_back(table_key(c.table));  // before its table goes (both sides of a cycle dropped)
     for (const auto& column : fk.columns) r.releases.push_back(column_key(c.table, column));
     for (const auto& column : fk.ref_columns) r.releases.push_back(column_key(fk.ref_table, column));
     if (fk.ref_table != c.table) r.releases.push_back(table_key(fk.ref_table));
@@ -374,6 +384,10 @@ struct Priority {
 };
 
 }  // namespace
+
+bool is_key_resource(const std::string& resource) {
+  return resource.size() > 1 && resource[0] == 'k' && resource[1] == kSep;
+}
 
 Resources resources_of(const Change& change) {
   Collect collect;

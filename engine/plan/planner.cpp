@@ -1,5 +1,6 @@
 // make_plan(): changes -> a dependency graph (Boost.Graph) -> a topological order with a fixed
 // tie-break -> steps with their SQL and hazards.
+#include <algorithm>
 #include <map>
 #include <queue>
 #include <tuple>
@@ -26,8 +27,10 @@ Graph dependency_graph(const ChangeSet& changes) {
     std::vector<std::size_t> creators, users, releasers, removers;
   };
   std::unordered_map<std::string, Roles> roles;
+  std::vector<plan_detail::Resources> resources;
+  resources.reserve(changes.size());
   for (std::size_t i = 0; i < changes.size(); ++i) {
-    const auto r = plan_detail::resources_of(changes[i]);
+    const auto& r = resources.emplace_back(plan_detail::resources_of(changes[i]));
     for (const auto& key : r.creates) roles[key].creators.push_back(i);
     for (const auto& key : r.uses) roles[key].users.push_back(i);
     for (const auto& key : r.releases) roles[key].releasers.push_back(i);
@@ -36,6 +39,15 @@ Graph dependency_graph(const ChangeSet& changes) {
   auto edge = [&](std::size_t before, std::size_t after) {
     if (before != after) boost::add_edge(before, after, graph);
   };
+  // True when `remover` frees a name that `creator` takes.
+  auto share_name = [&](std::size_t remover, std::size_t creator) {
+    for (const auto& removed : resources[remover].removes) {
+      if (plan_detail::is_key_resource(removed)) continue;
+      const auto& created = resources[creator].creates;
+      if (std::find(created.begin(), created.end(), removed) != created.end()) return true;
+    }
+    return false;
+  };
   for (const auto& [key, role] : roles) {
     for (auto a : role.creators) {
       for (auto u : role.users) edge(a, u);
@@ -43,8 +55,16 @@ Graph dependency_graph(const ChangeSet& changes) {
     for (auto r : role.releasers) {
       for (auto d : role.removers) edge(r, d);
     }
+    const bool key_resource = plan_detail::is_key_resource(key);
     for (auto d : role.removers) {
-      for (auto a : role.creators) edge(d, a);
+      if (std::find(role.creators.begin(), role.creators.end(), d) != role.creators.end()) continue;  // in place
+      for (auto a : role.creators) {
+        if (key_resource && !share_name(d, a)) {
+          edge(a, d);  // the replacement key first
+        } else {
+          edge(d, a);
+        }
+      }
     }
   }
   return graph;

@@ -41,6 +41,7 @@ struct RecreateEnum {
     std::string column;
     std::optional<std::string> default_expr;  // the declared default, set again after conversion
     bool array = false;
+    bool had_default = true;  // the live column has a default (it cannot convert: it is dropped first)
   };
   std::vector<Use> uses;
 };

@@ -2,8 +2,14 @@
 // server (through strata's own plan from an empty database), optionally runs setup.sql (rows
 // the change must cope with), plans to to.yaml, compares the plan with plan.postgres.sql and its
 // hazard kinds with hazards.txt, applies it, reads the schema back and requires an empty plan.
-// A case with error.txt instead expects planning to fail with that text.
-// STRATA_UPDATE_GOLDEN=1 rewrites the expected files for review in the diff.
+// A case with error.txt instead expects planning to fail with that text. A case with
+// apply-error.txt expects the server to refuse a step (a hazard coming true, e.g. a NOT NULL
+// column added to a table with rows): the file holds the SQLSTATE, the failing statement and the
+// message; the steps before it stay applied and the failed one must leave nothing that counts
+// (an invalid index or a NOT VALID constraint is ignored), so that planning again yields exactly
+// the steps that did not run.
+// STRATA_UPDATE_GOLDEN=1 rewrites the expected files for review in the diff (an empty
+// apply-error.txt marks a new case whose apply must fail).
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -35,7 +41,9 @@ std::string read(const fs::path& path) {
   return text.str();
 }
 
-bool updating() { return std::getenv("STRATA_UPDATE_GOLDEN") != nullptr; }
+bool updating() {
+  return std::getenv("STRATA_UPDATE_GOLDEN") != nullptr;
+}
 
 void expect_golden(const fs::path& path, const std::string& actual) {
   if (updating()) {
@@ -58,6 +66,21 @@ Schema load_case(const fs::path& dir, const std::string& file) {
 
 Schema live_schema(Connection& connection, const Dialect& dialect) {
   return dialect.introspect(connection, {});
+}
+
+// What apply-error.txt holds.
+std::string apply_error_text(const DatabaseError& error) {
+  return "sqlstate: " + error.sqlstate() + "\nstatement: " + error.statement() + "\nmessage: " + error.what() + "\n";
+}
+
+// The statements of steps [first, end) of a plan, one block per step, for comparing what is left.
+std::string steps_from(const Plan& plan, std::size_t first) {
+  std::string out;
+  for (std::size_t i = first; i < plan.steps.size(); ++i) {
+    out += "-- " + plan.steps[i].description + "\n";
+    for (const auto& statement : plan.steps[i].statements) out += statement + ";\n";
+  }
+  return out;
 }
 
 std::vector<std::string> case_names() {
@@ -99,6 +122,21 @@ TEST_P(Acceptance, PlansAppliesAndConverges) {
   // Same input, same plan, byte for byte.
   EXPECT_EQ(plan_to_sql(plan_changes(live_schema(connection, *dialect), to, *dialect)), plan_to_sql(plan));
 
+  if (fs::exists(dir / "apply-error.txt")) {
+    std::size_t done = 0;
+    ExecutorOptions options;
+    options.after_step = [&](const Step&) { ++done; };
+    try {
+      execute_plan(connection, plan, options);
+      ADD_FAILURE() << "expected applying the plan to fail (apply-error.txt)";
+    } catch (const DatabaseError& error) {
+      expect_golden(dir / "apply-error.txt", apply_error_text(error));
+      // The failed step left nothing behind: what remains to do is that step and the ones after it.
+      const Plan rest = plan_changes(live_schema(connection, *dialect), to, *dialect);
+      EXPECT_EQ(steps_from(rest, 0), steps_from(plan, done)) << "after the failed step " << done + 1;
+    }
+    return;
+  }
   execute_plan(connection, plan, {});
   const Plan after = plan_changes(live_schema(connection, *dialect), to, *dialect);
   EXPECT_TRUE(after.empty()) << "after applying, the plan is not empty:\n" << plan_to_text(after);

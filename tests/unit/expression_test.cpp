@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <random>
 #include <string>
@@ -570,6 +571,82 @@ TEST(Expression, DifferentExpressionsStayDifferent) {
     EXPECT_FALSE(same_expression(a, b));
   }
   EXPECT_TRUE(same_expression("lower((email)::text)", "LOWER( email )"));
+}
+
+// PostgreSQL prints the casts it added to coerce a column: with the table's column types they go,
+// where they made no difference.
+TEST(Expression, ColumnTypesDropTheCastsTheServerAdded) {
+  const ColumnTypes columns = {{"price", "numeric(10,2)"}, {"qty", "integer"},     {"n", "bigint"}, {"d", "date"},
+                               {"ts", "timestamptz"},      {"name", "varchar(20)"}};
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {"price * qty", "(price * (qty)::numeric)"},
+      {"qty * price", "((qty)::numeric * price)"},
+      {"qty > 1.5", "((qty)::numeric > 1.5)"},
+      {"n + qty > 0", "((n + qty) > 0)"},
+      {"d < ts", "((d)::timestamp with time zone < ts)"},
+      {"price * qty >= 10", "((price * (qty)::numeric) >= (10)::numeric)"},
+  };
+  for (const auto& [declared, server] : pairs) {
+    EXPECT_EQ(canonical_expression(server, columns), canonical_expression(declared, columns)) << server;
+    const std::string once = canonical_expression(server, columns);
+    EXPECT_EQ(canonical_expression(once, columns), once) << server;
+  }
+  // A cast that changes the result stays: numeric division, not integer division.
+  EXPECT_EQ(canonical_expression("((qty)::numeric / (3)::numeric)", columns), "qty::numeric / 3");
+  EXPECT_NE(canonical_expression("qty::numeric / 3", columns), canonical_expression("qty / 3", columns));
+  // Narrowing, other lists, unknown columns and typmods keep their casts; so does every cast
+  // without the column types.
+  EXPECT_EQ(canonical_expression("n::integer = qty", columns), "n::integer = qty");
+  EXPECT_EQ(canonical_expression("qty::date = d", columns), "qty::date = d");
+  EXPECT_EQ(canonical_expression("other::numeric * price", columns), "other::numeric * price");
+  EXPECT_EQ(canonical_expression("qty::numeric(12,2) * price", columns), "qty::numeric(12,2) * price");
+  EXPECT_EQ(canonical_expression("(price * (qty)::numeric)"), "price * qty::numeric");
+}
+
+// The server prints a date/time constant as a value of its type (a timestamptz in the session's
+// time zone, UTC here); a cast or the column on the other side says the type.
+TEST(Expression, DateTimeLiteralsComeOutAsTheServerPrintsThem) {
+  EXPECT_EQ(canonical_expression("'2020-01-01'::timestamptz"), "'2020-01-01 00:00:00+00'");
+  EXPECT_EQ(canonical_expression("'2020-01-01 00:00:00+00'::timestamp with time zone"), "'2020-01-01 00:00:00+00'");
+  EXPECT_EQ(canonical_expression("'2020-01-01T10:30:00.500+02'::timestamptz"), "'2020-01-01 08:30:00.5+00'");
+  EXPECT_EQ(canonical_expression("'2020-01-01 01:00-05:00'::timestamptz"), "'2020-01-01 06:00:00+00'");
+  EXPECT_EQ(canonical_expression("'2020-01-01 00:30+01'::timestamptz"), "'2019-12-31 23:30:00+00'");
+  EXPECT_EQ(canonical_expression("'2020-1-2'::date"), "'2020-01-02'");
+  EXPECT_EQ(canonical_expression("'2021-03-04 05:06:07.123456'::timestamp"), "'2021-03-04 05:06:07.123456'");
+  EXPECT_EQ(canonical_expression("'10:00'::time"), "'10:00:00'");
+  // Not ISO, or out of range: left as written.
+  EXPECT_EQ(canonical_expression("'now'::timestamptz"), "'now'");
+  EXPECT_EQ(canonical_expression("'2020-02-30'::date"), "'2020-02-30'");
+  EXPECT_EQ(canonical_expression("'2020-01-01'::text"), "'2020-01-01'");
+
+  const ColumnTypes columns = {{"a", "timestamptz"}, {"b", "timestamp(3)"}, {"c", "date"}, {"t", "text"}};
+  EXPECT_EQ(canonical_expression("a > '2020-01-01'", columns),
+            canonical_expression("(a > '2020-01-01 00:00:00+00'::timestamp with time zone)", columns));
+  EXPECT_EQ(canonical_expression("'2020-01-01' <= b", columns), "'2020-01-01 00:00:00' <= b");
+  EXPECT_EQ(canonical_expression("c = '2020-1-1'", columns), "c = '2020-01-01'");
+  EXPECT_EQ(canonical_expression("t = '2020-1-1'", columns), "t = '2020-1-1'");
+  for (const char* input : {"a > '2020-01-01'", "'2020-01-01' <= b", "c = '2020-1-1'"}) {
+    const std::string once = canonical_expression(input, columns);
+    EXPECT_EQ(canonical_expression(once, columns), once);
+  }
+}
+
+TEST(Expression, MentionsColumn) {
+  EXPECT_TRUE(mentions_column("state IN ('queued', 'running')", "state"));
+  EXPECT_TRUE(mentions_column("lower(\"State\") = 'x'", "State"));
+  EXPECT_FALSE(mentions_column("lower(\"State\") = 'state'", "state"));
+  EXPECT_FALSE(mentions_column("t.state = 1 AND states > 0", "state"));
+  EXPECT_TRUE(mentions_column("state +* (", "state"));  // does not parse: it may
+}
+
+TEST(Expression, RenameColumnsRenamesColumnsOnly) {
+  const std::map<std::string, std::string> renames = {{"body", "content"}, {"lower", "low"}, {"Words", "word count"}};
+  EXPECT_EQ(rename_columns("(body <> ''::text)", renames), "content <> ''");
+  EXPECT_EQ(rename_columns("lower(body) = lower", renames), "lower(content) = low");
+  EXPECT_EQ(rename_columns("\"Words\" > 100 AND words > 1", renames), "\"word count\" > 100 AND words > 1");
+  EXPECT_EQ(rename_columns("t.body IS NULL", renames), "t.body IS NULL");  // qualified: another table's
+  EXPECT_EQ(rename_columns("body = 'body'", {}), "body = 'body'");
+  EXPECT_EQ(rename_columns("body +* (", renames), "body +* (");  // does not parse: unchanged
 }
 
 TEST(Expression, IdempotentOnEveryTestInput) {

@@ -1,0 +1,133 @@
+// diff() and make_plan() on pairs of declared schemas, no server: the orders and shapes of plans
+// that the acceptance cases (tests/cases) found wrong once. The plans there run on a real server;
+// these pin the pure part of each fix.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "strata/diff.hpp"
+#include "strata/load.hpp"
+#include "strata/plan.hpp"
+
+namespace strata {
+namespace {
+
+Plan plan(const std::string& from, const std::string& to) {
+  const auto dialect = make_dialect("postgres");
+  return plan_changes(load_schema_text(from, "from.yaml"), load_schema_text(to, "to.yaml"), *dialect);
+}
+
+std::vector<std::string> descriptions(const Plan& p) {
+  std::vector<std::string> out;
+  for (const auto& step : p.steps) out.push_back(step.description);
+  return out;
+}
+
+// Two tables that refer to each other, both dropped: their foreign keys go first, and the tables
+// (which no longer hold them) in any order. This was a cycle error.
+TEST(Plan, DropsTwoTablesThatReferToEachOther) {
+  const Plan p = plan(R"(
+tables:
+  a: { columns: { id: bigint, b_id: bigint }, primary_key: [id], foreign_keys: [{ columns: [b_id], references: b }] }
+  b: { columns: { id: bigint, a_id: bigint }, primary_key: [id], foreign_keys: [{ columns: [a_id], references: a }] }
+)",
+                      "{}");
+  EXPECT_EQ(descriptions(p),
+            (std::vector<std::string>{"drop foreign key a_b_id_fkey of table a",
+                                      "drop foreign key b_a_id_fkey of table b", "drop table a", "drop table b"}));
+}
+
+// A renamed table keeps the foreign keys that refer to it, and its keys and indexes are renamed
+// with it: nothing is dropped and created again.
+TEST(Plan, TableRenameKeepsReferencesAndRenamesKeys) {
+  const Plan p = plan(R"(
+tables:
+  customer: { columns: { id: bigint, name: text }, primary_key: [id], unique: [[name]] }
+  orders: { columns: { id: bigint, c: bigint }, primary_key: [id], foreign_keys: [{ columns: [c], references: customer }] }
+)",
+                      R"(
+tables:
+  customers: { renamed_from: customer, columns: { id: bigint, name: text }, primary_key: [id], unique: [[name]] }
+  orders: { columns: { id: bigint, c: bigint }, primary_key: [id], foreign_keys: [{ columns: [c], references: customers }] }
+)");
+  EXPECT_EQ(descriptions(p), (std::vector<std::string>{
+                                 "rename table customer to customers",
+                                 "rename index customer_pkey of table customers to customers_pkey",
+                                 "rename index customer_name_key of table customers to customers_name_key",
+                             }));
+}
+
+// Checks, index expressions and predicates, computed columns and references to a renamed column
+// follow it: the server rewrites them.
+TEST(Plan, ColumnRenameCarriesExpressionsAndReferences) {
+  const Plan p = plan(R"(
+tables:
+  users: { columns: { id: bigint }, primary_key: [id] }
+  posts:
+    columns: { id: bigint, body: text, n: integer, twice: { type: bigint, generated: { expression: n * 2 } }, u: bigint }
+    primary_key: [id]
+    indexes: [{ name: posts_len, columns: [{ expression: length(body) }], where: n > 0 }]
+    foreign_keys: [{ name: posts_u_fkey, columns: [u], references: users }]
+    checks: { body_set: "body <> ''" }
+)",
+                      R"(
+tables:
+  users: { columns: { uid: { type: bigint, renamed_from: id } }, primary_key: [uid] }
+  posts:
+    columns:
+      id: bigint
+      content: { type: text, renamed_from: body }
+      count: { type: integer, renamed_from: n }
+      twice: { type: bigint, generated: { expression: count * 2 } }
+      u: bigint
+    primary_key: [id]
+    indexes: [{ name: posts_len, columns: [{ expression: length(content) }], where: count > 0 }]
+    foreign_keys: [{ name: posts_u_fkey, columns: [u], references: users }]
+    checks: { body_set: "content <> ''" }
+)");
+  EXPECT_EQ(descriptions(p), (std::vector<std::string>{
+                                 "rename column body of table posts to content",
+                                 "rename column n of table posts to count",
+                                 "rename column id of table users to uid",
+                             }));
+}
+
+// A unique key replaced by another over the same columns: the new one is built before the old one
+// goes, so that the columns stay unique throughout.
+TEST(Plan, ReplacementUniqueKeyComesFirst) {
+  const Plan p = plan(R"(
+tables:
+  m: { columns: { id: bigint, email: text }, primary_key: [id], unique: [[email]] }
+)",
+                      R"(
+tables:
+  m: { columns: { id: bigint, email: text }, primary_key: [id], indexes: [{ name: m_email_idx, columns: [email], unique: true }] }
+)");
+  EXPECT_EQ(descriptions(p), (std::vector<std::string>{"create index m_email_idx on table m",
+                                                       "drop unique constraint m_email_key of table m"}));
+}
+
+// An index predicate or a check that names a column of a rebuilt enum holds constants of the old
+// type: it goes before the rebuild and comes back after.
+TEST(Plan, EnumRebuildRecreatesIndexesAndChecksThatNameItsColumns) {
+  const std::string table = R"(
+tables:
+  jobs:
+    columns: { id: bigint, state: s }
+    primary_key: [id]
+    indexes: [{ name: jobs_open, columns: [id], where: "state = 'a'" }, { name: jobs_state, columns: [state] }]
+    checks: { not_b: "state <> 'b'" }
+)";
+  const Plan p = plan("enums: { s: [a, b, c] }" + table, "enums: { s: [a, c, b] }" + table);
+  EXPECT_EQ(descriptions(p), (std::vector<std::string>{
+                                 "drop index jobs_open of table jobs",
+                                 "drop check not_b of table jobs",
+                                 "rebuild enum s (values removed or reordered)",
+                                 "create index jobs_open on table jobs",
+                                 "add check not_b to table jobs",
+                             }));
+}
+
+}  // namespace
+}  // namespace strata
