@@ -1,0 +1,1 @@
+INSERT INTO posts VALUES (1, 'live', 10), (2, DEFAULT, DEFAULT);

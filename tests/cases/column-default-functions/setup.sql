@@ -1,0 +1,1 @@
+INSERT INTO events VALUES ('00000000-0000-0000-0000-000000000001', now(), 'a', current_date);

@@ -1,0 +1,7 @@
+-- strata plan for postgres: 2 steps
+
+-- Step 1: change default of column status of table posts
+ALTER TABLE posts ALTER COLUMN status DROP DEFAULT;
+
+-- Step 2: change default of column views of table posts
+ALTER TABLE posts ALTER COLUMN views DROP DEFAULT;

@@ -1,0 +1,13 @@
+-- strata plan for postgres: 4 steps
+
+-- Step 1: rename column user_id of table posts to author_id
+ALTER TABLE posts RENAME COLUMN user_id TO author_id;
+
+-- Step 2: rename column body of table posts to content
+ALTER TABLE posts RENAME COLUMN body TO content;
+
+-- Step 3: rename column words of table posts to word_count
+ALTER TABLE posts RENAME COLUMN words TO word_count;
+
+-- Step 4: rename column id of table users to user_no
+ALTER TABLE users RENAME COLUMN id TO user_no;

@@ -1,0 +1,1 @@
+INSERT INTO items VALUES (1, 2147483647), (2, -5);

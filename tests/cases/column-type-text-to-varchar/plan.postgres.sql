@@ -1,0 +1,7 @@
+-- strata plan for postgres: 1 step
+
+-- Step 1: change type of column value of table items
+-- hazard data-loss: value changes from text to varchar(10): values may not fit or may fail to convert
+-- hazard table-rewrite: converting value rewrites public.items and its indexes
+-- hazard blocking-lock: the rewrite holds an ACCESS EXCLUSIVE lock on public.items
+ALTER TABLE items ALTER COLUMN value TYPE varchar(10) USING value::varchar(10);

@@ -1,0 +1,4 @@
+-- strata plan for postgres: 1 step
+
+-- Step 1: change type of column value of table items
+ALTER TABLE items ALTER COLUMN value TYPE text USING value::text;

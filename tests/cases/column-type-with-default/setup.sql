@@ -1,0 +1,1 @@
+INSERT INTO counters VALUES (1, 5, 'x', 0.125), (2, DEFAULT, DEFAULT, DEFAULT);

@@ -1,0 +1,1 @@
+INSERT INTO devices VALUES (1, 'on', '{on,off}');

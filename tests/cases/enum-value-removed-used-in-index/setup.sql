@@ -1,0 +1,1 @@
+INSERT INTO jobs VALUES (1, 'queued'), (2, 'done');

@@ -1,0 +1,1 @@
+INSERT INTO shirts VALUES (1, 'small'), (2, 'large'), (3, DEFAULT);

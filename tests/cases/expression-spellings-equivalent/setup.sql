@@ -1,0 +1,1 @@
+INSERT INTO items (id, name, qty) VALUES (1, 'item-1', 3);

@@ -1,0 +1,1 @@
+INSERT INTO accounts VALUES (1, 'Ada@Example.com', 'Ada', 'Lovelace');

@@ -1,0 +1,1 @@
+INSERT INTO "UserAccounts" VALUES (1, 'ada@example.com');

@@ -1,0 +1,1 @@
+INSERT INTO "order items" VALUES (1);

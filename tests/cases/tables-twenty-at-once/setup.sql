@@ -1,0 +1,21 @@
+-- Generated: one row in each table.
+INSERT INTO t01 VALUES (1, 'row of t01');
+INSERT INTO t02 VALUES (1, 'row of t02');
+INSERT INTO t03 VALUES (1, 'row of t03');
+INSERT INTO t04 VALUES (1, 'row of t04');
+INSERT INTO t05 VALUES (1, 'row of t05');
+INSERT INTO t06 VALUES (1, 'row of t06');
+INSERT INTO t07 VALUES (1, 'row of t07');
+INSERT INTO t08 VALUES (1, 'row of t08');
+INSERT INTO t09 VALUES (1, 'row of t09');
+INSERT INTO t10 VALUES (1, 'row of t10');
+INSERT INTO t11 VALUES (1, 'row of t11');
+INSERT INTO t12 VALUES (1, 'row of t12');
+INSERT INTO t13 VALUES (1, 'row of t13');
+INSERT INTO t14 VALUES (1, 'row of t14');
+INSERT INTO t15 VALUES (1, 'row of t15');
+INSERT INTO t16 VALUES (1, 'row of t16');
+INSERT INTO t17 VALUES (1, 'row of t17');
+INSERT INTO t18 VALUES (1, 'row of t18');
+INSERT INTO t19 VALUES (1, 'row of t19');
+INSERT INTO t20 VALUES (1, 'row of t20');
