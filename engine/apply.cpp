@@ -5,6 +5,7 @@
 
 #include "engine/connection.hpp"
 #include "engine/executor.hpp"
+#include "engine/live_schema.hpp"
 #include "engine/lock.hpp"
 #include "strata/apply.hpp"
 #include "strata/diff.hpp"
@@ -13,21 +14,6 @@
 namespace strata {
 
 namespace {
-
-// strata's own bookkeeping tables are never part of a declared schema.
-bool is_strata_table(const Table& table) {
-  return table.name.name == "strata_schema_history" || table.name.name == "strata_lock";
-}
-
-// The live schema in the namespaces the declared schema uses (objects elsewhere are left alone).
-Schema read_live(Connection& connection, const Dialect& dialect, const Schema& declared) {
-  IntrospectOptions options;
-  options.schemas = declared.schemas;
-  options.schemas.push_back("public");
-  Schema live = dialect.introspect(connection, options);
-  live.tables.erase(std::remove_if(live.tables.begin(), live.tables.end(), is_strata_table), live.tables.end());
-  return live;
-}
 
 std::string hazard_list(const std::set<HazardKind>& kinds) {
   std::vector<std::string_view> names;
@@ -79,10 +65,7 @@ ApplyResult apply_schema(const std::string& url, const Schema& declared, const A
     }
     lock_options.lease = options.lease;
     lock_options.purpose = "strata apply";
-    const bool advisory = options.lock == LockKind::Advisory ||
-                          (options.lock == LockKind::Auto && dialect->capabilities().advisory_locks_work);
-    lock =
-        advisory ? acquire_advisory_lock(connection, lock_options) : acquire_lease_lock(connection, url, lock_options);
+    lock = acquire_schema_lock(connection, url, *dialect, options.lock, lock_options);
   }
   // Schema-change jobs a killed strata left running on these tables finish first (CockroachDB).
   JobWaitSettings job_settings;

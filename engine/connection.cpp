@@ -1,5 +1,7 @@
 #include "engine/connection.hpp"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "engine/redact.hpp"
@@ -56,6 +58,33 @@ std::string first_line(std::string_view text) {
 }
 
 }  // namespace
+
+std::string url_with_database(std::string_view url, std::string_view database) {
+  std::string out(url);
+  const std::size_t scheme = out.find("://");
+  if (scheme == std::string::npos) {
+    std::string quoted;
+    for (char c : database) {
+      if (c == '\\' || c == '\'') quoted += '\\';
+      quoted += c;
+    }
+    return fmt::format("{}{}dbname='{}'", out, out.empty() ? "" : " ", quoted);
+  }
+  std::string encoded;
+  for (unsigned char c : database) {
+    if (std::isalnum(c) || c == '_' || c == '-' || c == '.') {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += fmt::format("%{:02X}", c);
+    }
+  }
+  const std::size_t authority = scheme + 3;
+  const std::size_t end = out.find_first_of("/?", authority);
+  if (end == std::string::npos) return out + "/" + encoded;
+  if (out[end] == '?') return out.substr(0, end) + "/" + encoded + out.substr(end);
+  const std::size_t query = out.find('?', end);
+  return out.substr(0, end) + "/" + encoded + (query == std::string::npos ? "" : out.substr(query));
+}
 
 Connection::Connection(const std::string& url, const ConnectOptions& options) {
   std::string conninfo = url;

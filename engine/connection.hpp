@@ -18,6 +18,9 @@ struct ConnectOptions {
   std::string application_name = "strata";
 };
 
+// `url` naming `database` instead of its own (URI or key=value form).
+std::string url_with_database(std::string_view url, std::string_view database);
+
 class Connection {
  public:
   // Connects at once. Throws ConnectionError (redacted) when the server cannot be reached or

@@ -1,47 +1,19 @@
 #include "engine/executor.hpp"
 
-#include <random>
-#include <thread>
-
 #include <fmt/format.h>
 
 #include "engine/connection.hpp"
 #include "engine/lock.hpp"
+#include "engine/retry.hpp"
 #include "strata/errors.hpp"
 
 namespace strata {
 
 namespace {
 
-bool is_retryable(const DatabaseError& error) {
-  return error.sqlstate() == "40001" || error.sqlstate() == "40P01";  // serialization failure, deadlock
-}
-
-std::chrono::milliseconds backoff(int attempt) {
-  static thread_local std::mt19937 random{std::random_device{}()};
-  const int base = std::min(2000, 50 << std::min(attempt, 6));
-  return std::chrono::milliseconds(base / 2 + std::uniform_int_distribution<int>(0, base / 2)(random));
-}
-
-// Runs `work` and retries it on a serialization failure, with exponential backoff and jitter.
-template <typename Work>
-void with_retries(const std::string& what, const ExecutorOptions& options, Work&& work) {
-  for (int attempt = 1;; ++attempt) {
-    try {
-      work();
-      return;
-    } catch (const DatabaseError& error) {
-      if (!is_retryable(error) || attempt > options.max_retries) throw;
-      const auto delay = backoff(attempt);
-      if (options.observer) options.observer->retrying(what, attempt, delay);
-      std::this_thread::sleep_for(delay);
-    }
-  }
-}
-
 void run_step(Connection& connection, const Step& step, const ExecutorOptions& options) {
   if (step.transactional) {
-    with_retries(step.description, options, [&] {
+    with_retries(step.description, options.max_retries, options.observer, [&] {
       std::string current;
       try {
         pqxx::work tx(connection.raw());
@@ -62,7 +34,7 @@ void run_step(Connection& connection, const Step& step, const ExecutorOptions& o
   }
   for (const auto& statement : step.statements) {
     if (options.lock) options.lock->check_held(connection);
-    with_retries(statement, options, [&] { connection.exec(statement); });
+    with_retries(statement, options.max_retries, options.observer, [&] { connection.exec(statement); });
   }
 }
 

@@ -15,6 +15,7 @@
 
 #include <pqxx/pqxx>
 
+#include "strata/apply.hpp"
 #include "strata/errors.hpp"
 
 namespace strata {
@@ -51,6 +52,13 @@ std::unique_ptr<SchemaLock> acquire_advisory_lock(Connection& connection, const 
 // `url` is used for the heartbeat's own connection.
 std::unique_ptr<SchemaLock> acquire_lease_lock(Connection& connection, const std::string& url,
                                                const LockOptions& options);
+
+class Dialect;
+
+// The lock `kind` names, or for LockKind::Auto the dialect's: PostgreSQL's advisory lock where it
+// works, the lease elsewhere. `url` is for the lease's heartbeat connection.
+std::unique_ptr<SchemaLock> acquire_schema_lock(Connection& connection, const std::string& url,
+                                                const Dialect& dialect, LockKind kind, const LockOptions& options);
 
 // The lease's current row, for `strata lock status`: empty when nobody holds it.
 struct LeaseInfo {

@@ -30,6 +30,14 @@ class CockroachJobs : public SchemaJobs {
   void start() override { waiter_.start(); }
   void after_step(const Step&) override { waiter_.finish_step(); }
   std::vector<std::int64_t> last_step_jobs() const override { return waiter_.last_step_jobs(); }
+  std::optional<bool> outcome_since(const std::string& since) override {
+    const auto ids = waiter_.jobs_started_since(JobMark{since, {}});
+    if (ids.empty()) return std::nullopt;
+    for (const auto& job : waiter_.wait(ids, WaitPolicy::UntilFinished)) {
+      if (job_phase(job.status) != JobPhase::Succeeded) return false;
+    }
+    return true;
+  }
 
  private:
   JobWaiter waiter_;

@@ -1,8 +1,6 @@
 // YAML -> DeclaredSchema: the shape of the format (docs/schema-format.md). References between
 // objects are checked later, in resolve.cpp.
-#include <sstream>
 
-#include <yaml-cpp/eventhandler.h>
 
 #include <fmt/format.h>
 
@@ -529,54 +527,15 @@ class FileParser {
   DeclaredSchema& into_;
 };
 
-// Notes where a document starts; ignores the rest.
-class DocumentMarks : public YAML::EventHandler {
- public:
-  void OnDocumentStart(const YAML::Mark& mark) override { start = mark; }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
-  YAML::Mark start = YAML::Mark::null_mark();
-};
-
-// True when `text` holds more than one YAML document, with where the second starts. Reads the
-// stream document by document itself: YAML::LoadAll in yaml-cpp 0.7 loops forever on some bad
-// input (a stray ',' at the top level, yaml-cpp issue #1040).
-bool has_second_document(const std::string& text, YAML::Mark& where) {
-  std::istringstream stream(text);
-  YAML::Parser parser(stream);
-  DocumentMarks first;
-  if (!parser.HandleNextDocument(first)) return false;
-  DocumentMarks second;
-  if (!parser.HandleNextDocument(second)) return false;
-  where = second.start;
-  return true;
-}
-
 }  // namespace
 
 void parse_file(const std::string& file, const std::string& text, DeclaredSchema& into,
                 std::vector<Diagnostic>& diagnostics) {
   FileParser parser(file, into, diagnostics);
-  YAML::Node document;
+  const auto document = parser.reader().document(text);
+  if (!document) return;
   try {
-    YAML::Mark second;
-    if (has_second_document(text, second)) {
-      parser.reader().error(parser.reader().at(second), "expected one YAML document per file");
-      return;
-    }
-    document = YAML::Load(text);
-  } catch (const YAML::Exception& error) {
-    parser.reader().error(parser.reader().at(error.mark), "expected valid YAML: " + error.msg);
-    return;
-  }
-  try {
-    parser.parse_document(document);
+    parser.parse_document(*document);
   } catch (const YAML::Exception& error) {
     parser.reader().error(parser.reader().at(error.mark), "expected valid YAML: " + error.msg);
   }

@@ -2,12 +2,45 @@
 
 #include <algorithm>
 #include <set>
+#include <sstream>
+
+#include <yaml-cpp/eventhandler.h>
 
 #include <fmt/format.h>
 
 namespace strata::load {
 
 namespace {
+
+// Notes where a document starts; ignores the rest.
+class DocumentMarks : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override { start = mark; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+  YAML::Mark start = YAML::Mark::null_mark();
+};
+
+// True when `text` holds more than one YAML document, with where the second starts. Reads the
+// stream document by document itself: YAML::LoadAll in yaml-cpp 0.7 loops forever on some bad
+// input (a stray ',' at the top level, yaml-cpp issue #1040).
+bool has_second_document(const std::string& text, YAML::Mark& where) {
+  std::istringstream stream(text);
+  YAML::Parser parser(stream);
+  DocumentMarks first;
+  if (!parser.HandleNextDocument(first)) return false;
+  DocumentMarks second;
+  if (!parser.HandleNextDocument(second)) return false;
+  where = second.start;
+  return true;
+}
+
 
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -169,6 +202,21 @@ void Reader::named_entries(const YAML::Node& map, std::string_view what, const E
       continue;
     }
     fn(*key, entry.first, entry.second);
+  }
+}
+
+
+std::optional<YAML::Node> Reader::document(const std::string& text) {
+  try {
+    YAML::Mark second;
+    if (has_second_document(text, second)) {
+      error(at(second), "expected one YAML document per file");
+      return std::nullopt;
+    }
+    return YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    error(at(e.mark), "expected valid YAML: " + e.msg);
+    return std::nullopt;
   }
 }
 

@@ -21,6 +21,9 @@ class Reader {
   Reader(std::string file, std::vector<Diagnostic>& diagnostics) : file_(std::move(file)), out_(diagnostics) {}
 
   const std::string& file() const { return file_; }
+  // The one YAML document of a file's text; nullopt (reported) when it is not valid YAML or holds
+  // more than one document.
+  std::optional<YAML::Node> document(const std::string& text);
   SourcePosition at(const YAML::Node& node) const;
   SourcePosition at(const YAML::Mark& mark) const;
   void error(const YAML::Node& node, std::string message) { error(at(node), std::move(message)); }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,11 @@ class SchemaJobs {
   virtual void after_step(const Step& step) = 0;
   // The ids of the jobs the last step waited on (for the ledger).
   virtual std::vector<std::int64_t> last_step_jobs() const = 0;
+  // A statement begun at server time `since` by a strata that died before learning how it ended:
+  // waits until the schema-change jobs this user created since then are finished, and says whether
+  // the change took effect (true: they succeeded; false: one failed, so nothing took effect), or
+  // nullopt when there is no job to tell by.
+  virtual std::optional<bool> outcome_since(const std::string& since) = 0;
 };
 
 // How long a wait for schema-change jobs may last, and where progress goes (one line per report).

@@ -1,5 +1,7 @@
 #include "support/test_database.hpp"
 
+#include "engine/connection.hpp"
+
 #include <fmt/format.h>
 #include <pqxx/pqxx>
 
@@ -32,22 +34,6 @@ std::string trim(std::string s) {
   std::size_t i = 0;
   while (i < s.size() && space(static_cast<unsigned char>(s[i]))) ++i;
   return s.substr(i);
-}
-
-bool is_url(std::string_view s) {
-  return s.starts_with("postgresql://") || s.starts_with("postgres://");
-}
-
-std::string percent_encode(std::string_view s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '_' || c == '-' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += fmt::format("%{:02X}", static_cast<unsigned>(c));
-    }
-  }
-  return out;
 }
 
 std::string server_url_for(Server server) {
@@ -107,21 +93,7 @@ std::vector<Server> servers_under_test() {
 }
 
 std::string with_database(std::string_view url, std::string_view database) {
-  if (!is_url(url)) {
-    // keyword/value connection string: a later keyword wins.
-    std::string quoted;
-    for (char c : database) {
-      if (c == '\'' || c == '\\') quoted += '\\';
-      quoted += c;
-    }
-    return fmt::format("{} dbname='{}'", url, quoted);
-  }
-  const std::size_t authority = url.find("://") + 3;
-  std::size_t path = url.find_first_of("/?#", authority);
-  if (path == std::string_view::npos) path = url.size();
-  std::size_t rest = url.find_first_of("?#", path);
-  if (rest == std::string_view::npos) rest = url.size();
-  return fmt::format("{}/{}{}", url.substr(0, path), percent_encode(database), url.substr(rest));
+  return url_with_database(url, database);
 }
 
 std::string unique_database_name() {

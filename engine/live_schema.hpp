@@ -1,0 +1,15 @@
+// The live schema a declared one is compared with.
+#pragma once
+
+#include "strata/dialect.hpp"
+#include "strata/schema.hpp"
+
+namespace strata {
+
+class Connection;
+
+// The live schema in the namespaces `declared` uses and public (objects elsewhere are left alone),
+// without strata's own bookkeeping tables.
+Schema read_live(Connection& connection, const Dialect& dialect, const Schema& declared);
+
+}  // namespace strata

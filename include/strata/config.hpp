@@ -1,0 +1,45 @@
+// strata.yaml: a project's settings, so that a team types `strata migrate up` and nothing more.
+// Command-line flags override it.
+//
+//   url: ${DATABASE_URL}          # ${NAME} is read from the environment
+//   dev_url: ${STRATA_DEV_URL}    # a scratch server for `migrate new` and `check`
+//   schema: [schema]              # declared schema: files or directories
+//   migrations: migrations        # the migrations directory
+//   lock: { kind: auto, wait: 300, lease: 30, timeout: 10 }
+//   job_timeout: 3600
+//   allow_hazards: [index-build]
+//
+// Relative paths are relative to the file's directory.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace strata {
+
+struct ProjectConfig {
+  std::filesystem::path file;  // where it was read from; empty when there is none
+  std::optional<std::string> url;
+  std::optional<std::string> dev_url;
+  std::vector<std::string> schema;
+  std::optional<std::string> migrations;
+  std::optional<std::string> lock_kind;  // auto | advisory | lease
+  std::optional<int> lock_wait;          // seconds
+  std::optional<int> lease;              // seconds
+  std::optional<int> lock_timeout;       // seconds a DDL statement may wait for its table lock
+  std::optional<int> job_timeout;        // seconds
+  std::vector<std::string> allow_hazards;
+  // Environment variables the file names that are not set (a URL left unset says which).
+  std::vector<std::string> unset_variables;
+};
+
+// Reads `file`. Throws LoadError naming file:line:column and what was expected.
+ProjectConfig load_project_config(const std::filesystem::path& file);
+
+// `explicit_file` when given (it must exist), else ./strata.yaml when there is one, else an empty
+// config.
+ProjectConfig find_project_config(const std::optional<std::filesystem::path>& explicit_file);
+
+}  // namespace strata

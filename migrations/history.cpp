@@ -1,0 +1,158 @@
+#include "migrations/history.hpp"
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "engine/connection.hpp"
+#include "strata/errors.hpp"
+#include "strata/migrate.hpp"
+
+namespace strata::migrations {
+
+namespace {
+
+const char* const kCreate =
+    "CREATE TABLE IF NOT EXISTS strata_schema_history ("
+    " version bigint PRIMARY KEY,"
+    " name text NOT NULL,"
+    " checksum text NOT NULL,"
+    " state text NOT NULL,"  // applied | partial | failed | reverting
+    " statements_total integer NOT NULL,"
+    " statements_applied integer NOT NULL,"
+    " statement_started integer,"
+    " statement_started_at timestamptz,"
+    " prefix_checksum text NOT NULL DEFAULT '',"
+    " jobs bigint[] NOT NULL DEFAULT '{}',"
+    " started_at timestamptz NOT NULL,"
+    " finished_at timestamptz,"
+    " duration_ms bigint,"
+    " success boolean NOT NULL,"
+    " error text,"
+    " applied_by text NOT NULL)";
+
+const char* const kColumns =
+    "version, name, checksum, state, statements_total, statements_applied, statement_started, "
+    "statement_started_at, prefix_checksum, jobs, started_at, finished_at, duration_ms, success, error, applied_by";
+
+// $1..$14: version, name, checksum, state, total, applied, started statement, jobs, started_at
+// (NULL: now()), finished (bool), duration_ms, error, applied by, prefix checksum. The statement's
+// start time is the server's.
+const char* const kValues =
+    "VALUES ($1, $2, $3, $4, $5, $6, $7::integer, CASE WHEN $7::integer IS NULL THEN NULL ELSE now() END, $14,"
+    " $8::bigint[], coalesce($9::timestamptz, now()), CASE WHEN $10::boolean THEN now() END, $11::bigint,"
+    " $4 = 'applied', $12, $13)";
+
+std::string jobs_literal(const std::vector<std::int64_t>& jobs) {
+  return fmt::format("{{{}}}", fmt::join(jobs, ","));
+}
+
+std::vector<std::int64_t> parse_jobs(std::string_view text) {
+  std::vector<std::int64_t> jobs;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t comma = text.find(',', pos);
+    const std::string item(text.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos));
+    if (!item.empty()) jobs.push_back(std::stoll(item));
+    if (comma == std::string_view::npos) break;
+    pos = comma + 1;
+  }
+  return jobs;
+}
+
+RowState parse_state(std::string_view text) {
+  if (text == "applied") return RowState::Applied;
+  if (text == "failed") return RowState::Failed;
+  if (text == "reverting") return RowState::Reverting;
+  if (text == "partial") return RowState::Partial;
+  throw Error(fmt::format("{} holds an unknown state '{}': was it written by a newer strata?", kHistoryTable, text));
+}
+
+std::string applied_by() {
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  return fmt::format("{} pid {}", host, getpid());
+}
+
+}  // namespace
+
+std::string_view row_state_name(RowState state) {
+  switch (state) {
+    case RowState::Applied: return "applied";
+    case RowState::Partial: return "partial";
+    case RowState::Failed: return "failed";
+    case RowState::Reverting: return "reverting";
+  }
+  return "partial";
+}
+
+History::History(Connection& connection, bool upsert) : connection_(connection), upsert_(upsert) {}
+
+void History::ensure_table() {
+  connection_.exec(kCreate);
+}
+
+std::vector<HistoryRow> History::read() {
+  pqxx::result rows;
+  try {
+    rows = connection_.exec(
+        "SELECT version, name, checksum, state, statements_total, statements_applied, statement_started,"
+        " coalesce(statement_started_at::text, ''), array_to_string(jobs, ','), started_at::text,"
+        " coalesce(finished_at::text, ''), duration_ms, coalesce(error, ''), prefix_checksum "
+        "FROM strata_schema_history ORDER BY version");
+  } catch (const DatabaseError& error) {
+    if (error.sqlstate() == "42P01") return {};  // no history yet
+    throw;
+  }
+  std::vector<HistoryRow> history;
+  history.reserve(rows.size());
+  for (const auto& row : rows) {
+    HistoryRow r;
+    r.version = row[0].as<std::int64_t>();
+    r.name = row[1].c_str();
+    r.checksum = row[2].c_str();
+    r.state = parse_state(row[3].c_str());
+    r.statements_total = row[4].as<int>();
+    r.statements_applied = row[5].as<int>();
+    if (!row[6].is_null()) r.statement_started = row[6].as<int>();
+    r.statement_started_at = row[7].c_str();
+    r.jobs = parse_jobs(row[8].c_str());
+    r.started_at = row[9].c_str();
+    r.finished_at = row[10].c_str();
+    r.finished = !r.finished_at.empty();
+    if (!row[11].is_null()) r.duration_ms = row[11].as<std::int64_t>();
+    r.error = row[12].c_str();
+    r.prefix_checksum = row[13].c_str();
+    history.push_back(std::move(r));
+  }
+  return history;
+}
+
+void History::write(pqxx::transaction_base& tx, const HistoryRow& row) const {
+  const std::string sql =
+      upsert_ ? fmt::format("UPSERT INTO strata_schema_history ({}) {}", kColumns, kValues)
+              : fmt::format(
+                    "INSERT INTO strata_schema_history ({}) {} ON CONFLICT (version) DO UPDATE SET "
+                    "name = excluded.name, checksum = excluded.checksum, state = excluded.state, "
+                    "statements_total = excluded.statements_total, statements_applied = excluded.statements_applied, "
+                    "statement_started = excluded.statement_started, "
+                    "statement_started_at = excluded.statement_started_at, prefix_checksum = excluded.prefix_checksum, "
+                    "jobs = excluded.jobs, "
+                    "started_at = excluded.started_at, finished_at = excluded.finished_at, "
+                    "duration_ms = excluded.duration_ms, success = excluded.success, error = excluded.error, "
+                    "applied_by = excluded.applied_by",
+                    kColumns, kValues);
+  const std::optional<int> started = row.statement_started;
+  const std::optional<std::string> started_at =
+      row.started_at.empty() ? std::nullopt : std::optional<std::string>(row.started_at);
+  const std::optional<std::string> error = row.error.empty() ? std::nullopt : std::optional<std::string>(row.error);
+  tx.exec_params(sql, row.version, row.name, row.checksum, std::string(row_state_name(row.state)),
+                 row.statements_total, row.statements_applied, started, jobs_literal(row.jobs), started_at,
+                 row.finished, row.duration_ms, error, applied_by(), row.prefix_checksum);
+}
+
+void History::remove(pqxx::transaction_base& tx, std::int64_t version) const {
+  tx.exec_params("DELETE FROM strata_schema_history WHERE version = $1", version);
+}
+
+}  // namespace strata::migrations

@@ -1,0 +1,259 @@
+#include "migrations/run_migration.hpp"
+
+#include <fmt/format.h>
+
+#include "engine/connection.hpp"
+#include "engine/lock.hpp"
+#include "engine/retry.hpp"
+
+namespace strata::migrations {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::chrono::milliseconds since(Clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
+}
+
+const MigrationFile& file_of(const Action& action) {
+  return action.down ? *action.migration->down : action.migration->up;
+}
+
+std::string path_of(const RunContext& context, const Action& action) {
+  return (context.directory / file_of(action).file_name).string();
+}
+
+// Runs `work(tx)` in a transaction that first checks the lock is still held, retrying
+// serialization failures. `what` names the statement for errors.
+template <typename Work>
+void fenced(RunContext& context, const std::string& what, Work&& work) {
+  with_retries(what, context.options.max_retries, context.options.observer, [&] {
+    try {
+      pqxx::work tx(context.connection.raw());
+      if (context.lock) context.lock->check_held(tx);
+      work(tx);
+      tx.commit();
+    } catch (const strata::Error&) {
+      throw;
+    } catch (const std::exception& error) {
+      context.connection.rethrow(error, what);
+    }
+  });
+}
+
+void record(RunContext& context, const HistoryRow& row) {
+  fenced(context, "writing strata_schema_history", [&](pqxx::work& tx) { context.history.write(tx, row); });
+}
+
+// The row a run starts from: the history's own when resuming a half-done file.
+HistoryRow base_row(const Action& action, int total) {
+  HistoryRow row;
+  const bool resuming = action.row && (action.row->state == RowState::Partial || action.row->state == RowState::Reverting);
+  if (resuming) row = *action.row;
+  row.version = action.migration->version;
+  row.name = action.migration->name;
+  row.checksum = action.migration->up.checksum;
+  row.statements_total = total;
+  row.error.clear();
+  row.finished = false;
+  row.duration_ms.reset();
+  if (!resuming) {
+    row.started_at.clear();
+    row.jobs.clear();
+  }
+  return row;
+}
+
+[[noreturn]] void fail(const RunContext& context, const Action& action, const std::vector<Statement>& statements,
+                       std::size_t index, const DatabaseError& error, const std::string& outcome) {
+  const std::string file = path_of(context, action);
+  const Statement& statement = statements[index];
+  throw MigrationFailed(fmt::format("{}:{}: statement {} of {} failed: {}\n{}", file, statement.line, index + 1,
+                                    statements.size(), error.what(), outcome),
+                        statement.sql, error.sqlstate(), file, statement.line);
+}
+
+MigrationRun run_in_transaction(RunContext& context, const Action& action, const std::vector<Statement>& statements) {
+  const auto start = Clock::now();
+  const int total = static_cast<int>(statements.size());
+  std::optional<std::size_t> current;
+  try {
+    fenced(context, file_of(action).file_name, [&](pqxx::work& tx) {
+      for (std::size_t i = 0; i < statements.size(); ++i) {
+        current = i;
+        try {
+          tx.exec(statements[i].sql);
+        } catch (const std::exception& error) {
+          context.connection.rethrow(error, statements[i].sql);
+        }
+      }
+      current.reset();
+      if (action.down) {
+        context.history.remove(tx, action.migration->version);
+      } else {
+        HistoryRow row = base_row(action, total);
+        row.state = RowState::Applied;
+        row.statements_applied = total;
+        row.prefix_checksum = prefix_checksum(statements, total);
+        row.finished = true;
+        row.duration_ms = since(start).count();
+        context.history.write(tx, row);
+      }
+    });
+  } catch (const LockLost&) {
+    throw;
+  } catch (const ConnectionError&) {
+    throw;  // whether COMMIT arrived is in the history: it commits with the statements
+  } catch (const DatabaseError& error) {
+    if (!current) throw;  // the history write itself
+    if (action.down) {
+      fail(context, action, statements, *current, error,
+           "The down file was rolled back: none of it took effect, and the migration stays applied.");
+    }
+    HistoryRow row = base_row(action, total);
+    row.state = RowState::Failed;
+    row.statements_applied = 0;
+    row.finished = true;
+    row.duration_ms = since(start).count();
+    row.error = error.what();
+    record(context, row);
+    fail(context, action, statements, *current, error,
+         "The file was rolled back: none of it took effect. Fix it, run `strata migrate hash`, and run "
+         "`strata migrate up` again.");
+  }
+  return MigrationRun{action.migration->version, action.migration->name, action.down, total, 0, since(start), {}};
+}
+
+// A statement a strata that died had begun: did it take effect?
+void resolve_interrupted(RunContext& context, const Action& action, const std::vector<Statement>& statements,
+                         HistoryRow& row) {
+  const int k = *action.row->statement_started;
+  if (k < 1 || k > static_cast<int>(statements.size())) {
+    throw MigrationInterrupted(fmt::format("{}: the history says statement {} was interrupted, but the file has {}",
+                                           path_of(context, action), k, statements.size()));
+  }
+  std::optional<bool> took_effect;
+  if (context.jobs) took_effect = context.jobs->outcome_since(action.row->statement_started_at);
+  if (!took_effect) {
+    switch (context.options.interrupted) {
+      case InterruptedStatement::Retry: took_effect = false; break;
+      case InterruptedStatement::Skip: took_effect = true; break;
+      case InterruptedStatement::Stop:
+        throw MigrationInterrupted(fmt::format(
+            "{}:{}: statement {} of {} was started at {} by a strata that stopped before it learned whether the "
+            "statement took effect; it ran outside a transaction and left no schema-change job to tell by.\n"
+            "Look at the database: if the statement took effect, run `strata migrate {} --interrupted=skip`; "
+            "if not, `--interrupted=retry` runs it again.",
+            path_of(context, action), statements[static_cast<std::size_t>(k - 1)].line, k, statements.size(),
+            action.row->statement_started_at, action.down ? "down" : "up"));
+    }
+  }
+  row.statements_applied = *took_effect ? k : k - 1;
+  row.statement_started.reset();
+}
+
+MigrationRun run_statement_by_statement(RunContext& context, const Action& action,
+                                        const std::vector<Statement>& statements) {
+  const auto start = Clock::now();
+  const int total = static_cast<int>(statements.size());
+  HistoryRow row = base_row(action, total);
+  row.state = action.down ? RowState::Reverting : RowState::Partial;
+  row.statements_applied = action.resume_at;
+  const bool interrupted = action.row && action.row->statement_started;
+  if (interrupted) resolve_interrupted(context, action, statements, row);
+  const int first = row.statements_applied;
+  // Retrying a statement a killed strata left unconfirmed: if it fails now, it may still have taken
+  // effect then, so the note stays for a later --interrupted=skip.
+  const bool retrying_interrupted = interrupted && first == *action.row->statement_started - 1;
+  record(context, row);
+  if (context.jobs) context.jobs->start();
+  const bool try_transaction = context.dialect.capabilities().transactional_ddl;
+  for (std::size_t i = static_cast<std::size_t>(first); i < statements.size(); ++i) {
+    const Statement& statement = statements[i];
+    const int counted = static_cast<int>(i) + 1;
+    auto count = [&](HistoryRow& r) {
+      r.statements_applied = counted;
+      if (!action.down) r.prefix_checksum = prefix_checksum(statements, counted);
+    };
+    try {
+      bool done = false;
+      if (try_transaction) {
+        // PostgreSQL: the statement and its count commit together, unless it cannot run in a
+        // transaction block (CREATE INDEX CONCURRENTLY and the like: SQLSTATE 25001).
+        try {
+          fenced(context, statement.sql, [&](pqxx::work& tx) {
+            try {
+              tx.exec(statement.sql);
+            } catch (const std::exception& error) {
+              context.connection.rethrow(error, statement.sql);
+            }
+            HistoryRow next = row;
+            count(next);
+            context.history.write(tx, next);
+          });
+          count(row);
+          done = true;
+        } catch (const DatabaseError& error) {
+          if (error.sqlstate() != "25001") throw;
+        }
+      }
+      if (!done) {
+        row.statement_started = counted;
+        record(context, row);
+        if (context.lock) context.lock->check_held(context.connection);
+        with_retries(statement.sql, context.options.max_retries, context.options.observer,
+                     [&] { context.connection.exec(statement.sql); });
+        if (context.jobs) {
+          context.jobs->after_step(Step{fmt::format("{}:{}", file_of(action).file_name, statement.line),
+                                        {statement.sql}, {}, false});
+          const auto jobs = context.jobs->last_step_jobs();
+          row.jobs.insert(row.jobs.end(), jobs.begin(), jobs.end());
+        }
+        row.statement_started.reset();
+        count(row);
+        record(context, row);
+      }
+    } catch (const LockLost&) {
+      throw;
+    } catch (const ConnectionError&) {
+      throw;
+    } catch (const MigrationFailed&) {
+      throw;
+    } catch (const DatabaseError& error) {
+      if (retrying_interrupted && static_cast<int>(i) == first) {
+        row.statement_started = counted;
+      } else {
+        row.statement_started.reset();
+      }
+      row.error = error.what();
+      record(context, row);
+      fail(context, action, statements, i, error,
+           fmt::format("Statements before it took effect and are recorded ({} of {}); `strata migrate {}` resumes "
+                       "at this statement{}.",
+                       i, total, action.down ? "down" : "up",
+                       action.down ? "" : " (it and the statements after it may be fixed first)"));
+    }
+  }
+  if (action.down) {
+    fenced(context, "writing strata_schema_history",
+           [&](pqxx::work& tx) { context.history.remove(tx, action.migration->version); });
+  } else {
+    row.state = RowState::Applied;
+    row.finished = true;
+    row.duration_ms = since(start).count();
+    record(context, row);
+  }
+  return MigrationRun{action.migration->version, action.migration->name, action.down, total - first,
+                      first > 0 ? first + 1 : 0, since(start), row.jobs};
+}
+
+}  // namespace
+
+MigrationRun run_migration(RunContext& context, const Action& action, const std::vector<Statement>& statements,
+                           bool in_transaction) {
+  return in_transaction ? run_in_transaction(context, action, statements)
+                        : run_statement_by_statement(context, action, statements);
+}
+
+}  // namespace strata::migrations
