@@ -86,6 +86,14 @@ std::string render_plan(const Plan& plan, const std::string& format);
 
 void add_apply_command(CLI::App& app, Runner& run) {
   auto args = std::make_shared<ApplyArgs>();
+  const ProjectConfig& config = project_config();
+  args->schema_paths = config.schema;
+  args->allowed = config.allow_hazards;
+  if (config.lock_kind) args->lock = *config.lock_kind;
+  if (config.lock_wait) args->lock_wait = *config.lock_wait;
+  if (config.lock_timeout) args->lock_timeout = *config.lock_timeout;
+  if (config.lease) args->lease = *config.lease;
+  if (config.job_timeout) args->job_timeout = *config.job_timeout;
   auto* cmd = app.add_subcommand("apply", "Change the database into the declared schema");
   cmd->footer(
       "Takes strata's lock, plans, refuses hazards that are not allowed, asks for confirmation on a\n"
@@ -96,8 +104,9 @@ void add_apply_command(CLI::App& app, Runner& run) {
       "regional-by-row, region-drop (or all).\n"
       "Example: strata apply --schema schema/ --allow-hazards index-build --auto-approve");
   add_url_option(*cmd, args->url);
-  cmd->add_option("--schema", args->schema_paths, "Declared schema: YAML files or directories (repeatable)")
-      ->required();
+  auto* schema =
+      cmd->add_option("--schema", args->schema_paths, "Declared schema: YAML files or directories (repeatable)");
+  if (config.schema.empty()) schema->required();
   cmd->add_flag("--dry-run", args->dry_run, "Plan and check hazards, change nothing");
   cmd->add_option("--allow-hazards", args->allowed,
                   "Hazard kinds to accept, comma-separated (e.g. data-loss,index-build)")

@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "strata/config.hpp"
+
 namespace strata::cli {
 
 using Runner = std::function<int()>;
@@ -15,9 +17,15 @@ void add_ddl_command(CLI::App& app, Runner& run);
 void add_plan_command(CLI::App& app, Runner& run);
 void add_apply_command(CLI::App& app, Runner& run);
 void add_lock_command(CLI::App& app, Runner& run);
+void add_migrate_command(CLI::App& app, Runner& run);
+void add_migrate_new_command(CLI::App& migrate, Runner& run);
 
 // The --url option every database command shares: defaults to $DATABASE_URL.
 CLI::Option* add_url_option(CLI::App& command, std::string& url);
+// strata.yaml (or --config FILE), read before the command line is parsed; its values are the
+// defaults that flags override.
+const ProjectConfig& project_config();
+
 // The URL, or a UsageError saying how to give one.
 const std::string& require_url(const std::string& url);
 

@@ -1,5 +1,7 @@
 // The `strata` command: parses the command line, runs one subcommand, maps errors to exit codes.
+#include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -9,14 +11,39 @@
 
 namespace strata::cli {
 
+namespace {
+
+ProjectConfig the_config;
+
+// --config FILE (or --config=FILE) anywhere on the command line.
+std::optional<std::filesystem::path> config_argument(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--config" && i + 1 < argc) return std::filesystem::path(argv[i + 1]);
+    if (arg.starts_with("--config=")) return std::filesystem::path(std::string(arg.substr(9)));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+const ProjectConfig& project_config() {
+  return the_config;
+}
+
 CLI::Option* add_url_option(CLI::App& command, std::string& url) {
+  if (the_config.url) url = *the_config.url;
   return command.add_option("--url", url, "Database URL, postgresql://user@host:port/db (default: $DATABASE_URL)")
       ->envname("DATABASE_URL");
 }
 
 const std::string& require_url(const std::string& url) {
-  if (url.empty()) throw UsageError("no database URL: pass --url or set DATABASE_URL");
-  return url;
+  if (!url.empty()) return url;
+  if (!the_config.file.empty() && !the_config.unset_variables.empty()) {
+    throw UsageError(fmt::format("no database URL: {} names ${{{}}}, which is not set; set it, or pass --url",
+                                 the_config.file.string(), the_config.unset_variables.front()));
+  }
+  throw UsageError("no database URL: pass --url, set DATABASE_URL, or put url: in strata.yaml");
 }
 
 namespace {
@@ -40,15 +67,25 @@ int main(int argc, char** argv) {
   CLI::App app{"strata: declarative and versioned schema changes for CockroachDB and PostgreSQL", "strata"};
   app.set_version_flag("--version", std::string(strata::version()));
   app.require_subcommand(1);
+  app.fallthrough();
   app.footer(
       "Exit codes: 0 success or nothing to do, 1 findings, 2 bad input, 3 cannot connect,\n"
       "4 the database refused a statement. Run `strata COMMAND --help` for a command's options.");
+  std::string config_file;
+  app.add_option("--config", config_file, "Project settings file (default: ./strata.yaml when present)");
+  try {
+    the_config = find_project_config(config_argument(argc, argv));
+  } catch (const std::exception& error) {
+    report(error);
+    return static_cast<int>(exit_code_for(error));
+  }
   Runner run;
   add_inspect_command(app, run);
   add_plan_command(app, run);
   add_apply_command(app, run);
   add_ddl_command(app, run);
   add_lock_command(app, run);
+  add_migrate_command(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -24,14 +24,16 @@ std::string render_plan(const Plan& plan, const std::string& format) {
 
 void add_plan_command(CLI::App& app, Runner& run) {
   auto args = std::make_shared<PlanArgs>();
+  args->schema_paths = project_config().schema;
   auto* cmd = app.add_subcommand("plan", "Show the steps that would change the database into the declared schema");
   cmd->footer(
       "Reads the live schema (only the namespaces the declared schema uses) and prints the ordered SQL,\n"
       "each step with its hazards. Changes nothing. `--format sql` prints a script a person could run.\n"
       "Example: strata plan --schema examples/shop --format sql");
   add_url_option(*cmd, args->url);
-  cmd->add_option("--schema", args->schema_paths, "Declared schema: YAML files or directories (repeatable)")
-      ->required();
+  auto* schema =
+      cmd->add_option("--schema", args->schema_paths, "Declared schema: YAML files or directories (repeatable)");
+  if (project_config().schema.empty()) schema->required();
   cmd->add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember({"text", "sql", "json"}))
       ->capture_default_str();

@@ -1,0 +1,195 @@
+// `strata migrate` from the command line on the real PostgreSQL: status as a table and as JSON,
+// hash, strata.yaml with ${VAR}, exit codes, `migrate new` round trips on the shop example, and a
+// statement a killed migrator left unconfirmed.
+#include <filesystem>
+#include <fstream>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
+
+#include "strata/migrate.hpp"
+#include "support/migration_dir.hpp"
+#include "support/run_command.hpp"
+#include "support/test_database.hpp"
+
+namespace strata {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using testing::MigrationDir;
+using testing::run_command;
+using testing::strata_binary;
+
+std::vector<std::string> migrate(const std::vector<std::string>& args) {
+  std::vector<std::string> argv = {strata_binary(), "migrate"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return argv;
+}
+
+MigrationDir two_migrations() {
+  MigrationDir dir;
+  dir.add("1_users", "CREATE TABLE users (id int PRIMARY KEY);", "DROP TABLE users;");
+  dir.add("2_posts", "CREATE TABLE posts (id int PRIMARY KEY, author int REFERENCES users);", "DROP TABLE posts;");
+  dir.hash();
+  return dir;
+}
+
+TEST(MigrateCli, StatusUpDownAndJsonReports) {
+  testing::TestDatabase db;
+  MigrationDir dir = two_migrations();
+  const std::string d = dir.path().string();
+
+  auto status = run_command(migrate({"status", "--url", db.url(), "--dir", d}));
+  ASSERT_EQ(status.exit_code, 0) << status.err;
+  EXPECT_THAT(status.out, HasSubstr("VERSION"));
+  EXPECT_THAT(status.out, HasSubstr("2 pending"));
+  EXPECT_THAT(status.out, ::testing::Not(HasSubstr("\033["))) << "no colours when not on a terminal";
+
+  auto up = run_command(migrate({"up", "1", "--url", db.url(), "--dir", d, "--format", "json"}));
+  ASSERT_EQ(up.exit_code, 0) << up.err;
+  const auto report = nlohmann::json::parse(up.out);
+  EXPECT_EQ(report["format_version"], 1);
+  ASSERT_EQ(report["migrations"].size(), 1u);
+  EXPECT_EQ(report["migrations"][0]["version"], 1);
+  EXPECT_EQ(report["migrations"][0]["direction"], "up");
+  EXPECT_THAT(up.err, HasSubstr("applying 1 users"));
+
+  status = run_command(migrate({"status", "--url", db.url(), "--dir", d, "--format", "json"}));
+  ASSERT_EQ(status.exit_code, 0) << status.err;
+  const auto states = nlohmann::json::parse(status.out);
+  EXPECT_EQ(states["migrations"][0]["state"], "applied");
+  EXPECT_EQ(states["migrations"][1]["state"], "pending");
+  EXPECT_FALSE(states["migrations"][0]["applied_at"].is_null());
+
+  auto rest = run_command(migrate({"up", "--url", db.url(), "--dir", d}));
+  ASSERT_EQ(rest.exit_code, 0) << rest.err;
+  EXPECT_THAT(rest.out, HasSubstr("applied 1 migration."));
+  auto again = run_command(migrate({"up", "--url", db.url(), "--dir", d}));
+  EXPECT_THAT(again.out, HasSubstr("Nothing to do"));
+
+  auto down = run_command(migrate({"down", "2", "--url", db.url(), "--dir", d}));
+  ASSERT_EQ(down.exit_code, 0) << down.err;
+  EXPECT_THAT(down.out, HasSubstr("reverted 2 migrations."));
+  EXPECT_THAT(testing::table_names(db.url()), ::testing::IsEmpty());
+}
+
+TEST(MigrateCli, ExitCodesSayWhatWentWrong) {
+  testing::TestDatabase db;
+  MigrationDir dir = two_migrations();
+  const std::string d = dir.path().string();
+  dir.write("2_posts.up.sql", "CREATE TABLE posts (id int);");
+  auto edited = run_command(migrate({"up", "--url", db.url(), "--dir", d}));
+  EXPECT_EQ(edited.exit_code, 2) << "an edit not in strata.sum is bad input";
+  EXPECT_THAT(edited.err, HasSubstr("2_posts.up.sql was edited"));
+
+  auto hashed = run_command(migrate({"hash", "--dir", d}));
+  ASSERT_EQ(hashed.exit_code, 0) << hashed.err;
+  EXPECT_THAT(hashed.out, HasSubstr("2 migrations"));
+
+  dir.write("2_posts.up.sql", "CREATE TABLE posts (id int);\nINSERT INTO nowhere VALUES (1);");
+  run_command(migrate({"hash", "--dir", d}));
+  auto failed = run_command(migrate({"up", "--url", db.url(), "--dir", d}));
+  EXPECT_EQ(failed.exit_code, 4) << "a statement the server refused";
+  EXPECT_THAT(failed.err, HasSubstr("2_posts.up.sql:2: statement 2 of 2 failed"));
+
+  auto unreachable = run_command(migrate({"up", "--url", "postgresql://nobody@127.0.0.1:1/none", "--dir", d}));
+  EXPECT_EQ(unreachable.exit_code, 3);
+  auto no_dir = run_command(migrate({"up", "--url", db.url(), "--dir", d + "/nope"}));
+  EXPECT_EQ(no_dir.exit_code, 2);
+  EXPECT_THAT(no_dir.err, HasSubstr("does not exist"));
+}
+
+TEST(MigrateCli, StrataYamlSuppliesTheSettingsAndFlagsOverrideThem) {
+  testing::TestDatabase db;
+  MigrationDir dir = two_migrations();
+  const fs::path project = dir.path() / "project";
+  fs::create_directories(project);
+  std::ofstream(project / "strata.yaml") << "url: ${STRATA_TEST_APP_URL}\nmigrations: ..\nlock: { wait: 30 }\n";
+  const std::string config = (project / "strata.yaml").string();
+
+  auto up = run_command({strata_binary(), "migrate", "up", "1", "--config", config},
+                        {"STRATA_TEST_APP_URL=" + db.url(), "DATABASE_URL="});
+  ASSERT_EQ(up.exit_code, 0) << up.err;
+  EXPECT_THAT(up.out, HasSubstr("applied 1 migration."));
+
+  auto unset = run_command({strata_binary(), "migrate", "up", "--config", config},
+                           {"STRATA_TEST_APP_URL=", "DATABASE_URL="});
+  EXPECT_EQ(unset.exit_code, 2);
+  EXPECT_THAT(unset.err, HasSubstr("${STRATA_TEST_APP_URL}, which is not set"));
+
+  auto flag = run_command({strata_binary(), "migrate", "status", "--config", config, "--dir", "/nonexistent"},
+                          {"STRATA_TEST_APP_URL=" + db.url()});
+  EXPECT_EQ(flag.exit_code, 2) << "--dir overrides the file's migrations";
+
+  std::ofstream(project / "strata.yaml") << "url: x\nmigrashuns: y\n";
+  auto bad = run_command({strata_binary(), "migrate", "status", "--config", config});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("strata.yaml:2:1"));
+  EXPECT_THAT(bad.err, HasSubstr("migrashuns"));
+}
+
+TEST(MigrateCli, NewWritesAPairThatReachesTheDeclaredSchemaAndComesBack) {
+  testing::TestDatabase db;
+  MigrationDir dir;
+  const std::string d = dir.path().string();
+  const std::string shop = std::string(STRATA_SOURCE_DIR) + "/examples/shop";
+  const std::string shop_v2 = std::string(STRATA_SOURCE_DIR) + "/examples/shop-v2";
+
+  auto first = run_command(migrate({"new", "shop", "--schema", shop, "--dir", d, "--dev-url", testing::admin_url()}));
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_THAT(first.out, HasSubstr("_shop.up.sql"));
+  auto second =
+      run_command(migrate({"new", "shop_v2", "--schema", shop_v2, "--dir", d, "--dev-url", testing::admin_url()}));
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_THAT(second.out, HasSubstr("hazard in the up file: data-loss"));
+  auto nothing =
+      run_command(migrate({"new", "again", "--schema", shop_v2, "--dir", d, "--dev-url", testing::admin_url()}));
+  ASSERT_EQ(nothing.exit_code, 0) << nothing.err;
+  EXPECT_THAT(nothing.out, HasSubstr("Nothing to write"));
+
+  ASSERT_EQ(run_command(migrate({"up", "--url", db.url(), "--dir", d})).exit_code, 0);
+  auto plan = run_command({strata_binary(), "plan", "--url", db.url(), "--schema", shop_v2});
+  ASSERT_EQ(plan.exit_code, 0) << plan.err;
+  EXPECT_THAT(plan.out, HasSubstr("No changes")) << plan.out;
+
+  ASSERT_EQ(run_command(migrate({"down", "--url", db.url(), "--dir", d})).exit_code, 0);
+  plan = run_command({strata_binary(), "plan", "--url", db.url(), "--schema", shop});
+  EXPECT_THAT(plan.out, HasSubstr("No changes")) << "down led back to the first release: " << plan.out;
+  ASSERT_EQ(run_command(migrate({"down", "--url", db.url(), "--dir", d})).exit_code, 0);
+  EXPECT_THAT(testing::table_names(db.url()), ::testing::IsEmpty());
+}
+
+TEST(MigrateCli, AStatementLeftUnconfirmedStopsTheRunUntilSomeoneDecides) {
+  testing::TestDatabase db;
+  MigrationDir dir;
+  dir.add("1_steps", "-- strata:no-transaction\nCREATE TABLE a (id int);\nCREATE TABLE b (id int);\nCREATE TABLE c (id int);",
+          std::nullopt);
+  dir.hash();
+  const std::string d = dir.path().string();
+  ASSERT_EQ(run_command(migrate({"up", "--url", db.url(), "--dir", d})).exit_code, 0);
+  {
+    // What a migrator killed between statement 2 and its history update leaves (statement 2 ran).
+    pqxx::connection c(db.url());
+    pqxx::nontransaction tx(c);
+    tx.exec("DROP TABLE c");
+    tx.exec("UPDATE strata_schema_history SET state = 'partial', statements_applied = 1, statement_started = 2, "
+            "statement_started_at = now(), finished_at = NULL, success = false");
+  }
+  auto stopped = run_command(migrate({"up", "--url", db.url(), "--dir", d}));
+  EXPECT_EQ(stopped.exit_code, 1);
+  EXPECT_THAT(stopped.err, HasSubstr("1_steps.up.sql:3: statement 2 of 3 was started"));
+  EXPECT_THAT(stopped.err, HasSubstr("--interrupted=skip"));
+  EXPECT_THAT(testing::table_names(db.url()), ::testing::ElementsAre("a", "b"));
+
+  auto retried = run_command(migrate({"up", "--url", db.url(), "--dir", d, "--interrupted", "retry"}));
+  EXPECT_EQ(retried.exit_code, 4) << "retrying statement 2 fails: it did take effect";
+  auto skipped = run_command(migrate({"up", "--url", db.url(), "--dir", d, "--interrupted", "skip"}));
+  ASSERT_EQ(skipped.exit_code, 0) << skipped.err;
+  EXPECT_THAT(testing::table_names(db.url()), ::testing::ElementsAre("a", "b", "c"));
+}
+
+}  // namespace
+}  // namespace strata
