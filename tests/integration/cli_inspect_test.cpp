@@ -67,7 +67,7 @@ TEST(CliInspect, CannotConnectIsExitCodeThreeAndHidesThePassword) {
 TEST(CliInspect, NoUrlIsBadInput) {
   const auto out = run_command({strata_binary(), "inspect"}, {"DATABASE_URL="});
   EXPECT_EQ(out.exit_code, 2);
-  EXPECT_NE(out.err.find("pass --url or set DATABASE_URL"), std::string::npos) << out.err;
+  EXPECT_NE(out.err.find("pass --url, set DATABASE_URL"), std::string::npos) << out.err;
 }
 
 TEST(CliInspect, MalformedUrlIsBadInputAndHidesThePassword) {
