@@ -17,6 +17,7 @@ void add_ddl_command(CLI::App& app, Runner& run);
 void add_plan_command(CLI::App& app, Runner& run);
 void add_apply_command(CLI::App& app, Runner& run);
 void add_lock_command(CLI::App& app, Runner& run);
+void add_check_command(CLI::App& app, Runner& run);
 void add_migrate_command(CLI::App& app, Runner& run);
 void add_migrate_new_command(CLI::App& migrate, Runner& run);
 

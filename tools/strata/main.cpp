@@ -86,6 +86,7 @@ int main(int argc, char** argv) {
   add_ddl_command(app, run);
   add_lock_command(app, run);
   add_migrate_command(app, run);
+  add_check_command(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,83 @@
+// `strata check`: the CI gate. Three checks over a migrations directory, a declared schema and a
+// database, each yielding findings with a stable code (the catalogue is in docs/check.md):
+//   integrity  strata.sum agrees with the files; no applied migration was edited or lost; versions
+//              are unique and in order (SI…);
+//   lint       the migration files that are pending (or new since a git ref) against statements
+//              that lose data, rewrite tables, take blocking locks, or are risky on CockroachDB (SL…);
+//   drift      the live schema against the declared one, and the schema the migrations produce
+//              against the declared one (SD…).
+// A check that lacks its inputs (no --url, no --schema…) is reported as skipped with the reason.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace strata {
+
+enum class CheckKind { Integrity, Lint, Drift };
+std::string_view check_kind_name(CheckKind kind);  // "integrity", "lint", "drift"
+
+// Which dialect's lint rules apply: both when the target is unknown (no database to ask).
+enum class LintTarget { Both, Postgres, Cockroach };
+
+struct Finding {
+  std::string code;       // "SL101"
+  CheckKind kind = CheckKind::Lint;
+  std::string file;       // as the user gave it (e.g. "migrations/0002_x.up.sql"); empty: none
+  int line = 0;           // from 1; 0: the whole file or none
+  std::string message;    // one line: what is wrong here
+  std::string fix;        // one line: what to do about it
+  std::string statement;  // the statement concerned, when there is one
+};
+
+// One test case of a report: a check run on one subject (a file for lint, the directory for
+// integrity, a comparison for drift).
+struct CheckCase {
+  CheckKind kind = CheckKind::Lint;
+  std::string name;            // "0002_add_orders.up.sql", "strata.sum and history", "live database"
+  bool skipped = false;
+  std::string skipped_reason;  // when skipped
+  std::vector<Finding> findings;
+};
+
+struct CheckReport {
+  static constexpr int kFormatVersion = 1;  // of the JSON report; raised on incompatible changes
+  std::vector<CheckCase> cases;
+  std::size_t finding_count() const;
+  bool clean() const { return finding_count() == 0; }
+};
+
+struct CheckOptions {
+  std::string url;                        // the live database (integrity against history, live drift)
+  std::vector<std::string> schema_paths;  // the declared schema (drift)
+  std::string dir;                        // the migrations directory (integrity, lint, drift)
+  std::string dev_url;                    // a server for a scratch database (migrations' drift)
+  std::string base;                       // a git ref: lint what is new since it
+  LintTarget target = LintTarget::Both;   // when there is no database to ask
+};
+
+// Runs every check its inputs allow. Throws UsageError for unusable options (nothing to check, a
+// bad git ref), LoadError for a declared schema or migration file that cannot be read, and
+// ConnectionError when a database cannot be reached.
+CheckReport run_check(const CheckOptions& options);
+
+// The catalogue of codes: code, check, a title (what it catches), the usual fix.
+struct CheckCode {
+  std::string_view code;
+  CheckKind kind;
+  std::string_view title;
+  std::string_view fix;
+};
+const std::vector<CheckCode>& check_codes();
+const CheckCode* find_check_code(std::string_view code);
+
+// Reports. JSON has the shape docs/check.md documents (with "version": kFormatVersion); JUnit XML
+// holds one test case per CheckCase; GitHub prints workflow commands (::error file=…,line=…::);
+// text colours codes and paths only when `colour`.
+std::string check_report_json(const CheckReport& report);
+std::string check_report_junit(const CheckReport& report);
+std::string check_report_github(const CheckReport& report);
+std::string check_report_text(const CheckReport& report, bool colour);
+
+}  // namespace strata
