@@ -7,7 +7,9 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <yaml-cpp/yaml.h>
 
 #include "strata/check.hpp"
 #include "support/run_command.hpp"
@@ -116,6 +118,41 @@ TEST(CheckReportText, ColoursOnlyWhenAsked) {
   EXPECT_THAT(plain, HasSubstr("strata check: 4 findings (integrity 1, lint 2, drift 1); 1 check skipped\n"));
   EXPECT_THAT(check_report_text(sample_report(), true), HasSubstr("\033[33mSL101\033[0m"));
   EXPECT_THAT(check_report_text(CheckReport{}, false), HasSubstr("strata check: clean"));
+}
+
+}  // namespace
+}  // namespace strata
+
+namespace strata {
+namespace {
+
+std::string read_source(const std::string& relative) {
+  std::ifstream in(std::string(STRATA_SOURCE_DIR) + "/" + relative);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+TEST(CheckDocs, EveryCodeIsDocumentedWithItsCheck) {
+  const std::string doc = read_source("docs/check.md");
+  ASSERT_FALSE(doc.empty());
+  for (const auto& code : check_codes()) {
+    EXPECT_THAT(doc, HasSubstr(fmt::format("| {} | {} |", code.code, check_kind_name(code.kind))))
+        << code.code << " is missing from the table in docs/check.md";
+  }
+}
+
+TEST(CheckDocs, TheExampleWorkflowIsYamlThatRunsStrataCheck) {
+  const YAML::Node workflow = YAML::Load(read_source("examples/ci/strata-check.yml"));
+  const YAML::Node job = workflow["jobs"]["check"];
+  ASSERT_TRUE(job.IsMap());
+  EXPECT_EQ(job["services"]["postgres"]["image"].as<std::string>(), "postgres:15");
+  std::string runs;
+  for (const auto& step : job["steps"]) {
+    if (step["run"]) runs += step["run"].as<std::string>() + "\n";
+  }
+  EXPECT_THAT(runs, HasSubstr("start-single-node"));
+  EXPECT_THAT(runs, HasSubstr("strata check --dir migrations --schema schema --base"));
+  EXPECT_THAT(runs, HasSubstr("--format github"));
+  EXPECT_THAT(runs, HasSubstr("--format junit"));
 }
 
 }  // namespace
