@@ -117,8 +117,21 @@ void Connection::rethrow(const std::exception& error, const std::string& stateme
     throw ConnectionError(
         fmt::format("lost the connection to {} while running `{}`: {}", display_url_, first_line(statement), message));
   }
+  if (dynamic_cast<const pqxx::in_doubt_error*>(&error)) {
+    throw ConnectionError(fmt::format(
+        "lost the connection to {} while committing: the server may or may not have applied it; the next run "
+        "reads the database to find out",
+        display_url_));
+  }
   if (const auto* sql_error = dynamic_cast<const pqxx::sql_error*>(&error)) {
     const std::string sqlstate = sql_error->sqlstate();
+    // Class 08 (connection exception) and 57P01-57P03 (the server ended the session: an
+    // administrator's pg_terminate_backend, a shutdown): the statement was not refused, the
+    // session is gone.
+    if (sqlstate.starts_with("08") || sqlstate == "57P01" || sqlstate == "57P02" || sqlstate == "57P03") {
+      throw ConnectionError(fmt::format("lost the connection to {} while running `{}`: {} (SQLSTATE {})", display_url_,
+                                        first_line(statement), message, sqlstate));
+    }
     throw DatabaseError(fmt::format("{} (SQLSTATE {})", message, sqlstate.empty() ? "unknown" : sqlstate), statement,
                         sqlstate);
   }

@@ -56,6 +56,8 @@ void execute_plan(Connection& connection, const Plan& plan, const ExecutorOption
     } catch (const DatabaseError& error) {
       throw DatabaseError(fmt::format("step {} of {} ({}) failed: {}", i + 1, total, step.description, error.what()),
                           error.statement(), error.sqlstate());
+    } catch (const ConnectionError& error) {
+      throw ConnectionError(fmt::format("step {} of {} ({}): {}", i + 1, total, step.description, error.what()));
     }
     if (options.observer) {
       options.observer->step_finished(
