@@ -70,6 +70,10 @@ class Scanner {
         ++pos_;
       }
     }
+    if (atomic_ && !atomic_done_) {
+      // Without its END, the body would swallow every later statement: PostgreSQL refuses it too.
+      fail(atomic_line_, atomic_column_, "an END for the BEGIN ATOMIC body that starts here");
+    }
     end_statement(text_.size());
     return std::move(statements_);
   }
@@ -206,7 +210,11 @@ class Scanner {
     while (pos_ < text_.size() && is_word_char(static_cast<unsigned char>(text_[pos_]))) ++pos_;
     const std::string w = upper(text_.substr(begin, pos_ - begin));
     if (!atomic_) {
-      if (last_word_ == "BEGIN" && w == "ATOMIC") atomic_ = true;
+      if (last_word_ == "BEGIN" && w == "ATOMIC") {
+        atomic_ = true;
+        atomic_line_ = line_;
+        atomic_column_ = begin - line_start_ + 1;
+      }
     } else if (!atomic_done_) {
       if (w == "CASE") ++case_depth_;
       if (w == "END") {
@@ -231,6 +239,8 @@ class Scanner {
   std::string last_word_;
   bool atomic_ = false;
   bool atomic_done_ = false;
+  int atomic_line_ = 0;
+  std::size_t atomic_column_ = 0;
   int case_depth_ = 0;
   std::vector<Statement> statements_;
 };

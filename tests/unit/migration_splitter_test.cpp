@@ -19,6 +19,8 @@ std::vector<std::string> sql_of(std::string_view text) {
   return out;
 }
 
+using namespace std::string_view_literals;
+
 std::string error_of(std::string_view text) {
   try {
     split_statements(text, "m.sql");
@@ -83,6 +85,15 @@ TEST(Splitter, BeginAtomicBodiesRunToTheirEnd) {
   EXPECT_THAT(statements[0].sql, HasSubstr("SELECT 2;\nEND"));
   EXPECT_EQ(statements[1].sql, "SELECT g(1)");
   EXPECT_EQ(statements[1].line, 5);
+}
+
+TEST(Splitter, ABeginAtomicBodyWithoutItsEndIsAnErrorNamingWhereItBegan) {
+  // Found by strata_fuzz_split: without its END the body swallowed the statements after it, so a
+  // file split differently once a statement was added after it.
+  EXPECT_THAT(error_of("SELECT 1;\nCREATE PROCEDURE p() BEGIN ATOMIC INSERT INTO t VALUES (1); SELECT 2;"),
+              HasSubstr("m.sql:2:28: expected an END for the BEGIN ATOMIC body that starts here"));
+  EXPECT_THAT(error_of("CREATE PROCEDURA p() BEGIN ATOMIC INSERT INTO t AVULES (1); INSERT INT\0\0\0ESALUES (1CT 2"),
+              HasSubstr("expected an END for the BEGIN ATOMIC body"));
 }
 
 TEST(Splitter, CommentsAndEmptyStatementsAreNotStatements) {

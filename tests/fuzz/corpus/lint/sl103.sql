@@ -1,0 +1,2 @@
+DELETE FROM sessions;
+TRUNCATE TABLE sessions, carts;

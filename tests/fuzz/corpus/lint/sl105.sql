@@ -1,0 +1,2 @@
+ALTER TABLE users ALTER COLUMN email TYPE varchar(10);
+ALTER TABLE users ALTER email SET DATA TYPE text;

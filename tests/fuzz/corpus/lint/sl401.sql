@@ -1,0 +1,4 @@
+BEGIN;
+ALTER TABLE users ADD COLUMN x int;
+UPDATE users SET x = 1;
+COMMIT;

@@ -1,0 +1,1 @@
+ALTER DATABASE shop DROP REGION "us-west1";
