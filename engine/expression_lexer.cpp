@@ -136,7 +136,9 @@ class Lexer {
       } else {
         std::size_t k = j + 1;
         bool newline = false;
-        while (k < in_.size() && is_space(in_[k])) newline = newline || in_[k++] == '\n';
+        for (; k < in_.size() && is_space(in_[k]); ++k) {
+          if (in_[k] == '\n') newline = true;
+        }
         if (!newline || at(k) != '\'') {
           i_ = j + 1;
           break;

@@ -755,3 +755,25 @@ TEST(Expression, LargeInputTakesLinearTime) {
 
 }  // namespace
 }  // namespace strata
+
+namespace strata {
+namespace {
+
+// Found by strata_fuzz_lint: after a string, whitespace holding a newline and then more whitespace
+// looped for ever (the scan stopped advancing once it had seen the newline).
+TEST(ExpressionLexer, WhitespaceAfterAStringEndsEvenPastANewline) {
+  const auto continued = expr::lex("'a'\n  \n\t 'b' x");
+  ASSERT_EQ(continued.size(), 2u);
+  EXPECT_EQ(continued[0].kind, expr::TokenKind::String);
+  EXPECT_EQ(continued[0].text, "ab");
+  EXPECT_EQ(continued[1].text, "x");
+  const auto ended = expr::lex("'a'\n\n   \n");
+  ASSERT_EQ(ended.size(), 1u);
+  EXPECT_EQ(ended[0].text, "a");
+  const auto separate = expr::lex("'a'\n   y");
+  ASSERT_EQ(separate.size(), 2u);
+  EXPECT_EQ(separate[1].text, "y");
+}
+
+}  // namespace
+}  // namespace strata
