@@ -160,7 +160,12 @@ struct Emit {
   }
   ChangeSql operator()(const CreateIndex& c) const { return statements({create_index_sql(c.table, c.index)}); }
   ChangeSql operator()(const DropIndex& c) const {
-    return statements({fmt::format("DROP INDEX {}@{}", table_name_sql(c.table), quote_ident(c.index.name))});
+    // A unique index made by a UNIQUE constraint refuses a plain DROP INDEX ("index … is in use as
+    // unique constraint"); the catalog does not say which unique indexes those are, so every
+    // unique index is dropped with CASCADE (which would also drop a foreign key that needs it,
+    // one the target no longer declares or could not keep anyway).
+    return statements({fmt::format("DROP INDEX {}@{}{}", table_name_sql(c.table), quote_ident(c.index.name),
+                                   c.index.unique ? " CASCADE" : "")});
   }
   ChangeSql operator()(const RenameIndex& c) const {
     return statements({fmt::format("ALTER INDEX {}@{} RENAME TO {}", table_name_sql(c.table), quote_ident(c.from),

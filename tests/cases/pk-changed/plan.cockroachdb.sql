@@ -1,0 +1,12 @@
+-- strata plan for cockroachdb: 2 steps
+
+-- Step 1: change the primary key of table memberships
+-- hazard primary-key-change: ALTER PRIMARY KEY rebuilds public.memberships and its indexes on the new key
+-- hazard table-rewrite: every row of public.memberships is rewritten
+-- (each statement outside a transaction)
+ALTER TABLE memberships ALTER PRIMARY KEY USING COLUMNS (group_id, user_id);
+
+-- Step 2: drop column id from table memberships
+-- hazard data-loss: drops column id of public.memberships and its values
+-- (each statement outside a transaction)
+ALTER TABLE memberships DROP COLUMN id;
