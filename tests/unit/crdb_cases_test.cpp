@@ -48,7 +48,10 @@ namespace fs = std::filesystem;
 const fs::path kCases = fs::path(STRATA_SOURCE_DIR) / "tests/cases";
 
 // Cases whose plan the parser cannot follow to an empty re-plan, and why.
-const std::map<std::string, std::string> kNoRoundTrip = {};
+const std::map<std::string, std::string> kNoRoundTrip = {
+    {"sequence-altered",
+     "from.yaml declares a CYCLE sequence, which CockroachDB does not have: the emitter refuses to create it"},
+};
 
 std::string read(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

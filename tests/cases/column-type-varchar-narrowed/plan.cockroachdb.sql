@@ -4,4 +4,5 @@
 -- hazard data-loss: value changes from varchar(50) to varchar(10): values may not fit or may fail to convert
 -- hazard table-rewrite: converting value rewrites public.items
 -- (each statement outside a transaction)
-ALTER TABLE items ALTER COLUMN value SET DATA TYPE varchar(10);
+SET enable_experimental_alter_column_type_general = true;
+ALTER TABLE items ALTER COLUMN value SET DATA TYPE varchar(10) USING value::varchar(10);

@@ -11,5 +11,6 @@ ALTER TABLE counters ALTER COLUMN label SET DEFAULT 'none';
 -- hazard table-rewrite: converting ratio rewrites public.counters
 -- (each statement outside a transaction)
 ALTER TABLE counters ALTER COLUMN ratio DROP DEFAULT;
-ALTER TABLE counters ALTER COLUMN ratio SET DATA TYPE double precision;
+SET enable_experimental_alter_column_type_general = true;
+ALTER TABLE counters ALTER COLUMN ratio SET DATA TYPE double precision USING ratio::double precision;
 ALTER TABLE counters ALTER COLUMN ratio SET DEFAULT 0.25;
