@@ -181,6 +181,15 @@ struct Emit {
                       "add a hidden rowid key): declare the key the table should have",
                       to_string(c.table)));
     }
+    if (c.from) {
+      // ALTER PRIMARY KEY would keep the old key as a UNIQUE secondary index, which the target
+      // does not declare (and the next plan would drop); DROP + ADD CONSTRAINT in one statement
+      // swaps the key without it.
+      return statements({fmt::format("{} DROP CONSTRAINT {}, ADD CONSTRAINT {} PRIMARY KEY ({})", alter_table(c.table),
+                                     quote_ident(c.from->name), quote_ident(c.to->name),
+                                     column_list_sql(c.to->columns))});
+    }
+    // The hidden rowid key: replaced, not kept as an index.
     return statements(
         {fmt::format("{} ALTER PRIMARY KEY USING COLUMNS ({})", alter_table(c.table), column_list_sql(c.to->columns))});
   }

@@ -4,7 +4,7 @@
 -- hazard primary-key-change: ALTER PRIMARY KEY rebuilds public.memberships and its indexes on the new key
 -- hazard table-rewrite: every row of public.memberships is rewritten
 -- (each statement outside a transaction)
-ALTER TABLE memberships ALTER PRIMARY KEY USING COLUMNS (group_id, user_id);
+ALTER TABLE memberships DROP CONSTRAINT memberships_pkey, ADD CONSTRAINT memberships_pkey PRIMARY KEY (group_id, user_id);
 
 -- Step 2: drop column id from table memberships
 -- hazard data-loss: drops column id of public.memberships and its values
