@@ -6,11 +6,10 @@
 #include <fmt/format.h>
 
 #include "dialects/cockroachdb/cockroach_dialect.hpp"
+#include "dialects/cockroachdb/column_type_change.hpp"
 #include "dialects/cockroachdb/ddl.hpp"
 #include "dialects/postgres/ddl.hpp"
-#include "engine/plan/type_change.hpp"
 #include "engine/quote.hpp"
-#include "engine/type_name.hpp"
 #include "strata/errors.hpp"
 
 namespace strata::cockroachdb {
@@ -29,17 +28,6 @@ std::string alter_column(const QualifiedName& table, const std::string& column) 
 
 ChangeSql statements(std::vector<std::string> sql) {
   return ChangeSql{std::move(sql), false};
-}
-
-// Whether CockroachDB changes the column's type without rewriting it: the conversions its
-// schemachange.ClassifyConversion calls trivial (a wider integer, string or decimal, the same
-// family), approximated by "lossless, and PostgreSQL would not rewrite either, or both integers".
-bool converts_in_place(const std::string& from, const std::string& to) {
-  const std::string a = canonical_model_type(from, IntWidth::Eight);
-  const std::string b = canonical_model_type(to, IntWidth::Eight);
-  const TypeChange change = classify_type_change(a, b);
-  const auto integer = [](const std::string& t) { return t == "smallint" || t == "integer" || t == "bigint"; };
-  return change.lossless && (change.in_place || (integer(a) && integer(b)));
 }
 
 bool contains(const std::vector<std::string>& values, const std::string& value) {
@@ -142,12 +130,11 @@ struct Emit {
       std::string sql = column + " SET DATA TYPE " + type_sql(c.to.type);
       if (c.to.collation) sql += " COLLATE " + quote_ident(*c.to.collation);
       if (!converts_in_place(c.from.type, c.to.type)) {
-        // Any other conversion rewrites the column, which CockroachDB runs only with this
-        // session setting ("ALTER COLUMN TYPE from … to … is only supported experimentally"),
-        // and only with a USING where no assignment cast exists.
+        // "ALTER COLUMN TYPE from … to … is only supported experimentally" without it.
         out.push_back("SET enable_experimental_alter_column_type_general = true");
-        sql += " USING " + quote_ident(c.to.name) + "::" + type_sql(c.to.type);
       }
+      // Only where no assignment cast exists: USING always backfills the column.
+      if (needs_using(c.from.type, c.to.type)) sql += " USING " + quote_ident(c.to.name) + "::" + type_sql(c.to.type);
       out.push_back(sql);
       if (c.to.default_expr) out.push_back(column + " SET DEFAULT " + *c.to.default_expr);
     } else if ((c.what & kColumnDefault) != 0) {

@@ -210,5 +210,32 @@ TEST(CrdbDialect, RegionalByRowConversionAndRegionDropAreHazards) {
   EXPECT_TRUE(kinds(DropRegion{"asia-east1", false}).count(HazardKind::RegionDrop));
 }
 
+
+// SET DATA TYPE: CockroachDB changes a wider integer, string or decimal in place; any other
+// conversion needs enable_experimental_alter_column_type_general; USING only where no assignment
+// cast exists (it always backfills); the model's "integer" is INT4 (CockroachDB's INTEGER is INT8).
+TEST(CrdbDialect, TypeChangesSetTheExperimentalSettingAndUsingOnlyWhereNeeded) {
+  const auto d = dialect();
+  auto sql = [&](const std::string& from, const std::string& to) {
+    Column a, b;
+    a.name = b.name = "c";
+    a.type = from;
+    b.type = to;
+    const AlterColumn change{{"public", "t"}, a, b, kColumnType};
+    std::string out;
+    for (const auto& statement : d.emit(change).statements) out += statement + ";";
+    return out;
+  };
+  const std::string flag = "SET enable_experimental_alter_column_type_general = true;";
+  EXPECT_EQ(sql("varchar(20)", "varchar(50)"), "ALTER TABLE t ALTER COLUMN c SET DATA TYPE varchar(50);");
+  EXPECT_EQ(sql("integer", "bigint"), "ALTER TABLE t ALTER COLUMN c SET DATA TYPE bigint;");
+  EXPECT_EQ(sql("numeric(10,2)", "numeric(12,2)"), "ALTER TABLE t ALTER COLUMN c SET DATA TYPE numeric(12,2);");
+  EXPECT_EQ(sql("text", "varchar(10)"), flag + "ALTER TABLE t ALTER COLUMN c SET DATA TYPE varchar(10);");
+  EXPECT_EQ(sql("bigint", "integer"), flag + "ALTER TABLE t ALTER COLUMN c SET DATA TYPE int4;");
+  EXPECT_EQ(sql("numeric(6,3)", "double precision"),
+            flag + "ALTER TABLE t ALTER COLUMN c SET DATA TYPE double precision;");
+  EXPECT_EQ(sql("text", "bigint"), flag + "ALTER TABLE t ALTER COLUMN c SET DATA TYPE bigint USING c::bigint;");
+  EXPECT_EQ(sql("integer[]", "text[]"), flag + "ALTER TABLE t ALTER COLUMN c SET DATA TYPE text[] USING c::text[];");
+}
 }  // namespace
 }  // namespace strata

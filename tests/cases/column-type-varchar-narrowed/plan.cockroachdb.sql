@@ -5,4 +5,4 @@
 -- hazard table-rewrite: converting value rewrites public.items
 -- (each statement outside a transaction)
 SET enable_experimental_alter_column_type_general = true;
-ALTER TABLE items ALTER COLUMN value SET DATA TYPE varchar(10) USING value::varchar(10);
+ALTER TABLE items ALTER COLUMN value SET DATA TYPE varchar(10);

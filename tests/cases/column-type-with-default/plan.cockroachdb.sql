@@ -12,5 +12,5 @@ ALTER TABLE counters ALTER COLUMN label SET DEFAULT 'none';
 -- (each statement outside a transaction)
 ALTER TABLE counters ALTER COLUMN ratio DROP DEFAULT;
 SET enable_experimental_alter_column_type_general = true;
-ALTER TABLE counters ALTER COLUMN ratio SET DATA TYPE double precision USING ratio::double precision;
+ALTER TABLE counters ALTER COLUMN ratio SET DATA TYPE double precision;
 ALTER TABLE counters ALTER COLUMN ratio SET DEFAULT 0.25;

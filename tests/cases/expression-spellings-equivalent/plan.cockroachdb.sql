@@ -6,5 +6,5 @@
 -- (each statement outside a transaction)
 ALTER TABLE items ALTER COLUMN qty DROP DEFAULT;
 SET enable_experimental_alter_column_type_general = true;
-ALTER TABLE items ALTER COLUMN qty SET DATA TYPE int4 USING qty::int4;
+ALTER TABLE items ALTER COLUMN qty SET DATA TYPE int4;
 ALTER TABLE items ALTER COLUMN qty SET DEFAULT (0);

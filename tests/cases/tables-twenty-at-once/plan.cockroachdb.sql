@@ -85,28 +85,28 @@ ALTER TABLE t20 ADD COLUMN parent_id bigint NULL;
 -- hazard table-rewrite: converting name rewrites public.t05
 -- (each statement outside a transaction)
 SET enable_experimental_alter_column_type_general = true;
-ALTER TABLE t05 ALTER COLUMN name SET DATA TYPE varchar(100) USING name::varchar(100);
+ALTER TABLE t05 ALTER COLUMN name SET DATA TYPE varchar(100);
 
 -- Step 22: change type of column name of table t10
 -- hazard data-loss: name changes from text to varchar(100): values may not fit or may fail to convert
 -- hazard table-rewrite: converting name rewrites public.t10
 -- (each statement outside a transaction)
 SET enable_experimental_alter_column_type_general = true;
-ALTER TABLE t10 ALTER COLUMN name SET DATA TYPE varchar(100) USING name::varchar(100);
+ALTER TABLE t10 ALTER COLUMN name SET DATA TYPE varchar(100);
 
 -- Step 23: change type of column name of table t15
 -- hazard data-loss: name changes from text to varchar(100): values may not fit or may fail to convert
 -- hazard table-rewrite: converting name rewrites public.t15
 -- (each statement outside a transaction)
 SET enable_experimental_alter_column_type_general = true;
-ALTER TABLE t15 ALTER COLUMN name SET DATA TYPE varchar(100) USING name::varchar(100);
+ALTER TABLE t15 ALTER COLUMN name SET DATA TYPE varchar(100);
 
 -- Step 24: change type of column name of table t20
 -- hazard data-loss: name changes from text to varchar(100): values may not fit or may fail to convert
 -- hazard table-rewrite: converting name rewrites public.t20
 -- (each statement outside a transaction)
 SET enable_experimental_alter_column_type_general = true;
-ALTER TABLE t20 ALTER COLUMN name SET DATA TYPE varchar(100) USING name::varchar(100);
+ALTER TABLE t20 ALTER COLUMN name SET DATA TYPE varchar(100);
 
 -- Step 25: create index t01_parent_id_idx on table t01
 -- hazard index-build: builds index t01_parent_id_idx over the rows of public.t01 (a backfill job)
