@@ -1,6 +1,7 @@
 -- strata plan for cockroachdb: 2 steps
 
 -- Step 1: add column number to table tickets
+-- hazard table-rewrite: a backfill writes number into every row of public.tickets
 -- (each statement outside a transaction)
 ALTER TABLE tickets ADD COLUMN number int GENERATED ALWAYS AS IDENTITY NOT NULL;
 
