@@ -171,6 +171,15 @@ TEST(CrdbDialect, RefusesWhatCockroachDbRejectsBeforeAnySql) {
           Schema{},
           multi_region("tables:\n  t:\n    columns: {id: int, crdb_region: int}\n    locality: regional_by_row\n"), d),
       PlanError);
+  // A DEFERRABLE foreign key (cockroachdb/cockroach#31632).
+  EXPECT_THROW(plan_changes(Schema{},
+                            load_schema_text("tables:\n  p:\n    columns: {id: int}\n    primary_key: [id]\n"
+                                             "  c:\n    columns: {id: int, p: int}\n    primary_key: [id]\n"
+                                             "    foreign_keys:\n      - {columns: [p], references: p, "
+                                             "deferrable: true}\n",
+                                             "t.yaml"),
+                            d),
+               PlanError);
   // A declared crdb_internal_region enum.
   EXPECT_THROW(plan_changes(Schema{}, multi_region("enums:\n  crdb_internal_region: [us-east1]\n"), d), PlanError);
   // Accepted: a proper REGIONAL BY ROW AS table.
