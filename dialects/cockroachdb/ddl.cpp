@@ -39,8 +39,8 @@ std::string type_sql(const std::string& type) {
 std::string create_sequence_sql(const Sequence& s) {
   // No CYCLE: CockroachDB has no cycling sequences (the emitter refuses them).
   return fmt::format("CREATE SEQUENCE {} AS {} INCREMENT BY {} MINVALUE {} MAXVALUE {} START WITH {} CACHE {}",
-                     postgres::table_name_sql(s.name), type_sql(s.type), s.increment, s.min_value, s.max_value,
-                     s.start, s.cache);
+                     postgres::table_name_sql(s.name), type_sql(s.type), s.increment, s.min_value, s.max_value, s.start,
+                     s.cache);
 }
 
 std::string column_definition_sql(const Column& column) {

@@ -116,7 +116,8 @@ void alter_column(Context& context, Cursor& cursor, Table& table) {
     if (cursor.accept("collate")) column.collation = cursor.expect_name("a collation");
     if (cursor.accept("using")) cursor.capture_expression("a conversion expression");
   } else {
-    cursor.fail("SET DEFAULT, DROP DEFAULT, SET NOT NULL, DROP NOT NULL, TYPE, SET [NOT] VISIBLE or an identity change");
+    cursor.fail(
+        "SET DEFAULT, DROP DEFAULT, SET NOT NULL, DROP NOT NULL, TYPE, SET [NOT] VISIBLE or an identity change");
   }
 }
 

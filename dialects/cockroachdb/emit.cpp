@@ -103,9 +103,9 @@ struct Emit {
     const Sequence& s = c.to;
     if (s.cycle)
       throw PlanError(fmt::format("sequence {} cycles, which CockroachDB does not support", to_string(s.name)));
-    return statements(
-        {fmt::format("ALTER SEQUENCE {} AS {} INCREMENT BY {} MINVALUE {} MAXVALUE {} START WITH {} CACHE {}",
-                     table_name_sql(s.name), type_sql(s.type), s.increment, s.min_value, s.max_value, s.start, s.cache)});
+    return statements({fmt::format(
+        "ALTER SEQUENCE {} AS {} INCREMENT BY {} MINVALUE {} MAXVALUE {} START WITH {} CACHE {}",
+        table_name_sql(s.name), type_sql(s.type), s.increment, s.min_value, s.max_value, s.start, s.cache)});
   }
   ChangeSql operator()(const CreateTable& c) const { return statements({create_table_sql(c.table)}); }
   ChangeSql operator()(const DropTable& c) const { return statements({"DROP TABLE " + table_name_sql(c.table.name)}); }
@@ -172,9 +172,9 @@ struct Emit {
       // ALTER PRIMARY KEY would keep the old key as a UNIQUE secondary index, which the target
       // does not declare (and the next plan would drop); DROP + ADD CONSTRAINT in one statement
       // swaps the key without it.
-      return statements({fmt::format("{} DROP CONSTRAINT {}, ADD CONSTRAINT {} PRIMARY KEY ({})", alter_table(c.table),
-                                     quote_ident(c.from->name), quote_ident(c.to->name),
-                                     column_list_sql(c.to->columns))});
+      return statements(
+          {fmt::format("{} DROP CONSTRAINT {}, ADD CONSTRAINT {} PRIMARY KEY ({})", alter_table(c.table),
+                       quote_ident(c.from->name), quote_ident(c.to->name), column_list_sql(c.to->columns))});
     }
     // The hidden rowid key: replaced, not kept as an index.
     return statements(

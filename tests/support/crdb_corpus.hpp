@@ -26,11 +26,11 @@ const nlohmann::json* find_crdb_entry(const std::string& id);
 std::string substitute_placeholders(std::string text);
 
 struct CrdbEntryModels {
-  Schema declared;  // from the preconditions and setup_sql
-  Schema created;   // from create_statement and related_statements
-  cockroachdb::ParseOptions options;  // how `created` was read (era, current database); notes unset
+  Schema declared;                            // from the preconditions and setup_sql
+  Schema created;                             // from create_statement and related_statements
+  cockroachdb::ParseOptions options;          // how `created` was read (era, current database); notes unset
   std::vector<cockroachdb::ParseNote> notes;  // what the parser left out, both sides
-  std::string error;  // a parse error, or empty
+  std::string error;                          // a parse error, or empty
 };
 
 CrdbEntryModels parse_crdb_entry(const nlohmann::json& entry);

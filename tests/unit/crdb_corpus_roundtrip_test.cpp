@@ -41,7 +41,8 @@ std::vector<std::string> entry_ids() {
 Schema introspected(const CrdbEntryModels& models) {
   Schema live = models.declared;
   for (const auto& table : models.created.tables) {
-    auto same = std::find_if(live.tables.begin(), live.tables.end(), [&](const Table& t) { return t.name == table.name; });
+    auto same =
+        std::find_if(live.tables.begin(), live.tables.end(), [&](const Table& t) { return t.name == table.name; });
     if (same != live.tables.end()) {
       *same = table;
     } else {

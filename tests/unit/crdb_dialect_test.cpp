@@ -219,7 +219,6 @@ TEST(CrdbDialect, RegionalByRowConversionAndRegionDropAreHazards) {
   EXPECT_TRUE(kinds(DropRegion{"asia-east1", false}).count(HazardKind::RegionDrop));
 }
 
-
 // SET DATA TYPE: CockroachDB changes a wider integer, string or decimal in place; any other
 // conversion needs enable_experimental_alter_column_type_general; USING only where no assignment
 // cast exists (it always backfills); the model's "integer" is INT4 (CockroachDB's INTEGER is INT8).
@@ -245,6 +244,29 @@ TEST(CrdbDialect, TypeChangesSetTheExperimentalSettingAndUsingOnlyWhereNeeded) {
             flag + "ALTER TABLE t ALTER COLUMN c SET DATA TYPE double precision;");
   EXPECT_EQ(sql("text", "bigint"), flag + "ALTER TABLE t ALTER COLUMN c SET DATA TYPE bigint USING c::bigint;");
   EXPECT_EQ(sql("integer[]", "text[]"), flag + "ALTER TABLE t ALTER COLUMN c SET DATA TYPE text[] USING c::text[];");
+}
+
+// A unique index that a UNIQUE constraint made refuses a plain DROP INDEX ("index … is in use as
+// unique constraint"), and the catalog does not tell them apart: every unique index goes with
+// CASCADE. And a unique constraint added to an existing table (normalised into a unique index)
+// is added as the constraint it was declared as.
+TEST(CrdbDialect, UniqueIndexesAreDroppedWithCascadeAndAddedAsDeclared) {
+  const auto d = dialect();
+  Index index;
+  index.name = "t_a_key";
+  EXPECT_EQ(d.emit(DropIndex{{"public", "t"}, index}).statements, std::vector<std::string>{"DROP INDEX t@t_a_key"});
+  index.unique = true;
+  EXPECT_EQ(d.emit(DropIndex{{"public", "t"}, index}).statements,
+            std::vector<std::string>{"DROP INDEX t@t_a_key CASCADE"});
+  const Schema from =
+      load_schema_text("tables:\n  t:\n    columns: {id: int, a: int}\n    primary_key: [id]\n", "a.yaml");
+  const Schema to = load_schema_text(
+      "tables:\n  t:\n    columns: {id: int, a: int}\n    primary_key: [id]\n    unique:\n      - {name: t_a_key, "
+      "columns: [a]}\n",
+      "b.yaml");
+  const Plan plan = plan_changes(from, to, d);
+  ASSERT_EQ(plan.steps.size(), 1u);
+  EXPECT_EQ(plan.steps[0].statements, std::vector<std::string>{"ALTER TABLE t ADD CONSTRAINT t_a_key UNIQUE (a)"});
 }
 }  // namespace
 }  // namespace strata
