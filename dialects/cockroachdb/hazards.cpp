@@ -64,7 +64,7 @@ struct Risks {
   }
   void operator()(const SetPrimaryKey& c) {
     add(HazardKind::PrimaryKeyChange,
-        "ALTER PRIMARY KEY rebuilds " + table(c.table) + " and its indexes on the new key");
+        "changing the primary key rebuilds " + table(c.table) + " and its indexes on the new key");
     add(HazardKind::TableRewrite, "every row of " + table(c.table) + " is rewritten");
   }
   void operator()(const CreateIndex& c) {
