@@ -18,6 +18,14 @@ bool has(const std::vector<std::string>& items, const std::string& item) {
 
 void check_table(const Table& table, const Database& db, Version version) {
   const std::string name = to_string(table.name);
+  for (const auto& fk : table.foreign_keys) {
+    if (fk.deferrable) {
+      // "unimplemented: this syntax" (cockroachdb/cockroach#31632): constraints are always
+      // checked when the statement runs.
+      throw PlanError(fmt::format("foreign key {} of table {} is DEFERRABLE, which CockroachDB does not support",
+                                  quote_ident(fk.name), name));
+    }
+  }
   if (!table.locality) return;
   if (db.primary_region.empty()) {
     // L-001, L-002: "cannot set LOCALITY on a table in a database that is not multi-region enabled"

@@ -31,8 +31,20 @@ std::string locality_sql(const std::optional<Locality>& locality) {
   return "";
 }
 
+std::string type_sql(const std::string& type) {
+  if (type == "integer" || type.starts_with("integer[")) return "int4" + type.substr(7);
+  return type;
+}
+
+std::string create_sequence_sql(const Sequence& s) {
+  // No CYCLE: CockroachDB has no cycling sequences (the emitter refuses them).
+  return fmt::format("CREATE SEQUENCE {} AS {} INCREMENT BY {} MINVALUE {} MAXVALUE {} START WITH {} CACHE {}",
+                     postgres::table_name_sql(s.name), type_sql(s.type), s.increment, s.min_value, s.max_value, s.start,
+                     s.cache);
+}
+
 std::string column_definition_sql(const Column& column) {
-  std::string out = quote_ident(column.name) + " " + column.type;
+  std::string out = quote_ident(column.name) + " " + type_sql(column.type);
   if (column.collation) out += " COLLATE " + quote_ident(*column.collation);
   if (column.generated) {
     out += fmt::format(" AS ({}) {}", column.generated->expression,

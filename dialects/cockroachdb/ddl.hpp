@@ -9,7 +9,11 @@
 
 namespace strata::cockroachdb {
 
+// A model type as CockroachDB reads it: the model's "integer" is the 4-byte integer, which
+// CockroachDB spells INT4 (its INTEGER and INT mean INT8, as does the model's "int").
+std::string type_sql(const std::string& type);
 std::string column_definition_sql(const Column& column);
+std::string create_sequence_sql(const Sequence& sequence);
 std::string create_table_sql(const Table& table);
 std::string create_index_sql(const QualifiedName& table, const Index& index);
 // LOCALITY GLOBAL | REGIONAL BY TABLE IN PRIMARY REGION | REGIONAL BY TABLE IN "r" | REGIONAL BY ROW [AS c]

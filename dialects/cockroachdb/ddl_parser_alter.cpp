@@ -93,12 +93,31 @@ void alter_column(Context& context, Cursor& cursor, Table& table) {
   } else if (cursor.accept_words({"set", "on", "update"}) || cursor.accept_words({"drop", "on", "update"})) {
     const std::string text = cursor.is_symbol(",") || cursor.at_end() ? "" : cursor.capture_expression("an expression");
     context.note(NoteKind::OnUpdate, fmt::format("column {}.{}: ON UPDATE {}", display(table.name), column.name, text));
+  } else if (cursor.accept_words({"add", "generated"})) {
+    column.identity = cursor.accept("always") ? IdentityKind::Always : IdentityKind::ByDefault;
+    if (column.identity == IdentityKind::ByDefault) {
+      cursor.expect("by");
+      cursor.expect("default");
+    }
+    cursor.expect("as");
+    cursor.expect("identity");
+    if (cursor.is_symbol("(")) cursor.skip_parenthesized("the identity's sequence options");
+  } else if (cursor.accept_words({"set", "generated"})) {
+    column.identity = cursor.accept("always") ? IdentityKind::Always : IdentityKind::ByDefault;
+    if (column.identity == IdentityKind::ByDefault) {
+      cursor.expect("by");
+      cursor.expect("default");
+    }
+  } else if (cursor.accept_words({"drop", "identity"})) {
+    cursor.accept_words({"if", "exists"});
+    column.identity.reset();
   } else if (cursor.accept_words({"set", "data", "type"}) || cursor.accept("type")) {
     column.type = parse_type(cursor);
     if (cursor.accept("collate")) column.collation = cursor.expect_name("a collation");
     if (cursor.accept("using")) cursor.capture_expression("a conversion expression");
   } else {
-    cursor.fail("SET DEFAULT, DROP DEFAULT, SET NOT NULL, DROP NOT NULL, TYPE or SET [NOT] VISIBLE");
+    cursor.fail(
+        "SET DEFAULT, DROP DEFAULT, SET NOT NULL, DROP NOT NULL, TYPE, SET [NOT] VISIBLE or an identity change");
   }
 }
 
@@ -184,6 +203,26 @@ void alter_command(Context& context, Cursor& cursor, Table& table) {
   cursor.fail("ADD, ALTER, DROP, RENAME, VALIDATE CONSTRAINT or SET LOCALITY");
 }
 
+// On CockroachDB the primary key and every unique constraint are indexes too, renamed by ALTER
+// INDEX like the others.
+bool is_index_name(const Table& table, const std::string& name) {
+  const auto named = [&](const auto& items) {
+    return std::any_of(items.begin(), items.end(), [&](const auto& item) { return item.name == name; });
+  };
+  return named(table.indexes) || named(table.uniques) || (table.primary_key && table.primary_key->name == name);
+}
+
+void rename_index(Table& table, const std::string& from, const std::string& to) {
+  const auto follow = [&](auto& items) {
+    for (auto& item : items) {
+      if (item.name == from) item.name = to;
+    }
+  };
+  follow(table.indexes);
+  follow(table.uniques);
+  if (table.primary_key && table.primary_key->name == from) table.primary_key->name = to;
+}
+
 bool is_non_schema_command(const Cursor& cursor) {
   return cursor.is_words({"configure", "zone"}) || cursor.is_word("split") || cursor.is_word("unsplit") ||
          cursor.is_word("scatter") || cursor.is_word("relocate") || cursor.is_word("inject") ||
@@ -237,10 +276,7 @@ void alter_index(Context& context, Cursor& cursor) {
       if (candidate.name.schema == schema && name_taken(candidate, index_name_text)) table = &candidate;
     }
   }
-  auto index = table == nullptr ? std::vector<Index>::iterator()
-                                : std::find_if(table->indexes.begin(), table->indexes.end(),
-                                               [&](const Index& i) { return i.name == index_name_text; });
-  if (table == nullptr || index == table->indexes.end()) {
+  if (table == nullptr || !is_index_name(*table, index_name_text)) {
     if (if_exists) {
       cursor.rest();
       return;
@@ -250,7 +286,7 @@ void alter_index(Context& context, Cursor& cursor) {
   if (cursor.accept_words({"rename", "to"})) {
     const std::string to = cursor.expect_name("an index name");
     if (name_taken(*table, to)) cursor.fail_statement(fmt::format("index {} already exists", to));
-    index->name = to;
+    rename_index(*table, index_name_text, to);
     return;
   }
   if (cursor.is_word("partition")) return skip_partitioning(context, cursor, "index " + index_name_text);

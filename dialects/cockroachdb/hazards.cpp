@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "dialects/cockroachdb/cockroach_dialect.hpp"
+#include "dialects/cockroachdb/column_type_change.hpp"
 #include "engine/plan/type_change.hpp"
 #include "engine/quote.hpp"
 #include "engine/type_name.hpp"
@@ -39,7 +40,7 @@ struct Risks {
           fmt::format("column {} is NOT NULL without a default: fails if {} has rows", quote_ident(col.name),
                       table(c.table)));
     }
-    if (col.default_expr || (col.generated && col.generated->kind == GeneratedKind::Stored)) {
+    if (col.default_expr || col.identity || (col.generated && col.generated->kind == GeneratedKind::Stored)) {
       add(HazardKind::TableRewrite,
           fmt::format("a backfill writes {} into every row of {}", quote_ident(col.name), table(c.table)));
     }
@@ -52,7 +53,7 @@ struct Risks {
         add(HazardKind::DataLoss, fmt::format("{} changes from {} to {}: values may not fit or may fail to convert",
                                               quote_ident(c.to.name), c.from.type, c.to.type));
       }
-      if (!change.in_place) {
+      if (!converts_in_place(c.from.type, c.to.type)) {
         add(HazardKind::TableRewrite, fmt::format("converting {} rewrites {}", quote_ident(c.to.name), table(c.table)));
       }
     }
@@ -63,7 +64,7 @@ struct Risks {
   }
   void operator()(const SetPrimaryKey& c) {
     add(HazardKind::PrimaryKeyChange,
-        "ALTER PRIMARY KEY rebuilds " + table(c.table) + " and its indexes on the new key");
+        "changing the primary key rebuilds " + table(c.table) + " and its indexes on the new key");
     add(HazardKind::TableRewrite, "every row of " + table(c.table) + " is rewritten");
   }
   void operator()(const CreateIndex& c) {

@@ -5,6 +5,7 @@
 
 #include "engine/diff/differ.hpp"
 #include "engine/expression.hpp"
+#include "strata/errors.hpp"
 
 namespace strata::diff_detail {
 
@@ -182,7 +183,17 @@ void Differ::diff_indexes(const Table& from, const Table& to, const Table& decla
     a = added.erase(a);
   }
   for (const Index* index : removed) add(DropIndex{to.name, *index});
-  for (const Index* index : added) add(CreateIndex{to.name, *find_by_name(declared.indexes, index->name), false});
+  for (const Index* index : added) {
+    // A dialect whose normaliser turns unique constraints into unique indexes (CockroachDB) pairs
+    // a declared constraint with an index: it is created as the constraint it was declared as.
+    if (const Index* declared_index = find_by_name(declared.indexes, index->name)) {
+      add(CreateIndex{to.name, *declared_index, false});
+    } else if (const UniqueConstraint* unique = find_by_name(declared.uniques, index->name)) {
+      add(AddUnique{to.name, *unique});
+    } else {
+      throw PlanError("internal: declared index " + index->name + " of " + to_string(to.name) + " went missing");
+    }
+  }
 }
 
 void Differ::diff_constraints(const Table& from, const Table& to, const Table& declared) {

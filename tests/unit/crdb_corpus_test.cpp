@@ -20,6 +20,7 @@
 #include "dialects/cockroachdb/ddl_parser.hpp"
 #include "dialects/cockroachdb/normalize.hpp"
 #include "strata/errors.hpp"
+#include "support/crdb_corpus.hpp"
 
 namespace strata::cockroachdb {
 namespace {
@@ -27,15 +28,11 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path corpus_dir() {
-  if (const char* path = std::getenv("STRATA_CRDB_CORPUS")) return path;
-  return fs::path(STRATA_SOURCE_DIR) / "tests/fixtures/crdb-corpus";
+  return testing::crdb_corpus_dir();
 }
 
 std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return testing::read_file_text(path);
 }
 
 // ---- the corpus comparison
@@ -67,55 +64,21 @@ const std::map<std::string, Partial> kPartial = {
 // Entries not compared at all, with the reason. Empty: every entry is compared.
 const std::map<std::string, std::string> kSkipped = {};
 
-// What the logic test ran before an entry's setup (its setup drops and re-creates a table that an
-// earlier part of the same test file created): that entry's setup runs first.
-const std::map<std::string, std::string> kEarlierState = {
-    {"atl_global_to_rbr_implicit_region_col", "atl_global_create"},
-    {"atl_rbr_as_to_rbt_in_primary", "atl_rbr_as_to_rbt"},
-};
-
 // Notes that do not make an entry partial: the model leaves these out by design.
 bool is_incidental(NoteKind kind) {
   return kind == NoteKind::ColumnFamily || kind == NoteKind::Comment || kind == NoteKind::NonSchemaStatement;
 }
 
 const nlohmann::json& corpus() {
-  static const nlohmann::json json = nlohmann::json::parse(read(corpus_dir() / "show_create.json"));
-  return json;
+  return testing::crdb_show_create();
 }
 
 const nlohmann::json* find_entry(const std::string& id) {
-  for (const auto& entry : corpus()["entries"]) {
-    if (entry["id"] == id) return &entry;
-  }
-  return nullptr;
+  return testing::find_crdb_entry(id);
 }
 
 std::string substitute(std::string text) {
-  for (const std::string placeholder : {"%[1]s", "%s"}) {
-    for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at)) {
-      text.replace(at, placeholder.size(), "shown");
-    }
-  }
-  return text;
-}
-
-// The setup statements, with "(… as in <entry>)" lines replaced by that entry's setup (statements
-// already run are not run twice).
-void expand_setup(const nlohmann::json& entry, std::vector<std::string>& out) {
-  for (const auto& item : entry["setup_sql"]) {
-    const std::string statement = item.get<std::string>();
-    if (!statement.starts_with("(")) {
-      if (std::find(out.begin(), out.end(), statement) == out.end()) out.push_back(statement);
-      continue;
-    }
-    const nlohmann::json* referenced = nullptr;
-    for (const auto& other : corpus()["entries"]) {
-      if (statement.find(other["id"].get<std::string>()) != std::string::npos) referenced = &other;
-    }
-    if (referenced == nullptr) throw std::runtime_error("setup refers to no entry: " + statement);
-    expand_setup(*referenced, out);
-  }
+  return testing::substitute_placeholders(std::move(text));
 }
 
 struct Outcome {
@@ -137,45 +100,14 @@ std::string describe_sequence(const Sequence& s) {
 Outcome run_entry(const nlohmann::json& entry) {
   Outcome outcome;
   outcome.id = entry["id"];
-  const std::string era = entry["era"];
-  std::vector<ParseNote> notes;
-  ParseOptions options;
-  options.naming = era.find("v21.1") != std::string::npos || era.find("v20.2") != std::string::npos ? NamingEra::V21
-                                                                                                    : NamingEra::V22;
-  options.database = "defaultdb";
-  options.notes = &notes;
-  std::vector<std::string> script;
-  for (const auto& item : entry["preconditions"]) {
-    const std::string text = item;
-    if (text.starts_with("current database: ")) options.database = text.substr(18);
-    // The Go test harness creates table foo in database o (its DDL was not captured).
-    if (text.starts_with("Harness sqltestutils")) options.other_databases = {"o"};
-    for (const std::string verb : {"CREATE ", "USE ", "use ", "SET "}) {
-      if (text.starts_with(verb)) script.push_back(text);
-    }
-  }
-  if (const auto earlier = kEarlierState.find(outcome.id); earlier != kEarlierState.end()) {
-    expand_setup(*find_entry(earlier->second), script);
-  }
-  expand_setup(entry, script);
-  std::string sql;
-  for (const auto& statement : script) sql += substitute(statement) + ";\n";
-
-  Schema declared;
-  Schema created;
-  try {
-    apply_ddl(sql, declared, options);
-    ParseOptions introspect = options;
-    introspect.database = declared.database.name.empty() ? options.database : declared.database.name;
-    std::vector<std::string> statements{substitute(entry["create_statement"])};
-    for (const auto& related : entry.value("related_statements", nlohmann::json::array())) {
-      statements.push_back(substitute(related));
-    }
-    apply_create_statements(statements, created, introspect);
-  } catch (const Error& error) {
-    outcome.error = error.what();
+  testing::CrdbEntryModels models = testing::parse_crdb_entry(entry);
+  if (!models.error.empty()) {
+    outcome.error = models.error;
     return outcome;
   }
+  Schema& declared = models.declared;
+  Schema& created = models.created;
+  const auto& notes = models.notes;
   for (const auto& note : notes) {
     if (!is_incidental(note.kind)) outcome.material_notes.insert(std::string(to_string(note.kind)));
   }

@@ -171,6 +171,15 @@ TEST(CrdbDialect, RefusesWhatCockroachDbRejectsBeforeAnySql) {
           Schema{},
           multi_region("tables:\n  t:\n    columns: {id: int, crdb_region: int}\n    locality: regional_by_row\n"), d),
       PlanError);
+  // A DEFERRABLE foreign key (cockroachdb/cockroach#31632).
+  EXPECT_THROW(plan_changes(Schema{},
+                            load_schema_text("tables:\n  p:\n    columns: {id: int}\n    primary_key: [id]\n"
+                                             "  c:\n    columns: {id: int, p: int}\n    primary_key: [id]\n"
+                                             "    foreign_keys:\n      - {columns: [p], references: p, "
+                                             "deferrable: true}\n",
+                                             "t.yaml"),
+                            d),
+               PlanError);
   // A declared crdb_internal_region enum.
   EXPECT_THROW(plan_changes(Schema{}, multi_region("enums:\n  crdb_internal_region: [us-east1]\n"), d), PlanError);
   // Accepted: a proper REGIONAL BY ROW AS table.
@@ -180,13 +189,17 @@ TEST(CrdbDialect, RefusesWhatCockroachDbRejectsBeforeAnySql) {
                                d));
 }
 
-TEST(CrdbDialect, PrimaryKeyChangesUseAlterPrimaryKeyAndAreHazards) {
+TEST(CrdbDialect, PrimaryKeyChangesSwapTheKeyAndAreHazards) {
   const auto d = dialect();
+  // A declared key is swapped in one statement (ALTER PRIMARY KEY would keep the old one as a
+  // unique index); the hidden rowid key is replaced with ALTER PRIMARY KEY.
   const SetPrimaryKey change{{"public", "t"}, PrimaryKey{"t_pkey", {"id"}}, PrimaryKey{"t_pkey", {"tenant", "id"}}};
   const auto sql = d.emit(change);
   ASSERT_EQ(sql.statements.size(), 1u);
-  EXPECT_EQ(sql.statements[0], "ALTER TABLE t ALTER PRIMARY KEY USING COLUMNS (tenant, id)");
+  EXPECT_EQ(sql.statements[0], "ALTER TABLE t DROP CONSTRAINT t_pkey, ADD CONSTRAINT t_pkey PRIMARY KEY (tenant, id)");
   EXPECT_FALSE(sql.transactional);
+  const auto from_rowid = d.emit(SetPrimaryKey{{"public", "t"}, std::nullopt, PrimaryKey{"t_pkey", {"id"}}});
+  EXPECT_EQ(from_rowid.statements, std::vector<std::string>{"ALTER TABLE t ALTER PRIMARY KEY USING COLUMNS (id)"});
   bool hazard = false;
   for (const auto& h : d.hazards(change)) hazard = hazard || h.kind == HazardKind::PrimaryKeyChange;
   EXPECT_TRUE(hazard);
@@ -206,5 +219,54 @@ TEST(CrdbDialect, RegionalByRowConversionAndRegionDropAreHazards) {
   EXPECT_TRUE(kinds(DropRegion{"asia-east1", false}).count(HazardKind::RegionDrop));
 }
 
+// SET DATA TYPE: CockroachDB changes a wider integer, string or decimal in place; any other
+// conversion needs enable_experimental_alter_column_type_general; USING only where no assignment
+// cast exists (it always backfills); the model's "integer" is INT4 (CockroachDB's INTEGER is INT8).
+TEST(CrdbDialect, TypeChangesSetTheExperimentalSettingAndUsingOnlyWhereNeeded) {
+  const auto d = dialect();
+  auto sql = [&](const std::string& from, const std::string& to) {
+    Column a, b;
+    a.name = b.name = "c";
+    a.type = from;
+    b.type = to;
+    const AlterColumn change{{"public", "t"}, a, b, kColumnType};
+    std::string out;
+    for (const auto& statement : d.emit(change).statements) out += statement + ";";
+    return out;
+  };
+  const std::string flag = "SET enable_experimental_alter_column_type_general = true;";
+  EXPECT_EQ(sql("varchar(20)", "varchar(50)"), "ALTER TABLE t ALTER COLUMN c SET DATA TYPE varchar(50);");
+  EXPECT_EQ(sql("integer", "bigint"), "ALTER TABLE t ALTER COLUMN c SET DATA TYPE bigint;");
+  EXPECT_EQ(sql("numeric(10,2)", "numeric(12,2)"), "ALTER TABLE t ALTER COLUMN c SET DATA TYPE numeric(12,2);");
+  EXPECT_EQ(sql("text", "varchar(10)"), flag + "ALTER TABLE t ALTER COLUMN c SET DATA TYPE varchar(10);");
+  EXPECT_EQ(sql("bigint", "integer"), flag + "ALTER TABLE t ALTER COLUMN c SET DATA TYPE int4;");
+  EXPECT_EQ(sql("numeric(6,3)", "double precision"),
+            flag + "ALTER TABLE t ALTER COLUMN c SET DATA TYPE double precision;");
+  EXPECT_EQ(sql("text", "bigint"), flag + "ALTER TABLE t ALTER COLUMN c SET DATA TYPE bigint USING c::bigint;");
+  EXPECT_EQ(sql("integer[]", "text[]"), flag + "ALTER TABLE t ALTER COLUMN c SET DATA TYPE text[] USING c::text[];");
+}
+
+// A unique index that a UNIQUE constraint made refuses a plain DROP INDEX ("index … is in use as
+// unique constraint"), and the catalog does not tell them apart: every unique index goes with
+// CASCADE. And a unique constraint added to an existing table (normalised into a unique index)
+// is added as the constraint it was declared as.
+TEST(CrdbDialect, UniqueIndexesAreDroppedWithCascadeAndAddedAsDeclared) {
+  const auto d = dialect();
+  Index index;
+  index.name = "t_a_key";
+  EXPECT_EQ(d.emit(DropIndex{{"public", "t"}, index}).statements, std::vector<std::string>{"DROP INDEX t@t_a_key"});
+  index.unique = true;
+  EXPECT_EQ(d.emit(DropIndex{{"public", "t"}, index}).statements,
+            std::vector<std::string>{"DROP INDEX t@t_a_key CASCADE"});
+  const Schema from =
+      load_schema_text("tables:\n  t:\n    columns: {id: int, a: int}\n    primary_key: [id]\n", "a.yaml");
+  const Schema to = load_schema_text(
+      "tables:\n  t:\n    columns: {id: int, a: int}\n    primary_key: [id]\n    unique:\n      - {name: t_a_key, "
+      "columns: [a]}\n",
+      "b.yaml");
+  const Plan plan = plan_changes(from, to, d);
+  ASSERT_EQ(plan.steps.size(), 1u);
+  EXPECT_EQ(plan.steps[0].statements, std::vector<std::string>{"ALTER TABLE t ADD CONSTRAINT t_a_key UNIQUE (a)"});
+}
 }  // namespace
 }  // namespace strata

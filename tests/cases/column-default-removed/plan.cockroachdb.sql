@@ -1,0 +1,9 @@
+-- strata plan for cockroachdb: 2 steps
+
+-- Step 1: change default of column status of table posts
+-- (each statement outside a transaction)
+ALTER TABLE posts ALTER COLUMN status DROP DEFAULT;
+
+-- Step 2: change default of column views of table posts
+-- (each statement outside a transaction)
+ALTER TABLE posts ALTER COLUMN views DROP DEFAULT;
