@@ -153,7 +153,9 @@ void Connection::rethrow(const std::exception& error, const std::string& stateme
         fmt::format("lost the connection to {} while running `{}`: {}", display_url_, first_line(statement), message));
   }
   if (const auto* sql_error = dynamic_cast<const pqxx::sql_error*>(&error)) {
-    const std::string sqlstate = sql_error->sqlstate();
+    std::string sqlstate = sql_error->sqlstate();
+    // libpqxx 6.4 throws insufficient_privilege without its SQLSTATE.
+    if (sqlstate.empty() && dynamic_cast<const pqxx::insufficient_privilege*>(&error)) sqlstate = "42501";
     // A limit that ran out: say what was being waited for.
     if (sqlstate == "57014" && message.find("statement timeout") != std::string::npos) {
       message = fmt::format("gave up{} (the statement timeout) waiting for `{}` to finish: {}",
