@@ -65,7 +65,7 @@ std::string after(std::chrono::seconds limit) {
 
 // libpq's words for a failed connection, with the cause named where they leave it open.
 std::string explain_connect_failure(const std::string& message, const std::string& conninfo,
-                                    const ConnectOptions& options) {
+                                    const ConnectOptions& options, bool url_sets_timeout) {
   if (message.find("certificate verify failed") != std::string::npos) {
     if (auto cause = diagnose_server_certificate(conninfo, options.connect_timeout)) return message + ": " + *cause;
     return message + ": the server's certificate is not signed by a CA in sslrootcert, or has expired";
@@ -77,6 +77,7 @@ std::string explain_connect_failure(const std::string& message, const std::strin
     return message + " (the server does not trust the CA that signed the client certificate, sslcert)";
   }
   if (message.find("timeout expired") != std::string::npos) {
+    if (url_sets_timeout) return message + " (nothing answered within the URL's connect_timeout)";
     return fmt::format("{} (nothing answered within the connect timeout, {} s)", message,
                        std::max<std::chrono::seconds::rep>(options.connect_timeout.count(), 2));
   }
@@ -117,6 +118,7 @@ Connection::Connection(const std::string& url, const ConnectOptions& options) : 
   if (conninfo.starts_with("cockroachdb://")) conninfo = "postgresql://" + conninfo.substr(14);
   display_url_ = redact_url(conninfo);
   secrets_ = secrets_of(conninfo);
+  const bool url_sets_timeout = has_parameter(conninfo, "connect_timeout");
   add_parameter(conninfo, "connect_timeout", std::to_string(options.connect_timeout.count()));
   add_parameter(conninfo, "application_name", options.application_name);
   try {
@@ -127,7 +129,7 @@ Connection::Connection(const std::string& url, const ConnectOptions& options) : 
       throw UsageError(fmt::format("the connection URL {} is not valid: {}", display_url_, message));
     }
     throw ConnectionError(fmt::format("cannot connect to {}: {}", display_url_,
-                                      scrub(explain_connect_failure(message, conninfo, options), secrets_)));
+                                      scrub(explain_connect_failure(message, conninfo, options, url_sets_timeout), secrets_)));
   }
   if (options.statement_timeout.count() > 0) {
     exec(fmt::format("SET statement_timeout = '{}s'", options.statement_timeout.count()));
