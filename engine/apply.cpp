@@ -44,14 +44,14 @@ void refuse_hazards(const Plan& plan, const std::set<HazardKind>& allowed) {
 HazardRefused::HazardRefused(const std::string& message, std::set<HazardKind> refused)
     : FindingsError(message), refused_(std::move(refused)) {}
 
-Plan plan_schema(const std::string& url, const Schema& declared) {
-  Connection connection(url);
+Plan plan_schema(const std::string& url, const Schema& declared, const ConnectOptions& connect) {
+  Connection connection(url, connect);
   const auto dialect = detect_dialect(connection);
   return plan_changes(read_live(connection, *dialect, declared), declared, *dialect);
 }
 
 ApplyResult apply_schema(const std::string& url, const Schema& declared, const ApplyOptions& options) {
-  Connection connection(url);
+  Connection connection(url, options.connect);
   const auto dialect = detect_dialect(connection);
   ApplyResult result;
   std::unique_ptr<SchemaLock> lock;

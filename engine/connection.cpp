@@ -1,10 +1,12 @@
 #include "engine/connection.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
 
 #include "engine/redact.hpp"
+#include "engine/tls_diagnosis.hpp"
 #include "strata/errors.hpp"
 
 namespace strata {
@@ -57,6 +59,31 @@ std::string first_line(std::string_view text) {
   return line;
 }
 
+std::string after(std::chrono::seconds limit) {
+  return limit.count() > 0 ? fmt::format(" after {} s", limit.count()) : "";
+}
+
+// libpq's words for a failed connection, with the cause named where they leave it open.
+std::string explain_connect_failure(const std::string& message, const std::string& conninfo,
+                                    const ConnectOptions& options, bool url_sets_timeout) {
+  if (message.find("certificate verify failed") != std::string::npos) {
+    if (auto cause = diagnose_server_certificate(conninfo, options.connect_timeout)) return message + ": " + *cause;
+    return message + ": the server's certificate is not signed by a CA in sslrootcert, or has expired";
+  }
+  if (message.find("does not match host name") != std::string::npos) {
+    return message + " (the host name in the URL must be one the server's certificate names)";
+  }
+  if (message.find("alert unknown ca") != std::string::npos) {
+    return message + " (the server does not trust the CA that signed the client certificate, sslcert)";
+  }
+  if (message.find("timeout expired") != std::string::npos) {
+    if (url_sets_timeout) return message + " (nothing answered within the URL's connect_timeout)";
+    return fmt::format("{} (nothing answered within the connect timeout, {} s)", message,
+                       std::max<std::chrono::seconds::rep>(options.connect_timeout.count(), 2));
+  }
+  return message;
+}
+
 }  // namespace
 
 std::string url_with_database(std::string_view url, std::string_view database) {
@@ -86,11 +113,12 @@ std::string url_with_database(std::string_view url, std::string_view database) {
   return out.substr(0, end) + "/" + encoded + (query == std::string::npos ? "" : out.substr(query));
 }
 
-Connection::Connection(const std::string& url, const ConnectOptions& options) {
+Connection::Connection(const std::string& url, const ConnectOptions& options) : options_(options) {
   std::string conninfo = url;
   if (conninfo.starts_with("cockroachdb://")) conninfo = "postgresql://" + conninfo.substr(14);
   display_url_ = redact_url(conninfo);
   secrets_ = secrets_of(conninfo);
+  const bool url_sets_timeout = has_parameter(conninfo, "connect_timeout");
   add_parameter(conninfo, "connect_timeout", std::to_string(options.connect_timeout.count()));
   add_parameter(conninfo, "application_name", options.application_name);
   try {
@@ -100,7 +128,11 @@ Connection::Connection(const std::string& url, const ConnectOptions& options) {
     if (is_malformed_url_message(message)) {
       throw UsageError(fmt::format("the connection URL {} is not valid: {}", display_url_, message));
     }
-    throw ConnectionError(fmt::format("cannot connect to {}: {}", display_url_, message));
+    throw ConnectionError(fmt::format("cannot connect to {}: {}", display_url_,
+                                      scrub(explain_connect_failure(message, conninfo, options, url_sets_timeout), secrets_)));
+  }
+  if (options.statement_timeout.count() > 0) {
+    exec(fmt::format("SET statement_timeout = '{}s'", options.statement_timeout.count()));
   }
   server_version_ = exec("SELECT version()")[0][0].c_str();
 }
@@ -111,8 +143,13 @@ pqxx::result Connection::exec(const std::string& sql) {
   return run(sql, [&](pqxx::nontransaction& tx) { return tx.exec(sql); });
 }
 
+void Connection::set_lock_timeout(std::chrono::seconds timeout) {
+  exec(fmt::format("SET lock_timeout = '{}s'", timeout.count()));
+  lock_timeout_ = timeout;
+}
+
 void Connection::rethrow(const std::exception& error, const std::string& statement) const {
-  const std::string message = trim(scrub(error.what(), secrets_));
+  std::string message = trim(scrub(error.what(), secrets_));
   if (dynamic_cast<const pqxx::broken_connection*>(&error)) {
     throw ConnectionError(
         fmt::format("lost the connection to {} while running `{}`: {}", display_url_, first_line(statement), message));
@@ -124,13 +161,24 @@ void Connection::rethrow(const std::exception& error, const std::string& stateme
         display_url_));
   }
   if (const auto* sql_error = dynamic_cast<const pqxx::sql_error*>(&error)) {
-    const std::string sqlstate = sql_error->sqlstate();
+    std::string sqlstate = sql_error->sqlstate();
+    // libpqxx 6.4 throws insufficient_privilege without its SQLSTATE.
+    if (sqlstate.empty() && dynamic_cast<const pqxx::insufficient_privilege*>(&error)) sqlstate = "42501";
     // Class 08 (connection exception) and 57P01-57P03 (the server ended the session: an
     // administrator's pg_terminate_backend, a shutdown): the statement was not refused, the
     // session is gone.
     if (sqlstate.starts_with("08") || sqlstate == "57P01" || sqlstate == "57P02" || sqlstate == "57P03") {
       throw ConnectionError(fmt::format("lost the connection to {} while running `{}`: {} (SQLSTATE {})", display_url_,
                                         first_line(statement), message, sqlstate));
+    }
+    // A limit that ran out: say what was being waited for.
+    if (sqlstate == "57014" && message.find("statement timeout") != std::string::npos) {
+      message = fmt::format("gave up{} (the statement timeout) waiting for `{}` to finish: {}",
+                            after(options_.statement_timeout), first_line(statement), message);
+    } else if (sqlstate == "55P03" && message.find("lock timeout") != std::string::npos) {
+      message = fmt::format(
+          "gave up{} (the lock timeout) waiting for a lock another session holds, which `{}` needs: {}",
+          after(lock_timeout_), first_line(statement), message);
     }
     throw DatabaseError(fmt::format("{} (SQLSTATE {})", message, sqlstate.empty() ? "unknown" : sqlstate), statement,
                         sqlstate);

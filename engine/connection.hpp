@@ -11,12 +11,9 @@
 
 #include <pqxx/pqxx>
 
-namespace strata {
+#include "strata/connect.hpp"
 
-struct ConnectOptions {
-  std::chrono::seconds connect_timeout{10};
-  std::string application_name = "strata";
-};
+namespace strata {
 
 // `url` naming `database` instead of its own (URI or key=value form).
 std::string url_with_database(std::string_view url, std::string_view database);
@@ -48,6 +45,13 @@ class Connection {
   // The text of `SELECT version()`, read once at connect time.
   const std::string& server_version() const { return server_version_; }
 
+  // What this connection was opened with (a second connection to the same server uses them too).
+  const ConnectOptions& options() const { return options_; }
+
+  // Sets the session's lock_timeout (0: none), remembered so that a statement that runs out of
+  // it is reported as a wait for a lock.
+  void set_lock_timeout(std::chrono::seconds timeout);
+
   pqxx::connection& raw() { return *connection_; }
 
   // Turns an exception from libpqxx into the matching strata error, scrubbing secrets.
@@ -66,6 +70,8 @@ class Connection {
   }
 
   std::unique_ptr<pqxx::connection> connection_;
+  ConnectOptions options_;
+  std::chrono::seconds lock_timeout_{0};
   std::string display_url_;
   std::vector<std::string> secrets_;
   std::string server_version_;

@@ -43,7 +43,7 @@ void run_step(Connection& connection, const Step& step, const ExecutorOptions& o
 void execute_plan(Connection& connection, const Plan& plan, const ExecutorOptions& options) {
   if (options.statement_lock_timeout.count() > 0) {
     // A DDL statement waiting for its lock blocks every query queued behind it: give up instead.
-    connection.exec(fmt::format("SET lock_timeout = '{}s'", options.statement_lock_timeout.count()));
+    connection.set_lock_timeout(options.statement_lock_timeout);
   }
   const std::size_t total = plan.steps.size();
   for (std::size_t i = 0; i < total; ++i) {

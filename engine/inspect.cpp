@@ -7,7 +7,7 @@
 namespace strata {
 
 Schema inspect(const std::string& url, const InspectOptions& options) {
-  Connection connection(url);
+  Connection connection(url, options.connect);
   const auto dialect = detect_dialect(connection);
   return dialect->introspect(connection, IntrospectOptions{options.schemas});
 }

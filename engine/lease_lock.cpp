@@ -107,7 +107,7 @@ class LeaseLock : public SchemaLock {
       if (stopping_) break;
       guard.unlock();
       try {
-        if (!beat_connection) beat_connection = std::make_unique<Connection>(url);
+        if (!beat_connection) beat_connection = std::make_unique<Connection>(url, connection_.options());
         if (beat_connection->exec_params(kRenew, std::string(kName), holder_, interval(lease_)).empty()) lost_ = true;
       } catch (...) {
         beat_connection.reset();  // try again on the next beat; expiry decides

@@ -51,9 +51,11 @@ std::vector<Span> uri_secret_spans(std::string_view url) {
   std::vector<Span> spans;
   const std::size_t scheme_end = url.find("://");
   const std::size_t authority = scheme_end + 3;
-  std::size_t authority_end = url.find_first_of("/?", authority);
+  // The user information ends at the last '@' before the query: a password with an unencoded '/'
+  // is still a password (libpq then reads part of it as a host or port, and says so).
+  std::size_t authority_end = url.find('?', authority);
   if (authority_end == std::string_view::npos) authority_end = url.size();
-  const std::size_t at = url.rfind('@', authority_end - 1);
+  const std::size_t at = authority_end > authority ? url.rfind('@', authority_end - 1) : std::string_view::npos;
   if (at != std::string_view::npos && at >= authority) {
     const std::size_t colon = url.find(':', authority);
     if (colon != std::string_view::npos && colon < at) spans.push_back({colon + 1, at});
@@ -73,6 +75,18 @@ std::vector<Span> uri_secret_spans(std::string_view url) {
   return spans;
 }
 
+// A URL that is not quite one ("postgresql//app:pw@host/db", "app:pw@host"): libpq reads it as
+// key=value pairs and echoes it in its error. The text between the ':' and the '@' of what looks
+// like user information is a password.
+void add_userinfo_span(std::string_view word, std::size_t offset, std::vector<Span>& spans) {
+  const std::size_t at = word.rfind('@');
+  if (at == std::string_view::npos) return;
+  const std::size_t slash = word.rfind('/', at);
+  const std::size_t start = slash == std::string_view::npos ? 0 : slash + 1;
+  const std::size_t colon = word.find(':', start);
+  if (colon != std::string_view::npos && colon < at) spans.push_back({offset + colon + 1, offset + at});
+}
+
 // key = value pairs, values optionally single-quoted with backslash escapes (libpq's rules).
 std::vector<Span> keyword_secret_spans(std::string_view url) {
   std::vector<Span> spans;
@@ -82,6 +96,7 @@ std::vector<Span> keyword_secret_spans(std::string_view url) {
     const std::size_t key_begin = pos;
     while (pos < url.size() && url[pos] != '=' && !std::isspace(static_cast<unsigned char>(url[pos]))) ++pos;
     const std::string_view key = url.substr(key_begin, pos - key_begin);
+    add_userinfo_span(key, key_begin, spans);
     while (pos < url.size() && std::isspace(static_cast<unsigned char>(url[pos]))) ++pos;
     if (pos >= url.size() || url[pos] != '=') {
       if (pos == key_begin) ++pos;

@@ -55,7 +55,7 @@ MigrateReport run(const std::string& url, const std::filesystem::path& path, con
   MigrateReport report;
   report.dry_run = options.dry_run;
 
-  Connection connection(url);
+  Connection connection(url, options.connect);
   const auto dialect = detect_dialect(connection);
   migrations::History history(connection, is_cockroach(*dialect));
   // Without the lock first: a start-up with nothing to do costs this one query.
@@ -88,7 +88,7 @@ MigrateReport run(const std::string& url, const std::filesystem::path& path, con
 
   if (options.statement_lock_timeout.count() > 0) {
     // A DDL statement waiting for its lock blocks every query queued behind it: give up instead.
-    connection.exec(fmt::format("SET lock_timeout = '{}s'", options.statement_lock_timeout.count()));
+    connection.set_lock_timeout(options.statement_lock_timeout);
   }
   JobWaitSettings job_settings;
   job_settings.timeout = options.job_timeout;
@@ -163,7 +163,7 @@ MigrateStatusReport Migrator::status() {
                                                                  problem.message)
                                                    : fmt::format("{}: {}", problem.file_name, problem.message));
   }
-  Connection connection(url_);
+  Connection connection(url_, options_.connect);
   migrations::History history(connection, false);
   report.migrations = migrations::migration_states(directory, history.read());
   return report;

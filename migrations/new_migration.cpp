@@ -88,15 +88,18 @@ std::string steps_of(const Plan& plan) {
 }  // namespace
 
 std::optional<NewMigration> new_migration(const std::filesystem::path& directory, const std::string& name,
-                                          const Schema& declared, const std::string& scratch_server_url) {
+                                          const Schema& declared, const std::string& scratch_server_url,
+                                          const ConnectOptions& connect) {
   check_name(name);
   std::filesystem::create_directories(directory);
   const migrations::Directory existing = migrations::read_directory(directory);
   if (!existing.migrations.empty()) migrations::require_sum(existing);
 
-  migrations::ScratchDatabase scratch(scratch_server_url);
-  if (!existing.migrations.empty()) Migrator(scratch.url(), directory).up();
-  Connection connection(scratch.url());
+  migrations::ScratchDatabase scratch(scratch_server_url, connect);
+  MigrateOptions replay;
+  replay.connect = connect;
+  if (!existing.migrations.empty()) Migrator(scratch.url(), directory, replay).up();
+  Connection connection(scratch.url(), connect);
   const auto dialect = detect_dialect(connection);
   Schema before = read_live(connection, *dialect, declared);
   before.schemas = declared.schemas;

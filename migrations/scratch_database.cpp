@@ -10,10 +10,11 @@
 
 namespace strata::migrations {
 
-ScratchDatabase::ScratchDatabase(const std::string& server_url) : server_url_(server_url) {
+ScratchDatabase::ScratchDatabase(const std::string& server_url, const ConnectOptions& connect)
+    : server_url_(server_url), connect_(connect) {
   std::random_device random;
   name_ = fmt::format("strata_scratch_{:08x}{:04x}", random(), random() & 0xffff);
-  Connection connection(server_url_);
+  Connection connection(server_url_, connect_);
   try {
     connection.exec(fmt::format("CREATE DATABASE {}", name_));
   } catch (const DatabaseError& error) {
@@ -27,7 +28,7 @@ ScratchDatabase::ScratchDatabase(const std::string& server_url) : server_url_(se
 
 ScratchDatabase::~ScratchDatabase() {
   try {
-    Connection connection(server_url_);
+    Connection connection(server_url_, connect_);
     // WITH (FORCE) is PostgreSQL 13+; CockroachDB has no sessions left on it by then anyway.
     try {
       connection.exec(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", name_));

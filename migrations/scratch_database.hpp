@@ -4,13 +4,15 @@
 
 #include <string>
 
+#include "strata/connect.hpp"
+
 namespace strata::migrations {
 
 class ScratchDatabase {
  public:
   // Creates strata_scratch_<random> on the server `server_url` names. Throws ConnectionError or
   // DatabaseError (the user may lack CREATEDB: the message says to pass --dev-url).
-  explicit ScratchDatabase(const std::string& server_url);
+  ScratchDatabase(const std::string& server_url, const ConnectOptions& connect);
   ~ScratchDatabase();  // drops it; a failure to drop is reported on stderr, never thrown
   ScratchDatabase(const ScratchDatabase&) = delete;
   ScratchDatabase& operator=(const ScratchDatabase&) = delete;
@@ -20,6 +22,7 @@ class ScratchDatabase {
 
  private:
   std::string server_url_;
+  ConnectOptions connect_;
   std::string name_;
   std::string url_;
 };

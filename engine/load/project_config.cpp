@@ -81,7 +81,8 @@ ProjectConfig load_project_config(const std::filesystem::path& file) {
       return items;
     };
     reader.entries(*root, "the project settings",
-                   {"url", "dev_url", "schema", "migrations", "lock", "job_timeout", "allow_hazards"},
+                   {"url", "dev_url", "schema", "migrations", "lock", "job_timeout", "connect_timeout",
+                    "statement_timeout", "allow_hazards"},
                    [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
                      if (key == "url") config.url = text(value, "url (a database URL)");
                      if (key == "dev_url") config.dev_url = text(value, "dev_url (a scratch database URL)");
@@ -93,6 +94,8 @@ ProjectConfig load_project_config(const std::filesystem::path& file) {
                        if (auto path = text(value, "migrations (a directory)")) config.migrations = relative_to(base, *path);
                      }
                      if (key == "job_timeout") config.job_timeout = seconds(value, "job_timeout");
+                     if (key == "connect_timeout") config.connect_timeout = seconds(value, "connect_timeout");
+                     if (key == "statement_timeout") config.statement_timeout = seconds(value, "statement_timeout");
                      if (key == "allow_hazards") config.allow_hazards = list(value, "allow_hazards (hazard names)");
                      if (key == "lock" && reader.expect_map(value, "lock settings (kind, wait, lease, timeout)")) {
                        reader.entries(value, "lock settings", {"kind", "wait", "lease", "timeout"},

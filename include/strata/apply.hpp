@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "strata/connect.hpp"
 #include "strata/errors.hpp"
 #include "strata/plan.hpp"
 #include "strata/schema.hpp"
@@ -56,6 +57,7 @@ struct ApplyOptions {
   // Called with the plan before anything runs; returning false stops with nothing changed.
   std::function<bool(const Plan&)> confirm;
   ApplyObserver* observer = nullptr;
+  ConnectOptions connect;  // connect and statement timeouts
 };
 
 struct ApplyResult {
@@ -82,6 +84,6 @@ class HazardRefused : public FindingsError {
 ApplyResult apply_schema(const std::string& url, const Schema& declared, const ApplyOptions& options);
 
 // The plan only (read-only: no lock).
-Plan plan_schema(const std::string& url, const Schema& declared);
+Plan plan_schema(const std::string& url, const Schema& declared, const ConnectOptions& connect = {});
 
 }  // namespace strata

@@ -7,6 +7,8 @@
 //   migrations: migrations        # the migrations directory
 //   lock: { kind: auto, wait: 300, lease: 30, timeout: 10 }
 //   job_timeout: 3600
+//   connect_timeout: 10           # seconds to reach the server and log in
+//   statement_timeout: 0          # seconds one statement may run (0: no limit)
 //   allow_hazards: [index-build]
 //
 // Relative paths are relative to the file's directory.
@@ -30,6 +32,8 @@ struct ProjectConfig {
   std::optional<int> lease;              // seconds
   std::optional<int> lock_timeout;       // seconds a DDL statement may wait for its table lock
   std::optional<int> job_timeout;        // seconds
+  std::optional<int> connect_timeout;    // seconds
+  std::optional<int> statement_timeout;  // seconds, 0: no limit
   std::vector<std::string> allow_hazards;
   // Environment variables the file names that are not set (a URL left unset says which).
   std::vector<std::string> unset_variables;

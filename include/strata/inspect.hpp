@@ -4,12 +4,14 @@
 #include <string>
 #include <vector>
 
+#include "strata/connect.hpp"
 #include "strata/schema.hpp"
 
 namespace strata {
 
 struct InspectOptions {
   std::vector<std::string> schemas;  // namespaces to read; empty reads every user namespace
+  ConnectOptions connect;
 };
 
 // Connects to `url` (PostgreSQL or CockroachDB, detected), reads its schema and returns it in

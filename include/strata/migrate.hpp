@@ -58,6 +58,7 @@ struct MigrateOptions {
   bool out_of_order = false;  // apply a pending version lower than one already applied
   InterruptedStatement interrupted = InterruptedStatement::Stop;
   MigrateObserver* observer = nullptr;
+  ConnectOptions connect;  // connect and statement timeouts
 };
 
 struct MigrationRun {
@@ -170,7 +171,8 @@ struct NewMigration {
   Plan down;
 };
 std::optional<NewMigration> new_migration(const std::filesystem::path& directory, const std::string& name,
-                                          const Schema& declared, const std::string& scratch_server_url);
+                                          const Schema& declared, const std::string& scratch_server_url,
+                                          const ConnectOptions& connect = {});
 
 // The table strata keeps its migration history in.
 inline constexpr const char* kHistoryTable = "strata_schema_history";

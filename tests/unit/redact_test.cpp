@@ -33,5 +33,17 @@ TEST(Redact, SecretsIncludeDecodedForms) {
   EXPECT_TRUE(secrets_of("postgresql://app@db/shop").empty());
 }
 
+TEST(Redact, MalformedUrlsStillHideThePassword) {
+  // libpq reads these as key=value strings and quotes them whole in "missing "=" after ...".
+  EXPECT_EQ(redact_url("postgresql//app:S3cret@db:5432/shop"), "postgresql//app:***@db:5432/shop");
+  EXPECT_EQ(redact_url("postgresql:/app:S3cret@db/shop?sslmode=require"), "postgresql:/app:***@db/shop?sslmode=require");
+  EXPECT_EQ(redact_url("app:S3cret@db/shop"), "app:***@db/shop");
+  EXPECT_EQ(secrets_of("postgresq://app:S3cret@db/shop"), std::vector<std::string>{"S3cret"});
+  // An unencoded '/' in the password: libpq would read part of it as the host or the port.
+  EXPECT_EQ(redact_url("postgresql://app:pa/ss@db/shop"), "postgresql://app:***@db/shop");
+  EXPECT_EQ(redact_url("host=db user=app dbname=shop"), "host=db user=app dbname=shop");
+  EXPECT_EQ(redact_url("postgresql://app@db:5432/shop"), "postgresql://app@db:5432/shop");
+}
+
 }  // namespace
 }  // namespace strata

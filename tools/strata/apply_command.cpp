@@ -15,7 +15,7 @@ namespace strata::cli {
 namespace {
 
 struct ApplyArgs {
-  std::string url;
+  ConnectionArgs connection;
   std::vector<std::string> schema_paths;
   bool dry_run = false;
   bool auto_approve = false;
@@ -103,7 +103,7 @@ void add_apply_command(CLI::App& app, Runner& run) {
       "constraint-validation, not-null-without-default, enum-value-removal, primary-key-change,\n"
       "regional-by-row, region-drop (or all).\n"
       "Example: strata apply --schema schema/ --allow-hazards index-build --auto-approve");
-  add_url_option(*cmd, args->url);
+  add_connection_options(*cmd, args->connection);
   auto* schema =
       cmd->add_option("--schema", args->schema_paths, "Declared schema: YAML files or directories (repeatable)");
   if (config.schema.empty()) schema->required();
@@ -146,6 +146,7 @@ void add_apply_command(CLI::App& app, Runner& run) {
       options.statement_lock_timeout = std::chrono::seconds(args->lock_timeout);
       ProgressPrinter progress;
       options.observer = &progress;
+      options.connect = args->connection.options();
       const bool interactive = isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
       if (!args->dry_run && !args->auto_approve && !interactive) {
         throw UsageError(
@@ -156,7 +157,7 @@ void add_apply_command(CLI::App& app, Runner& run) {
         std::cout << render_plan(plan, args->format) << std::flush;
         return args->auto_approve || ask(plan);
       };
-      const ApplyResult result = apply_schema(require_url(args->url), declared, options);
+      const ApplyResult result = apply_schema(require_url(args->connection.url), declared, options);
       if (result.plan.empty()) {
         std::cout << plan_to_text(result.plan) << std::flush;
         return 0;

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "strata/config.hpp"
+#include "strata/connect.hpp"
 
 namespace strata::cli {
 
@@ -23,6 +24,15 @@ void add_migrate_new_command(CLI::App& migrate, Runner& run);
 
 // The --url option every database command shares: defaults to $DATABASE_URL.
 CLI::Option* add_url_option(CLI::App& command, std::string& url);
+
+// --url, --connect-timeout and --statement-timeout: what every database command needs to connect.
+struct ConnectionArgs {
+  std::string url;
+  int connect_timeout = 10;
+  int statement_timeout = 0;
+  ConnectOptions options() const;
+};
+void add_connection_options(CLI::App& command, ConnectionArgs& args);
 // strata.yaml (or --config FILE), read before the command line is parsed; its values are the
 // defaults that flags override.
 const ProjectConfig& project_config();

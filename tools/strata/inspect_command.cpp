@@ -9,7 +9,7 @@ namespace strata::cli {
 namespace {
 
 struct InspectArgs {
-  std::string url;
+  ConnectionArgs connection;
   std::vector<std::string> schemas;
   std::string format = "yaml";
   std::string output;
@@ -24,7 +24,7 @@ void add_inspect_command(CLI::App& app, Runner& run) {
       "The YAML printed loads back as a declared schema equal to the live one, so\n"
       "`strata inspect > schema.yaml` starts a declared schema from an existing database.\n"
       "Example: strata inspect --url postgresql://app@localhost/shop --schema public");
-  add_url_option(*cmd, args->url);
+  add_connection_options(*cmd, args->connection);
   cmd->add_option("--schema", args->schemas,
                   "Database schema (namespace) to read; repeat for several. Default: every user schema");
   cmd->add_option("--format", args->format, "Output format")
@@ -33,7 +33,7 @@ void add_inspect_command(CLI::App& app, Runner& run) {
   cmd->add_option("-o,--output", args->output, "Write to this file instead of standard output");
   cmd->callback([args, &run] {
     run = [args] {
-      const Schema schema = inspect(require_url(args->url), InspectOptions{args->schemas});
+      const Schema schema = inspect(require_url(args->connection.url), InspectOptions{args->schemas, args->connection.options()});
       write_output(args->format == "json" ? to_json(schema) : to_yaml(schema), args->output);
       return 0;
     };

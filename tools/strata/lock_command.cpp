@@ -11,7 +11,7 @@ namespace strata::cli {
 namespace {
 
 struct LockArgs {
-  std::string url;
+  ConnectionArgs connection;
   bool force = false;
 };
 
@@ -22,10 +22,10 @@ void add_lock_command(CLI::App& app, Runner& run) {
   auto* cmd = app.add_subcommand("lock", "Show or break strata's lease lock (the lock CockroachDB needs)");
   cmd->require_subcommand(1);
   auto* status = cmd->add_subcommand("status", "Show who holds the lease, since when, and when it expires");
-  add_url_option(*status, args->url);
+  add_connection_options(*status, args->connection);
   status->callback([args, &run] {
     run = [args] {
-      Connection connection(require_url(args->url));
+      Connection connection(require_url(args->connection.url), args->connection.options());
       const auto lease = read_lease(connection);
       if (!lease) {
         std::cout << "free: no strata holds the lease\n";
@@ -38,12 +38,12 @@ void add_lock_command(CLI::App& app, Runner& run) {
     };
   });
   auto* release = cmd->add_subcommand("release", "Break the lease whoever holds it (only when its holder is gone)");
-  add_url_option(*release, args->url);
+  add_connection_options(*release, args->connection);
   release->add_flag("--force", args->force, "Required: breaking a live holder's lease lets two strata run at once")
       ->required();
   release->callback([args, &run] {
     run = [args] {
-      Connection connection(require_url(args->url));
+      Connection connection(require_url(args->connection.url), args->connection.options());
       std::cout << (break_lease(connection) ? "released: the lease row is gone\n" : "free: there was no lease\n");
       return 0;
     };

@@ -1,10 +1,13 @@
 // The `strata` command: parses the command line, runs one subcommand, maps errors to exit codes.
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <sstream>
 
 #include <fmt/format.h>
 
+#include "engine/redact.hpp"
 #include "strata/errors.hpp"
 #include "strata/version.hpp"
 #include "tools/strata/commands.hpp"
@@ -14,6 +17,32 @@ namespace strata::cli {
 namespace {
 
 ProjectConfig the_config;
+
+// Every password strata was given (in a URL on the command line, in $DATABASE_URL or
+// $STRATA_DEV_URL, in strata.yaml): whatever strata prints about a failure is scrubbed of them,
+// also text that does not come from a connection (CLI11 quoting an unexpected argument).
+std::vector<std::string> the_secrets;
+
+void remember_secrets_in(std::string_view text) {
+  for (auto& secret : secrets_of(text)) the_secrets.push_back(std::move(secret));
+}
+
+void remember_secrets(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    remember_secrets_in(arg);
+    if (arg.starts_with("--") && arg.find('=') != std::string_view::npos) remember_secrets_in(arg.substr(arg.find('=') + 1));
+  }
+  for (const char* name : {"DATABASE_URL", "STRATA_DEV_URL"}) {
+    if (const char* value = std::getenv(name)) remember_secrets_in(value);
+  }
+  if (const char* password = std::getenv("PGPASSWORD"); password && *password) the_secrets.emplace_back(password);
+}
+
+void remember_config_secrets(const ProjectConfig& config) {
+  if (config.url) remember_secrets_in(*config.url);
+  if (config.dev_url) remember_secrets_in(*config.dev_url);
+}
 
 // --config FILE (or --config=FILE) anywhere on the command line.
 std::optional<std::filesystem::path> config_argument(int argc, char** argv) {
@@ -37,6 +66,29 @@ CLI::Option* add_url_option(CLI::App& command, std::string& url) {
       ->envname("DATABASE_URL");
 }
 
+ConnectOptions ConnectionArgs::options() const {
+  ConnectOptions options;
+  options.connect_timeout = std::chrono::seconds(connect_timeout);
+  options.statement_timeout = std::chrono::seconds(statement_timeout);
+  return options;
+}
+
+void add_connection_options(CLI::App& command, ConnectionArgs& args) {
+  add_url_option(command, args.url);
+  if (the_config.connect_timeout) args.connect_timeout = *the_config.connect_timeout;
+  if (the_config.statement_timeout) args.statement_timeout = *the_config.statement_timeout;
+  command
+      .add_option("--connect-timeout", args.connect_timeout,
+                  "Seconds to wait for the server to answer and log in (0: no limit)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  command
+      .add_option("--statement-timeout", args.statement_timeout,
+                  "Seconds one statement may run before the server cancels it (0: no limit)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+}
+
 const std::string& require_url(const std::string& url) {
   if (!url.empty()) return url;
   if (!the_config.file.empty() && !the_config.unset_variables.empty()) {
@@ -49,16 +101,18 @@ const std::string& require_url(const std::string& url) {
 namespace {
 
 void report(const std::exception& error) {
+  std::ostringstream out;
   if (const auto* load = dynamic_cast<const LoadError*>(&error)) {
-    for (const auto& d : load->diagnostics()) std::cerr << to_string(d.position) << ": error: " << d.message << "\n";
-    std::cerr << fmt::format("strata: the schema has {} error{}\n", load->diagnostics().size(),
-                             load->diagnostics().size() == 1 ? "" : "s");
-    return;
+    for (const auto& d : load->diagnostics()) out << to_string(d.position) << ": error: " << d.message << "\n";
+    out << fmt::format("strata: the schema has {} error{}\n", load->diagnostics().size(),
+                       load->diagnostics().size() == 1 ? "" : "s");
+  } else {
+    out << "strata: error: " << error.what() << "\n";
+    if (const auto* db = dynamic_cast<const DatabaseError*>(&error); db && !db->statement().empty()) {
+      out << "strata: the statement was:\n" << db->statement() << "\n";
+    }
   }
-  std::cerr << "strata: error: " << error.what() << "\n";
-  if (const auto* db = dynamic_cast<const DatabaseError*>(&error); db && !db->statement().empty()) {
-    std::cerr << "strata: the statement was:\n" << db->statement() << "\n";
-  }
+  std::cerr << scrub(out.str(), the_secrets) << std::flush;
 }
 
 }  // namespace
@@ -73,8 +127,14 @@ int main(int argc, char** argv) {
       "4 the database refused a statement. Run `strata COMMAND --help` for a command's options.");
   std::string config_file;
   app.add_option("--config", config_file, "Project settings file (default: ./strata.yaml when present)");
+  // CLI11 quotes arguments it did not expect (a --url given to `strata ddl`): scrub that too.
+  app.failure_message([](const CLI::App* failed, const CLI::Error& e) {
+    return scrub(CLI::FailureMessage::simple(failed, e), the_secrets);
+  });
+  remember_secrets(argc, argv);
   try {
     the_config = find_project_config(config_argument(argc, argv));
+    remember_config_secrets(the_config);
   } catch (const std::exception& error) {
     report(error);
     return static_cast<int>(exit_code_for(error));

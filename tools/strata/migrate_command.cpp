@@ -18,7 +18,7 @@ namespace strata::cli {
 namespace {
 
 struct MigrateArgs {
-  std::string url;
+  ConnectionArgs connection;
   std::string dir = "migrations";
   std::string format = "text";
   bool dry_run = false;
@@ -61,7 +61,7 @@ void add_directory_option(CLI::App& command, MigrateArgs& args) {
 }
 
 void add_run_options(CLI::App& command, MigrateArgs& args) {
-  add_url_option(command, args.url);
+  add_connection_options(command, args.connection);
   add_directory_option(command, args);
   command.add_flag("--dry-run", args.dry_run, "Say what would run; change nothing");
   command.add_option("--format", args.format, "Output: text, or json for scripts")
@@ -101,6 +101,7 @@ MigrateOptions options_from(const MigrateArgs& args, MigrateObserver* observer) 
                         : args.interrupted == "skip" ? InterruptedStatement::Skip
                                                      : InterruptedStatement::Stop;
   options.observer = observer;
+  options.connect = args.connection.options();
   return options;
 }
 
@@ -111,7 +112,7 @@ int finish(const MigrateReport& report, const MigrateArgs& args, std::string_vie
 
 void apply_config(MigrateArgs& args) {
   const ProjectConfig& config = project_config();
-  if (config.url) args.url = *config.url;
+  if (config.url) args.connection.url = *config.url;
   if (config.migrations) args.dir = *config.migrations;
   if (config.lock_kind) args.lock = *config.lock_kind;
   if (config.lock_wait) args.lock_wait = *config.lock_wait;
@@ -142,7 +143,7 @@ void add_migrate_command(CLI::App& app, Runner& run) {
   up->callback([args, &run] {
     run = [args] {
       MigrateProgress progress;
-      Migrator migrator(require_url(args->url), args->dir, options_from(*args, &progress));
+      Migrator migrator(require_url(args->connection.url), args->dir, options_from(*args, &progress));
       return finish(migrator.up(args->count > 0 ? std::optional<std::size_t>(args->count) : std::nullopt), *args,
                     "applied");
     };
@@ -154,7 +155,7 @@ void add_migrate_command(CLI::App& app, Runner& run) {
   down->callback([args, &run] {
     run = [args] {
       MigrateProgress progress;
-      Migrator migrator(require_url(args->url), args->dir, options_from(*args, &progress));
+      Migrator migrator(require_url(args->connection.url), args->dir, options_from(*args, &progress));
       return finish(migrator.down(args->count > 0 ? args->count : 1), *args, "reverted");
     };
   });
@@ -166,20 +167,22 @@ void add_migrate_command(CLI::App& app, Runner& run) {
   go->callback([args, &run] {
     run = [args] {
       MigrateProgress progress;
-      Migrator migrator(require_url(args->url), args->dir, options_from(*args, &progress));
+      Migrator migrator(require_url(args->connection.url), args->dir, options_from(*args, &progress));
       return finish(migrator.go_to(args->version), *args, "ran");
     };
   });
 
   auto* status = cmd->add_subcommand("status", "List applied, pending, half-applied, modified and missing migrations");
-  add_url_option(*status, args->url);
+  add_connection_options(*status, args->connection);
   add_directory_option(*status, *args);
   status->add_option("--format", args->format, "Output: text (a table, coloured on a terminal), or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   status->callback([args, &run] {
     run = [args] {
-      Migrator migrator(require_url(args->url), args->dir);
+      MigrateOptions options;
+      options.connect = args->connection.options();
+      Migrator migrator(require_url(args->connection.url), args->dir, options);
       const auto report = migrator.status();
       if (args->format == "json") {
         std::cout << status_to_json(report) << std::flush;

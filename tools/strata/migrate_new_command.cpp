@@ -15,7 +15,7 @@ struct NewArgs {
   std::string name;
   std::vector<std::string> schema_paths;
   std::string dev_url;
-  std::string url;
+  ConnectionArgs connection;
   std::string dir = "migrations";
 };
 
@@ -39,13 +39,13 @@ void add_migrate_new_command(CLI::App& migrate, Runner& run) {
   if (config.schema.empty()) schema->required();
   cmd->add_option("--dev-url", args->dev_url, "A server where strata may create a scratch database")
       ->envname("STRATA_DEV_URL");
-  add_url_option(*cmd, args->url);
+  add_connection_options(*cmd, args->connection);
   cmd->add_option("--dir", args->dir, "The migrations directory")->capture_default_str();
   cmd->callback([args, &run] {
     run = [args] {
       const Schema declared = load_schema(args->schema_paths);
-      const std::string& server = args->dev_url.empty() ? require_url(args->url) : args->dev_url;
-      const auto written = new_migration(args->dir, args->name, declared, server);
+      const std::string& server = args->dev_url.empty() ? require_url(args->connection.url) : args->dev_url;
+      const auto written = new_migration(args->dir, args->name, declared, server, args->connection.options());
       if (!written) {
         std::cout << "Nothing to write: the migrations already produce the declared schema.\n";
         return 0;

@@ -8,7 +8,7 @@ namespace strata::cli {
 namespace {
 
 struct PlanArgs {
-  std::string url;
+  ConnectionArgs connection;
   std::vector<std::string> schema_paths;
   std::string format = "text";
   std::string output;
@@ -30,7 +30,7 @@ void add_plan_command(CLI::App& app, Runner& run) {
       "Reads the live schema (only the namespaces the declared schema uses) and prints the ordered SQL,\n"
       "each step with its hazards. Changes nothing. `--format sql` prints a script a person could run.\n"
       "Example: strata plan --schema examples/shop --format sql");
-  add_url_option(*cmd, args->url);
+  add_connection_options(*cmd, args->connection);
   auto* schema =
       cmd->add_option("--schema", args->schema_paths, "Declared schema: YAML files or directories (repeatable)");
   if (project_config().schema.empty()) schema->required();
@@ -41,7 +41,7 @@ void add_plan_command(CLI::App& app, Runner& run) {
   cmd->callback([args, &run] {
     run = [args] {
       const Schema declared = load_schema(args->schema_paths);
-      const Plan plan = plan_schema(require_url(args->url), declared);
+      const Plan plan = plan_schema(require_url(args->connection.url), declared, args->connection.options());
       write_output(render_plan(plan, args->format), args->output);
       return 0;
     };
