@@ -38,6 +38,7 @@ std::string display_path(const migrations::Directory& directory, const std::stri
 CheckCase live_drift(Connection& connection, const Dialect& dialect, const Schema& declared);
 
 // SD102 / SD103: the migrations replayed in a scratch database on `dev_url`, against the declared schema.
-CheckCase migrations_drift(const std::filesystem::path& dir, const std::string& dev_url, const Schema& declared);
+CheckCase migrations_drift(const std::filesystem::path& dir, const std::string& dev_url, const Schema& declared,
+                           const ConnectOptions& connect);
 
 }  // namespace strata::check

@@ -39,13 +39,16 @@ CheckCase live_drift(Connection& connection, const Dialect& dialect, const Schem
   return c;
 }
 
-CheckCase migrations_drift(const std::filesystem::path& dir, const std::string& dev_url, const Schema& declared) {
+CheckCase migrations_drift(const std::filesystem::path& dir, const std::string& dev_url, const Schema& declared,
+                           const ConnectOptions& connect) {
   CheckCase c;
   c.kind = CheckKind::Drift;
   c.name = "migrations against the declared schema";
-  migrations::ScratchDatabase scratch(dev_url);
+  migrations::ScratchDatabase scratch(dev_url, connect);
+  MigrateOptions options;
+  options.connect = connect;
   try {
-    Migrator(scratch.url(), dir).up();
+    Migrator(scratch.url(), dir, options).up();
   } catch (const MigrationFailed& failed) {
     const CheckCode* info = find_check_code("SD103");
     c.findings.push_back(Finding{"SD103", CheckKind::Drift, failed.file(), failed.line(),
@@ -53,7 +56,7 @@ CheckCase migrations_drift(const std::filesystem::path& dir, const std::string& 
                                  failed.statement()});
     return c;
   }
-  Connection connection(scratch.url());
+  Connection connection(scratch.url(), connect);
   const auto dialect = detect_dialect(connection);
   Schema produced = read_live(connection, *dialect, declared);
   const Plan plan = plan_changes(produced, declared, *dialect);

@@ -74,7 +74,7 @@ CheckReport run_check(const CheckOptions& options) {
   std::unique_ptr<Dialect> dialect;
   LintTarget target = options.target;
   if (!options.url.empty()) {
-    connection = std::make_unique<Connection>(options.url);
+    connection = std::make_unique<Connection>(options.url, options.connect);
     dialect = detect_dialect(*connection);
     target = target_of(*dialect);
   }
@@ -99,7 +99,7 @@ CheckReport run_check(const CheckOptions& options) {
     report.cases.push_back(skipped(CheckKind::Drift, replayed, "the directory cannot be read (SI104)"));
   } else {
     try {
-      report.cases.push_back(check::migrations_drift(options.dir, options.dev_url, *declared));
+      report.cases.push_back(check::migrations_drift(options.dir, options.dev_url, *declared, options.connect));
     } catch (const LoadError&) {  // strata.sum disagrees: integrity has reported it
       report.cases.push_back(skipped(CheckKind::Drift, replayed, "strata.sum does not match the files (SI101)"));
     }

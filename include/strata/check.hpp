@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "strata/connect.hpp"
+
 namespace strata {
 
 enum class CheckKind { Integrity, Lint, Drift };
@@ -55,6 +57,7 @@ struct CheckOptions {
   std::string dev_url;                    // a server for a scratch database (migrations' drift)
   std::string base;                       // a git ref: lint what is new since it
   LintTarget target = LintTarget::Both;   // when there is no database to ask
+  ConnectOptions connect;                 // for every connection (--url and --dev-url)
 };
 
 // Runs every check its inputs allow. Throws UsageError for unusable options (nothing to check, a

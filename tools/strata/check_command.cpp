@@ -14,6 +14,7 @@ namespace strata::cli {
 namespace {
 
 struct CheckArgs {
+  ConnectionArgs connection;
   CheckOptions options;
   std::string format = "text";
   std::string dialect = "both";
@@ -47,7 +48,7 @@ void add_check_command(CLI::App& app, Runner& run) {
       "A statement is let through on purpose with a comment before it: -- strata:ignore SL101 <why>.\n"
       "Codes and the JSON shape: docs/check.md. Exit: 0 clean, 1 findings, 2 bad input, 3 cannot connect.\n"
       "Example: strata check --dir migrations --base origin/main --format github");
-  add_url_option(*cmd, args->options.url);
+  add_connection_options(*cmd, args->connection);
   cmd->add_option("--schema", args->options.schema_paths, "Declared schema: YAML files or directories (repeatable)");
   cmd->add_option("--dir", args->options.dir, "The migrations directory");
   cmd->add_option("--dev-url", args->options.dev_url,
@@ -64,6 +65,8 @@ void add_check_command(CLI::App& app, Runner& run) {
   cmd->add_option("-o,--output", args->output, "Write the report to this file instead of standard output");
   cmd->callback([args, &run] {
     run = [args] {
+      args->options.url = args->connection.url;
+      args->options.connect = args->connection.options();
       if (args->dialect == "postgres") args->options.target = LintTarget::Postgres;
       if (args->dialect == "cockroachdb") args->options.target = LintTarget::Cockroach;
       const CheckReport report = run_check(args->options);
