@@ -143,10 +143,16 @@ void ensure_table(Connection& connection) {
   }
 }
 
+// Whether strata_lock exists: reading or breaking the lease must not create it (a read-only user
+// may look, and a database no strata ever locked has no lease to show).
+bool table_exists(Connection& connection) {
+  return connection.exec("SELECT to_regclass('strata_lock') IS NOT NULL")[0][0].as<bool>();
+}
+
 }  // namespace
 
 std::optional<LeaseInfo> read_lease(Connection& connection) {
-  ensure_table(connection);
+  if (!table_exists(connection)) return std::nullopt;
   const auto rows = connection.exec_params(kRead, std::string(kName));
   if (rows.empty()) return std::nullopt;
   const auto& row = rows[0];
@@ -154,7 +160,7 @@ std::optional<LeaseInfo> read_lease(Connection& connection) {
 }
 
 bool break_lease(Connection& connection) {
-  ensure_table(connection);
+  if (!table_exists(connection)) return false;
   return connection.exec_params("DELETE FROM strata_lock WHERE name = $1 RETURNING holder", std::string(kName)).size() >
          0;
 }

@@ -198,5 +198,18 @@ TEST(Lock, StatusAndForcedRelease) {
   EXPECT_THROW(lock->check_held(connection), LockLost);
 }
 
+TEST(Lock, StatusAndReleaseOnADatabaseNeverLockedCreateNothing) {
+  // A read-only user may look; looking must not need CREATE, nor leave strata_lock behind.
+  testing::TestDatabase db;
+  const auto status = testing::run_command({strata_binary(), "lock", "status", "--url", db.url()});
+  EXPECT_EQ(status.exit_code, 0) << status.err;
+  EXPECT_NE(status.out.find("free"), std::string::npos) << status.out;
+  const auto released = testing::run_command({strata_binary(), "lock", "release", "--force", "--url", db.url()});
+  EXPECT_EQ(released.exit_code, 0) << released.err;
+  pqxx::connection c(db.url());
+  pqxx::nontransaction tx(c);
+  EXPECT_TRUE(tx.exec("SELECT to_regclass('strata_lock') IS NULL")[0][0].as<bool>()) << "strata_lock was created";
+}
+
 }  // namespace
 }  // namespace strata
