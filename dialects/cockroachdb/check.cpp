@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "dialects/cockroachdb/cockroach_dialect.hpp"
+#include "dialects/cockroachdb/column_type_change.hpp"
 #include "engine/quote.hpp"
 #include "strata/errors.hpp"
 
@@ -69,10 +70,45 @@ void check_table(const Table& table, const Database& db, Version version) {
   }
 }
 
+// The index, key or unique constraint of `table` that holds `column`, or empty.
+std::string keyed_by(const Table& table, const std::string& column) {
+  if (table.primary_key && has(table.primary_key->columns, column)) return "primary key " + table.primary_key->name;
+  for (const auto& index : table.indexes) {
+    for (const auto& key : index.keys) {
+      if (key.column == column) return "index " + index.name;
+    }
+  }
+  for (const auto& unique : table.uniques) {
+    if (has(unique.columns, column)) return "unique constraint " + unique.name;
+  }
+  return {};
+}
+
+// A type change that rewrites the column's data, on a column in an index or a key: CockroachDB
+// refuses it ("ALTER COLUMN TYPE requiring rewrite of on-disk data is currently not supported for
+// columns that are part of an index", cockroachdb/cockroach#47636), so say so before any SQL.
+// `live` and `declared` must be normalized (CockroachDB spells a type one way: JSON is JSONB).
+void check_type_changes(const Schema& live, const Schema& declared) {
+  for (const auto& table : declared.tables) {
+    const Table* before = live.find_table(table.name);
+    if (!before) continue;
+    for (const auto& column : table.columns) {
+      const Column* was = before->find_column(column.name);
+      if (!was || was->type == column.type || converts_in_place(was->type, column.type)) continue;
+      const std::string key = keyed_by(*before, column.name);
+      if (key.empty()) continue;
+      throw PlanError(fmt::format(
+          "column {}.{} changes type from {} to {}, which CockroachDB does by rewriting the column's data, and it "
+          "refuses that for a column in an index or a key ({}; cockroachdb/cockroach#47636): add a column of the "
+          "new type and move the data, or drop the {} in one release and change the type in the next",
+          to_string(table.name), quote_ident(column.name), was->type, column.type, key, key));
+    }
+  }
+}
+
 }  // namespace
 
 void CockroachDialect::check(const Schema& live, const Schema& declared) const {
-  (void)live;
   const Database& db = declared.database;
   if (db.survival_goal == SurvivalGoal::Region && db.regions.size() < 3) {
     // L-005 and others: "at least 3 regions are required for surviving a region failure"
@@ -86,6 +122,23 @@ void CockroachDialect::check(const Schema& live, const Schema& declared) const {
         "database.regions instead");
   }
   for (const auto& table : declared.tables) check_table(table, db, version_);
+  // Type changes are judged on normalized schemas, made only when some indexed column's type is
+  // spelled differently at all (most plans have none).
+  bool candidate = false;
+  for (const auto& table : declared.tables) {
+    const Table* before = live.find_table(table.name);
+    if (!before) continue;
+    for (const auto& column : table.columns) {
+      const Column* was = before->find_column(column.name);
+      candidate = candidate || (was && was->type != column.type && !keyed_by(*before, column.name).empty());
+    }
+  }
+  if (!candidate) return;
+  Schema live_normalized = live;
+  Schema declared_normalized = declared;
+  normalize(live_normalized);
+  normalize(declared_normalized);
+  check_type_changes(live_normalized, declared_normalized);
 }
 
 }  // namespace strata::cockroachdb

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "dialects/cockroachdb/cockroach_dialect.hpp"
@@ -187,6 +188,29 @@ TEST(CrdbDialect, RefusesWhatCockroachDbRejectsBeforeAnySql) {
                                multi_region("tables:\n  t:\n    columns: {id: int, home: crdb_internal_region}\n    "
                                             "locality: {kind: regional_by_row, as: home}\n"),
                                d));
+}
+
+TEST(CrdbDialect, RefusesARewritingTypeChangeOfAnIndexedColumnBeforeAnySql) {
+  const auto d = dialect();
+  const std::string live = "tables:\n  t:\n    columns: {id: int4, code: int4, note: int4}\n    primary_key: [id]\n"
+                           "    indexes:\n      - {name: t_code, columns: [code]}\n";
+  auto with = [](std::string yaml, const std::string& from, const std::string& to) {
+    yaml.replace(yaml.find(from), from.size(), to);
+    return load_schema_text(yaml, "to.yaml");
+  };
+  const Schema before = load_schema_text(live, "live.yaml");
+  // cockroachdb/cockroach#47636: a rewrite of a column in an index is refused, naming the index.
+  try {
+    plan_changes(before, with(live, "code: int4", "code: text"), d);
+    FAIL() << "no PlanError";
+  } catch (const PlanError& error) {
+    EXPECT_THAT(error.what(), ::testing::HasSubstr("index t_code"));
+    EXPECT_THAT(error.what(), ::testing::HasSubstr("47636"));
+  }
+  EXPECT_THROW(plan_changes(before, with(live, "id: int4", "id: text"), d), PlanError) << "the primary key";
+  // Not indexed, or a change CockroachDB makes in place (a wider integer): planned.
+  EXPECT_NO_THROW(plan_changes(before, with(live, "note: int4", "note: text"), d));
+  EXPECT_NO_THROW(plan_changes(before, with(live, "code: int4", "code: int8"), d));
 }
 
 TEST(CrdbDialect, PrimaryKeyChangesSwapTheKeyAndAreHazards) {
