@@ -29,7 +29,7 @@ class Scanner {
  public:
   Scanner(std::string_view text, const std::string& file) : text_(text), file_(file) {
     if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;  // a UTF-8 byte order mark
-    line_start_ = pos_;
+    line_start_ = start_ = pos_;
   }
 
   std::vector<Statement> split() {
@@ -57,7 +57,7 @@ class Scanner {
         end_statement(pos_);
         ++pos_;
       } else if (is_word_start(static_cast<unsigned char>(c)) &&
-                 (pos_ == 0 || !is_word_char(static_cast<unsigned char>(text_[pos_ - 1])))) {
+                 !after_word_char()) {
         begin_content();
         word();
       } else {
@@ -84,6 +84,9 @@ class Scanner {
   }
 
   std::size_t column() const { return pos_ - line_start_ + 1; }
+
+  // The byte before pos_ belongs to a word (a byte order mark before the text does not).
+  bool after_word_char() const { return pos_ > start_ && is_word_char(static_cast<unsigned char>(text_[pos_ - 1])); }
 
   void advance_over(std::size_t end) {
     for (; pos_ < end; ++pos_) {
@@ -137,10 +140,10 @@ class Scanner {
 
   // E'...' (or e'...'): backslash escapes; a plain '...' has none (standard_conforming_strings).
   bool escapes_backslash() const {
-    if (pos_ == 0) return false;
+    if (pos_ == start_) return false;
     const char prefix = text_[pos_ - 1];
     if (prefix != 'E' && prefix != 'e') return false;
-    return pos_ < 2 || !is_word_char(static_cast<unsigned char>(text_[pos_ - 2]));
+    return pos_ < start_ + 2 || !is_word_char(static_cast<unsigned char>(text_[pos_ - 2]));
   }
 
   void skip_string(bool backslash) {
@@ -186,7 +189,7 @@ class Scanner {
   // At '$': the whole opening tag ("$$" or "$name$") when one starts here, else empty. A '$'
   // inside a word (an identifier may contain '$') or before a digit ($1) starts none.
   std::string_view dollar_tag() const {
-    if (pos_ > 0 && is_word_char(static_cast<unsigned char>(text_[pos_ - 1]))) return {};
+    if (after_word_char()) return {};
     std::size_t end = pos_ + 1;
     if (end < text_.size() && is_word_start(static_cast<unsigned char>(text_[end]))) {
       while (end < text_.size() && is_word_char(static_cast<unsigned char>(text_[end])) && text_[end] != '$') ++end;
@@ -231,6 +234,7 @@ class Scanner {
   std::string_view text_;
   const std::string& file_;
   std::size_t pos_ = 0;
+  std::size_t start_ = 0;  // after the byte order mark, if any
   int line_ = 1;
   std::size_t line_start_ = 0;
   bool in_statement_ = false;

@@ -105,6 +105,14 @@ TEST(Splitter, CommentsAndEmptyStatementsAreNotStatements) {
   EXPECT_EQ(statements[0].line, 4);
 }
 
+TEST(Splitter, AByteOrderMarkIsNotPartOfTheFirstWord) {
+  // Found by strata_fuzz_split: the mark's last byte counted as a letter, so a dollar quote right
+  // after it was taken for part of a name ("a$$") and its body for statements.
+  EXPECT_THAT(error_of("\xEF\xBB\xBF$$"), HasSubstr("m.sql:1:1: expected a closing $$"));
+  EXPECT_THAT(sql_of("\xEF\xBB\xBF$$;$$;"), ElementsAre("$$;$$"));
+  EXPECT_THAT(sql_of("\xEF\xBB\xBF" "E'a\\';b';"), ElementsAre("E'a\\';b'"));
+}
+
 TEST(Splitter, ByteOrderMarkAndCrLfLineEndings) {
   const auto statements = split_statements("\xEF\xBB\xBFSELECT 1;\r\nSELECT 2;\r\n", "m.sql");
   ASSERT_EQ(statements.size(), 2u);
