@@ -47,7 +47,7 @@ const std::vector<CheckCode>& check_codes() {
        "move data changes out of schema migrations, or add a WHERE clause"},
       {"SL104", Lint, "DROP SCHEMA / DROP DATABASE deletes everything in it",
        "drop the objects one by one in reviewed migrations"},
-      {"SL105", Lint, "changing a column's type rewrites the table and may cut values",
+      {"SL105", Lint, "changing a column's type may rewrite the table and cut values",
        "add a new column, backfill it in batches, switch readers, then drop the old one"},
       {"SL106", Lint, "the statement rewrites the whole table under a lock",
        "add the column without the volatile default and backfill in batches; avoid VACUUM FULL / CLUSTER"},

@@ -131,7 +131,8 @@ class Rules {
     const std::string column = t_.name(i);
     if (column.empty()) return;
     if (t_.is(i + 1, "type") || t_.are(i + 1, {"set", "data", "type"})) {
-      hit("SL105", fmt::format("changing the type of {}.{} rewrites {} and may cut values", table, column, table));
+      hit("SL105", fmt::format("changing the type of {}.{} may rewrite {} under a lock and cut values", table, column,
+                               table));
     } else if (postgres() && t_.are(i + 1, {"set", "not", "null"})) {
       hit("SL203", fmt::format("SET NOT NULL on {}.{} scans {} under an exclusive lock", table, column, table));
     }
