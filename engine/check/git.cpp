@@ -56,6 +56,20 @@ Output run_git(const std::filesystem::path& dir, const std::vector<std::string>&
   return result;
 }
 
+// The file names (last path component) of a listing of one path per line.
+std::vector<std::string> file_names(const std::string& listing) {
+  std::vector<std::string> names;
+  std::size_t start = 0;
+  while (start < listing.size()) {
+    std::size_t end = listing.find('\n', start);
+    if (end == std::string::npos) end = listing.size();
+    const std::string path = listing.substr(start, end - start);
+    if (!path.empty()) names.push_back(std::filesystem::path(path).filename().string());
+    start = end + 1;
+  }
+  return names;
+}
+
 }  // namespace
 
 void require_commit(const std::filesystem::path& dir, const std::string& ref) {
@@ -68,22 +82,14 @@ void require_commit(const std::filesystem::path& dir, const std::string& ref) {
 std::vector<std::string> files_at(const std::filesystem::path& dir, const std::string& ref) {
   const Output listing = run_git(dir, {"ls-tree", "--name-only", ref, "--", "."});
   if (listing.status != 0) throw UsageError(fmt::format("git ls-tree {} failed in {}", ref, dir.string()));
-  std::vector<std::string> names;
-  std::size_t start = 0;
-  while (start < listing.out.size()) {
-    std::size_t end = listing.out.find('\n', start);
-    if (end == std::string::npos) end = listing.out.size();
-    const std::string path = listing.out.substr(start, end - start);
-    if (!path.empty()) names.push_back(std::filesystem::path(path).filename().string());
-    start = end + 1;
-  }
-  return names;
+  return file_names(listing.out);
 }
 
-std::optional<std::string> text_at(const std::filesystem::path& dir, const std::string& ref, const std::string& name) {
-  Output shown = run_git(dir, {"show", fmt::format("{}:./{}", ref, name)});
-  if (shown.status != 0) return std::nullopt;
-  return std::move(shown.out);
+std::vector<std::string> edited_since(const std::filesystem::path& dir, const std::string& ref) {
+  const Output diff =
+      run_git(dir, {"diff", "--name-only", "--relative", "--no-renames", "--diff-filter=MT", ref, "--", "."});
+  if (diff.status != 0) throw UsageError(fmt::format("git diff {} failed in {}", ref, dir.string()));
+  return file_names(diff.out);
 }
 
 }  // namespace strata::check

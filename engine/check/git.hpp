@@ -3,7 +3,6 @@
 #pragma once
 
 #include <filesystem>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,7 +14,8 @@ void require_commit(const std::filesystem::path& dir, const std::string& ref);
 // The names of the files directly in `dir` as of `ref` (empty when dir did not exist then).
 std::vector<std::string> files_at(const std::filesystem::path& dir, const std::string& ref);
 
-// The text of dir/name as of `ref`, or nullopt when it did not exist.
-std::optional<std::string> text_at(const std::filesystem::path& dir, const std::string& ref, const std::string& name);
+// The names of the files directly in `dir` that existed at `ref` and whose content differs now
+// (committed since, or edited in the working tree). One git call, whatever the number of files.
+std::vector<std::string> edited_since(const std::filesystem::path& dir, const std::string& ref);
 
 }  // namespace strata::check

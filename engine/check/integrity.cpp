@@ -70,18 +70,17 @@ void against_base(const migrations::Directory& directory, const std::string& bas
   for (const auto& m : directory.migrations) {
     if (at_base.contains(m.up.file_name)) newest_at_base = std::max(newest_at_base, m.version);
   }
+  const auto edited = edited_since(directory.path, base);
+  const std::set<std::string> changed(edited.begin(), edited.end());
   for (std::size_t i = 0; i < directory.migrations.size(); ++i) {
     const auto& m = directory.migrations[i];
     std::vector<const migrations::MigrationFile*> files = {&m.up};
     if (m.down) files.push_back(&*m.down);
     for (const auto* f : files) {
-      if (!at_base.contains(f->file_name)) continue;
-      const auto before = text_at(directory.path, base, f->file_name);
-      if (before && *before != f->text) {
-        const std::string path = display_path(directory, f->file_name);
-        result.report.findings.push_back(
-            integrity_finding("SI106", path, 0, fmt::format("{} was edited since {}", path, base)));
-      }
+      if (!changed.contains(f->file_name)) continue;
+      const std::string path = display_path(directory, f->file_name);
+      result.report.findings.push_back(
+          integrity_finding("SI106", path, 0, fmt::format("{} was edited since {}", path, base)));
     }
     if (at_base.contains(m.up.file_name)) continue;
     result.lint_targets.push_back(i);

@@ -25,44 +25,20 @@
 #include "strata/errors.hpp"
 #include "strata/load.hpp"
 #include "strata/plan.hpp"
+#include "support/case_files.hpp"
 #include "support/test_database.hpp"
 
 namespace strata {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::expect_golden;
+using testing::hazard_lines;
+using testing::load_case;
+using testing::read_file;
+using testing::updating_golden;
 
 const fs::path kCases = fs::path(STRATA_SOURCE_DIR) / "tests/cases";
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-bool updating() {
-  return std::getenv("STRATA_UPDATE_GOLDEN") != nullptr;
-}
-
-void expect_golden(const fs::path& path, const std::string& actual) {
-  if (updating()) {
-    std::ofstream(path, std::ios::binary) << actual;
-    return;
-  }
-  ASSERT_TRUE(fs::exists(path)) << path << " is missing (STRATA_UPDATE_GOLDEN=1 writes it)";
-  EXPECT_EQ(actual, read(path)) << "for " << path << " (STRATA_UPDATE_GOLDEN=1 rewrites it)";
-}
-
-std::string hazard_lines(const Plan& plan) {
-  std::string out;
-  for (auto kind : plan.hazard_kinds()) out += std::string(hazard_name(kind)) + "\n";
-  return out.empty() ? "none\n" : out;
-}
-
-Schema load_case(const fs::path& dir, const std::string& file) {
-  return load_schema_text(read(dir / file), (dir.filename() / file).string());
-}
 
 Schema live_schema(Connection& connection, const Dialect& dialect) {
   return dialect.introspect(connection, {});
@@ -102,7 +78,7 @@ TEST_P(Acceptance, PlansAppliesAndConverges) {
   testing::TestDatabase db;
   Connection connection(db.url());
   execute_plan(connection, plan_changes(Schema{}, from, *dialect), {});
-  if (fs::exists(dir / "setup.sql")) connection.exec(read(dir / "setup.sql"));
+  if (fs::exists(dir / "setup.sql")) connection.exec(read_file(dir / "setup.sql"));
 
   // The live `from` must itself plan empty against its declaration.
   ASSERT_TRUE(plan_changes(live_schema(connection, *dialect), from, *dialect).empty())

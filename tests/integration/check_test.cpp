@@ -215,16 +215,7 @@ TEST_P(Check, EditedAppliedMigrationsAndPendingOnesAreReported) {
 
 TEST(CheckBase, FilesNewSinceAGitRefAreLintedAndEditsOfOldOnesReported) {
   Project p;
-  auto git = [&](std::vector<std::string> args) {
-    std::vector<std::string> argv = {"/usr/bin/env", "git", "-C", p.d(), "-c", "user.name=t", "-c",
-                                     "user.email=t@example.com"};
-    argv.insert(argv.end(), args.begin(), args.end());
-    const auto r = run_command(argv);
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-  };
-  git({"init", "-q"});
-  git({"add", "."});
-  git({"commit", "-qm", "base"});
+  p.dir.git_commit("base");
   p.dir.add("0001_users", "CREATE TABLE users (id bigint PRIMARY KEY, email text);", std::nullopt);
   p.dir.add("0003_tier", "ALTER TABLE users ADD COLUMN tier int NOT NULL;", std::nullopt);
   p.dir.hash();

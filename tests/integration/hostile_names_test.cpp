@@ -17,15 +17,13 @@
 #include "strata/apply.hpp"
 #include "strata/load.hpp"
 #include "strata/plan.hpp"
+#include "support/case_files.hpp"
 #include "support/test_database.hpp"
 
 namespace strata {
 namespace {
 
-int env_int(const char* name, int fallback) {
-  const char* value = std::getenv(name);
-  return value ? std::atoi(value) : fallback;
-}
+using testing::env_int;
 
 const std::vector<std::string> kPieces = {
     "\"", "'", "\\", " ", ";", "--", "/*", "*/", "$$", "$x$", "%s", "{}", ",", "(", ")", ".", ":", "::",

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <random>
 #include <set>
 #include <thread>
@@ -14,6 +15,7 @@
 #include <pqxx/pqxx>
 
 #include "migrations/splitter.hpp"
+#include "support/case_files.hpp"
 #include "support/migration_dir.hpp"
 #include "support/run_command.hpp"
 #include "support/test_database.hpp"
@@ -21,16 +23,13 @@
 namespace strata {
 namespace {
 
+using testing::env_int;
+
 using ::testing::AnyOf;
 using ::testing::HasSubstr;
 using testing::MigrationDir;
 using testing::Process;
 using testing::strata_binary;
-
-int env_int(const char* name, int fallback) {
-  const char* value = std::getenv(name);
-  return value ? std::atoi(value) : fallback;
-}
 
 // Terminates the backends of `database` whose current query contains `marker` (any strata backend
 // when `marker` is empty), waiting up to `patience` for one to show. Returns how many it ended.
@@ -70,6 +69,40 @@ void expect_lost_connection(const testing::CommandResult& result, const std::str
   EXPECT_EQ(result.exit_code, 3) << where << ": " << result.err;
   EXPECT_THAT(result.err, HasSubstr("lost the connection")) << where;
   EXPECT_THAT(result.err, ::testing::Not(HasSubstr("terminate called"))) << where;
+}
+
+// Rounds of: a fresh database prepared by `prepare`, `command(db)` started, its session cut after a
+// random delay within the time one run takes, then `converges(db, where)`. A cut that lands must
+// be reported as a lost connection; at least one must land.
+void cut_at_random_moments(const std::function<void(const testing::TestDatabase&)>& prepare,
+                           const std::function<std::vector<std::string>(const testing::TestDatabase&)>& command,
+                           const std::function<void(const testing::TestDatabase&, const std::string&)>& converges) {
+  std::mt19937 random(static_cast<unsigned>(env_int("STRATA_TEST_SEED", 20261205)));
+  int took = 0;
+  {
+    testing::TestDatabase db;
+    prepare(db);
+    took = calibrate(command(db));
+  }
+  std::uniform_int_distribution<int> delay_ms(0, took);
+  int cut_mid_run = 0;
+  for (int round = 0; round < env_int("STRATA_TEST_CUT_ROUNDS", 8); ++round) {
+    testing::TestDatabase db;
+    prepare(db);
+    Process run(command(db));
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
+    const int ended = cut(db.server_url(), db.name(), "", std::chrono::milliseconds(0));
+    const auto result = run.wait();
+    const std::string where = "round " + std::to_string(round);
+    if (ended > 0 && result.exit_code != 0) {
+      ++cut_mid_run;
+      expect_lost_connection(result, where);
+    } else {
+      EXPECT_EQ(result.exit_code, 0) << where << ": " << result.err;
+    }
+    converges(db, where);
+  }
+  EXPECT_GT(cut_mid_run, 0) << "no cut landed while strata ran: the test proved nothing";
 }
 
 // ---- migrate up
@@ -153,30 +186,9 @@ TEST(LostConnection, MigrateUpCutAtEachPointReportsItAndTheRerunConverges) {
 
 TEST(LostConnection, MigrateUpCutAtRandomMomentsLeavesATruthfulHistory) {
   const Migrations m = paused_migrations();
-  std::mt19937 random(static_cast<unsigned>(env_int("STRATA_TEST_SEED", 20261205)));
-  int took = 0;
-  {
-    testing::TestDatabase db;
-    took = calibrate(migrate_up(db, m));
-  }
-  std::uniform_int_distribution<int> delay_ms(0, took);
-  int cut_mid_run = 0;
-  for (int round = 0; round < env_int("STRATA_TEST_CUT_ROUNDS", 8); ++round) {
-    testing::TestDatabase db;
-    Process run(migrate_up(db, m));
-    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
-    const int ended = cut(db.server_url(), db.name(), "", std::chrono::milliseconds(0));
-    const auto result = run.wait();
-    const std::string where = "round " + std::to_string(round);
-    if (ended > 0 && result.exit_code != 0) {
-      ++cut_mid_run;
-      expect_lost_connection(result, where);
-    } else {
-      EXPECT_EQ(result.exit_code, 0) << where << ": " << result.err;
-    }
-    expect_converges(db, m, where);
-  }
-  EXPECT_GT(cut_mid_run, 0) << "no cut landed while strata ran: the test proved nothing";
+  cut_at_random_moments([](const testing::TestDatabase&) {},
+                        [&](const testing::TestDatabase& db) { return migrate_up(db, m); },
+                        [&](const testing::TestDatabase& db, const std::string& where) { expect_converges(db, m, where); });
 }
 
 // ---- apply
@@ -241,32 +253,8 @@ TEST(LostConnection, ApplyCutWhileAStepWaitsReportsItAndTheRerunConverges) {
 
 TEST(LostConnection, ApplyCutAtRandomMomentsConverges) {
   const ApplyProject p;
-  std::mt19937 random(static_cast<unsigned>(env_int("STRATA_TEST_SEED", 20261205)));
-  int took = 0;
-  {
-    testing::TestDatabase db;
-    create_held(db);
-    took = calibrate(p.apply(db));
-  }
-  std::uniform_int_distribution<int> delay_ms(0, took);
-  int cut_mid_run = 0;
-  for (int round = 0; round < env_int("STRATA_TEST_CUT_ROUNDS", 8); ++round) {
-    testing::TestDatabase db;
-    create_held(db);
-    Process run(p.apply(db));
-    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
-    const int ended = cut(db.server_url(), db.name(), "", std::chrono::milliseconds(0));
-    const auto result = run.wait();
-    const std::string where = "round " + std::to_string(round);
-    if (ended > 0 && result.exit_code != 0) {
-      ++cut_mid_run;
-      expect_lost_connection(result, where);
-    } else {
-      EXPECT_EQ(result.exit_code, 0) << where << ": " << result.err;
-    }
-    p.expect_converges(db, where);
-  }
-  EXPECT_GT(cut_mid_run, 0) << "no cut landed while strata ran: the test proved nothing";
+  cut_at_random_moments(create_held, [&](const testing::TestDatabase& db) { return p.apply(db); },
+                        [&](const testing::TestDatabase& db, const std::string& where) { p.expect_converges(db, where); });
 }
 
 }  // namespace

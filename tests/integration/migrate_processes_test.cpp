@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 #include <pqxx/pqxx>
 
+#include "support/case_files.hpp"
 #include "support/migration_dir.hpp"
 #include "support/run_command.hpp"
 #include "support/test_database.hpp"
@@ -20,15 +21,12 @@
 namespace strata {
 namespace {
 
+using testing::env_int;
+
 using ::testing::HasSubstr;
 using testing::MigrationDir;
 using testing::Process;
 using testing::strata_binary;
-
-int env_int(const char* name, int fallback) {
-  const char* value = std::getenv(name);
-  return value ? std::atoi(value) : fallback;
-}
 
 MigrationDir counted_migrations() {
   MigrationDir dir;

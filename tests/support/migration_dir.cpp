@@ -1,10 +1,13 @@
 #include "support/migration_dir.hpp"
 
+#include "support/run_command.hpp"
+
 #include <unistd.h>
 
 #include <atomic>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include <pqxx/pqxx>
 
@@ -56,6 +59,19 @@ void MigrationDir::remove(const std::string& stem) {
 
 void MigrationDir::hash() {
   migrations::write_sum(migrations::read_directory(path_));
+}
+
+void MigrationDir::git_commit(const std::string& message) {
+  auto git = [&](const std::vector<std::string>& args) {
+    std::vector<std::string> argv = {"/usr/bin/env", "git", "-C", path_.string(), "-c", "user.name=strata tests",
+                                     "-c", "user.email=tests@strata.invalid"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    const auto result = run_command(argv);
+    if (result.exit_code != 0) throw std::runtime_error("git " + args.front() + " failed: " + result.err);
+  };
+  if (!std::filesystem::exists(path_ / ".git")) git({"init", "-q"});
+  git({"add", "-A", "."});
+  git({"commit", "-qm", message});
 }
 
 std::vector<std::string> table_names(const std::string& url) {

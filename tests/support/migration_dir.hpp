@@ -26,6 +26,9 @@ class MigrationDir {
   std::string text(const std::string& file_name) const;
   void remove(const std::string& stem);  // both files
   void hash();                           // rewrites strata.sum (`strata migrate hash`)
+  // Makes the directory a git repository (once) and commits everything in it; throws
+  // std::runtime_error with git's message when git fails.
+  void git_commit(const std::string& message);
 
  private:
   std::filesystem::path path_;

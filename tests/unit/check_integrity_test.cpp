@@ -6,7 +6,6 @@
 #include "engine/check/checks.hpp"
 #include "migrations/directory.hpp"
 #include "support/migration_dir.hpp"
-#include "support/run_command.hpp"
 
 namespace strata::check {
 namespace {
@@ -93,22 +92,12 @@ TEST(CheckIntegrity, SI105APendingVersionBelowAnAppliedOne) {
   EXPECT_THAT(result.lint_targets, ElementsAre(1u));
 }
 
-void git(const std::filesystem::path& dir, std::vector<std::string> args) {
-  std::vector<std::string> argv = {"/usr/bin/env", "git", "-C", dir.string(), "-c", "user.name=t", "-c",
-                                   "user.email=t@example.com"};
-  argv.insert(argv.end(), args.begin(), args.end());
-  const auto r = strata::testing::run_command(argv);
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-}
-
 TEST(CheckIntegrity, SI105AndSI106AgainstAGitRef) {
   MigrationDir dir;
   dir.add("1_users", "CREATE TABLE users (id int PRIMARY KEY);", "DROP TABLE users;");
   dir.add("5_posts", "CREATE TABLE posts (id int PRIMARY KEY);", std::nullopt);
   dir.hash();
-  git(dir.path(), {"init", "-q"});
-  git(dir.path(), {"add", "."});
-  git(dir.path(), {"commit", "-qm", "base"});
+  dir.git_commit("base");
   {
     const auto clean = check_integrity(migrations::read_directory(dir.path()), std::nullopt, "HEAD");
     EXPECT_THAT(codes(clean), IsEmpty());

@@ -12,6 +12,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "strata/check.hpp"
+#include "support/case_files.hpp"
 #include "support/run_command.hpp"
 
 namespace strata {
@@ -127,8 +128,7 @@ namespace strata {
 namespace {
 
 std::string read_source(const std::string& relative) {
-  std::ifstream in(std::string(STRATA_SOURCE_DIR) + "/" + relative);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  return testing::read_file(std::filesystem::path(STRATA_SOURCE_DIR) / relative);
 }
 
 TEST(CheckDocs, EveryCodeIsDocumentedWithItsCheck) {

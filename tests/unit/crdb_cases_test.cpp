@@ -48,11 +48,17 @@
 #include "strata/errors.hpp"
 #include "strata/load.hpp"
 #include "strata/plan.hpp"
+#include "support/case_files.hpp"
 
 namespace strata {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::expect_golden;
+using testing::hazard_lines;
+using testing::load_case;
+using testing::read_file;
+using testing::updating_golden;
 
 const fs::path kCases = fs::path(STRATA_SOURCE_DIR) / "tests/cases";
 
@@ -61,36 +67,6 @@ const std::map<std::string, std::string> kNoRoundTrip = {
     {"sequence-altered",
      "from.yaml declares a CYCLE sequence, which CockroachDB does not have: the emitter refuses to create it"},
 };
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-bool updating() {
-  return std::getenv("STRATA_UPDATE_GOLDEN") != nullptr;
-}
-
-void expect_golden(const fs::path& path, const std::string& actual) {
-  if (updating()) {
-    std::ofstream(path, std::ios::binary) << actual;
-    return;
-  }
-  ASSERT_TRUE(fs::exists(path)) << path << " is missing (STRATA_UPDATE_GOLDEN=1 writes it)";
-  EXPECT_EQ(actual, read(path)) << "for " << path << " (STRATA_UPDATE_GOLDEN=1 rewrites it)";
-}
-
-std::string hazard_lines(const Plan& plan) {
-  std::string out;
-  for (auto kind : plan.hazard_kinds()) out += std::string(hazard_name(kind)) + "\n";
-  return out.empty() ? "none\n" : out;
-}
-
-Schema load_case(const fs::path& dir, const std::string& file) {
-  return load_schema_text(read(dir / file), (dir.filename() / file).string());
-}
 
 cockroachdb::CockroachDialect dialect() {
   return cockroachdb::CockroachDialect("shop", {23, 2});
@@ -128,9 +104,9 @@ TEST_P(CrdbCases, PlanMatchesGoldens) {
   const Planned planned = plan_case(dir);
   const fs::path own_error = dir / "error.cockroachdb.txt";
   if (!planned.error.empty()) {
-    if (updating()) {
+    if (updating_golden()) {
       // The PostgreSQL golden serves when the message is the same.
-      if (fs::exists(dir / "error.txt") && read(dir / "error.txt") == planned.error) {
+      if (fs::exists(dir / "error.txt") && read_file(dir / "error.txt") == planned.error) {
         fs::remove(own_error);
       } else {
         expect_golden(own_error, planned.error);
@@ -139,10 +115,10 @@ TEST_P(CrdbCases, PlanMatchesGoldens) {
     }
     const fs::path expected = fs::exists(own_error) ? own_error : dir / "error.txt";
     ASSERT_TRUE(fs::exists(expected)) << "planning failed: " << planned.error;
-    EXPECT_EQ(planned.error, read(expected)) << "for " << expected;
+    EXPECT_EQ(planned.error, read_file(expected)) << "for " << expected;
     return;
   }
-  ASSERT_FALSE(fs::exists(own_error)) << "expected planning to fail: " << read(own_error);
+  ASSERT_FALSE(fs::exists(own_error)) << "expected planning to fail: " << read_file(own_error);
   expect_golden(dir / "plan.cockroachdb.sql", plan_to_sql(planned.plan));
   EXPECT_EQ(planned.plan.dialect, "cockroachdb");
   // Same input, same plan, byte for byte.
@@ -150,8 +126,8 @@ TEST_P(CrdbCases, PlanMatchesGoldens) {
 
   const fs::path own_hazards = dir / "hazards.cockroachdb.txt";
   const std::string hazards = hazard_lines(planned.plan);
-  const bool same_as_postgres = fs::exists(dir / "hazards.txt") && read(dir / "hazards.txt") == hazards;
-  if (updating()) {
+  const bool same_as_postgres = fs::exists(dir / "hazards.txt") && read_file(dir / "hazards.txt") == hazards;
+  if (updating_golden()) {
     if (same_as_postgres) {
       fs::remove(own_hazards);
     } else {
@@ -160,11 +136,11 @@ TEST_P(CrdbCases, PlanMatchesGoldens) {
     return;
   }
   if (fs::exists(own_hazards)) {
-    EXPECT_EQ(hazards, read(own_hazards)) << "for " << own_hazards;
+    EXPECT_EQ(hazards, read_file(own_hazards)) << "for " << own_hazards;
     EXPECT_FALSE(same_as_postgres) << own_hazards << " says what hazards.txt says: remove it";
   } else {
     ASSERT_TRUE(fs::exists(dir / "hazards.txt")) << "no hazards golden";
-    EXPECT_EQ(hazards, read(dir / "hazards.txt"))
+    EXPECT_EQ(hazards, read_file(dir / "hazards.txt"))
         << "for hazards.txt (STRATA_UPDATE_GOLDEN=1 writes " << own_hazards.filename() << ")";
   }
 }
