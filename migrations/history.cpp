@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "engine/connection.hpp"
+#include "engine/db/connection.hpp"
 #include "strata/errors.hpp"
 #include "strata/migrate.hpp"
 

@@ -3,8 +3,8 @@
 
 #include <fmt/format.h>
 
-#include "engine/connection.hpp"
-#include "engine/lock.hpp"
+#include "engine/db/connection.hpp"
+#include "engine/lock/lock.hpp"
 #include "migrations/directory.hpp"
 #include "migrations/history.hpp"
 #include "migrations/run_migration.hpp"

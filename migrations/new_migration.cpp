@@ -5,9 +5,9 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
-#include "engine/connection.hpp"
-#include "engine/executor.hpp"
-#include "engine/live_schema.hpp"
+#include "engine/db/connection.hpp"
+#include "engine/exec/executor.hpp"
+#include "engine/db/live_schema.hpp"
 #include "migrations/directory.hpp"
 #include "migrations/scratch_database.hpp"
 #include "migrations/sum.hpp"

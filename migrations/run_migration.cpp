@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
-#include "engine/connection.hpp"
-#include "engine/lock.hpp"
-#include "engine/retry.hpp"
+#include "engine/db/connection.hpp"
+#include "engine/lock/lock.hpp"
+#include "engine/db/retry.hpp"
 
 namespace strata::migrations {
 

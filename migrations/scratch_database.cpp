@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "engine/connection.hpp"
+#include "engine/db/connection.hpp"
 #include "strata/errors.hpp"
 
 namespace strata::migrations {

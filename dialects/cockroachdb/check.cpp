@@ -6,7 +6,7 @@
 
 #include "dialects/cockroachdb/cockroach_dialect.hpp"
 #include "dialects/cockroachdb/column_type_change.hpp"
-#include "engine/quote.hpp"
+#include "engine/model/quote.hpp"
 #include "strata/errors.hpp"
 
 namespace strata::cockroachdb {

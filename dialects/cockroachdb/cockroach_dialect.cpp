@@ -5,7 +5,7 @@
 
 #include "dialects/cockroachdb/jobs.hpp"
 #include "dialects/cockroachdb/normalize.hpp"
-#include "engine/quote.hpp"
+#include "engine/model/quote.hpp"
 
 namespace strata::cockroachdb {
 

@@ -7,9 +7,9 @@
 
 #include "dialects/cockroachdb/cockroach_dialect.hpp"
 #include "dialects/cockroachdb/column_type_change.hpp"
-#include "dialects/cockroachdb/ddl.hpp"
-#include "dialects/postgres/ddl.hpp"
-#include "engine/quote.hpp"
+#include "dialects/cockroachdb/object_sql.hpp"
+#include "dialects/postgres/object_sql.hpp"
+#include "engine/model/quote.hpp"
 #include "strata/errors.hpp"
 
 namespace strata::cockroachdb {

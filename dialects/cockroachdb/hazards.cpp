@@ -5,8 +5,8 @@
 #include "dialects/cockroachdb/cockroach_dialect.hpp"
 #include "dialects/cockroachdb/column_type_change.hpp"
 #include "engine/plan/type_change.hpp"
-#include "engine/quote.hpp"
-#include "engine/type_name.hpp"
+#include "engine/model/quote.hpp"
+#include "engine/model/type_name.hpp"
 #include "strata/plan.hpp"
 
 namespace strata::cockroachdb {

@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include "dialects/cockroachdb/cockroach_dialect.hpp"
-#include "dialects/cockroachdb/ddl_parser.hpp"
+#include "dialects/cockroachdb/ddl/parser.hpp"
 #include "dialects/cockroachdb/queries.hpp"
-#include "engine/connection.hpp"
+#include "engine/db/connection.hpp"
 #include "strata/errors.hpp"
 
 namespace strata::cockroachdb {

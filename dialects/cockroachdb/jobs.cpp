@@ -12,7 +12,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "engine/connection.hpp"
+#include "engine/db/connection.hpp"
 
 namespace strata::cockroachdb {
 

@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <cctype>
 
-#include "dialects/cockroachdb/ddl_expression.hpp"
+#include "dialects/cockroachdb/ddl/expression.hpp"
 #include "dialects/postgres/postgres_dialect.hpp"
-#include "engine/expression.hpp"
+#include "engine/expr/expression.hpp"
 
 namespace strata::cockroachdb {
 

@@ -1,6 +1,6 @@
 // Every catalog query of the CockroachDB dialect. CockroachDB prints the canonical CREATE
 // statement of each object (crdb_internal.create_statements and create_type_statements, v20.2+):
-// strata reads those in bulk and parses them (ddl_parser.hpp), which the corpus tests cover.
+// strata reads those in bulk and parses them (ddl/parser.hpp), which the corpus tests cover.
 // $1 is a STRING[] of schema names to read, or NULL for every user schema.
 #pragma once
 

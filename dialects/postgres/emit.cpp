@@ -3,10 +3,10 @@
 // and validated afterwards (which lets writes go on).
 #include <fmt/format.h>
 
-#include "dialects/postgres/ddl.hpp"
+#include "dialects/postgres/object_sql.hpp"
 #include "dialects/postgres/postgres_dialect.hpp"
-#include "engine/names.hpp"
-#include "engine/quote.hpp"
+#include "engine/model/names.hpp"
+#include "engine/model/quote.hpp"
 #include "strata/errors.hpp"
 
 namespace strata::postgres {

@@ -3,8 +3,8 @@
 
 #include "dialects/postgres/postgres_dialect.hpp"
 #include "engine/plan/type_change.hpp"
-#include "engine/quote.hpp"
-#include "engine/type_name.hpp"
+#include "engine/model/quote.hpp"
+#include "engine/model/type_name.hpp"
 #include "strata/plan.hpp"
 
 namespace strata::postgres {

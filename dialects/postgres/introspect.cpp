@@ -6,9 +6,9 @@
 
 #include "dialects/postgres/postgres_dialect.hpp"
 #include "dialects/postgres/queries.hpp"
-#include "engine/connection.hpp"
-#include "engine/quote.hpp"
-#include "engine/type_name.hpp"
+#include "engine/db/connection.hpp"
+#include "engine/model/quote.hpp"
+#include "engine/model/type_name.hpp"
 #include "strata/errors.hpp"
 
 namespace strata::postgres {

@@ -5,8 +5,8 @@
 #include <unordered_map>
 
 #include "dialects/postgres/postgres_dialect.hpp"
-#include "engine/expression.hpp"
-#include "engine/type_name.hpp"
+#include "engine/expr/expression.hpp"
+#include "engine/model/type_name.hpp"
 
 namespace strata::postgres {
 

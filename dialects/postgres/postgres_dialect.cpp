@@ -1,6 +1,6 @@
 #include "dialects/postgres/postgres_dialect.hpp"
 
-#include "engine/quote.hpp"
+#include "engine/model/quote.hpp"
 
 namespace strata::postgres {
 

@@ -1,7 +1,7 @@
 // The PostgreSQL dialect.
 #pragma once
 
-#include "engine/type_name.hpp"
+#include "engine/model/type_name.hpp"
 #include "strata/dialect.hpp"
 
 namespace strata::postgres {

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "engine/diff/differ.hpp"
-#include "engine/expression.hpp"
+#include "engine/expr/expression.hpp"
 #include "strata/errors.hpp"
 
 namespace strata {

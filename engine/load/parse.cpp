@@ -6,7 +6,7 @@
 
 #include "engine/load/declared.hpp"
 #include "engine/load/yaml_reader.hpp"
-#include "engine/sql_text.hpp"
+#include "engine/sql/sql_text.hpp"
 
 namespace strata::load {
 

@@ -8,9 +8,9 @@
 #include <fmt/format.h>
 
 #include "engine/load/declared.hpp"
-#include "engine/names.hpp"
-#include "engine/quote.hpp"
-#include "engine/type_name.hpp"
+#include "engine/model/names.hpp"
+#include "engine/model/quote.hpp"
+#include "engine/model/type_name.hpp"
 
 namespace strata::load {
 

@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include "engine/type_name.hpp"
+#include "engine/model/type_name.hpp"
 
 namespace strata::plan_detail {
 

@@ -4,7 +4,7 @@
 #include <array>
 #include <cctype>
 
-#include "engine/type_name.hpp"
+#include "engine/model/type_name.hpp"
 
 namespace strata {
 

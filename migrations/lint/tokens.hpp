@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/expression_lexer.hpp"
+#include "engine/expr/lexer.hpp"
 
 namespace strata::migrations::lint {
 

@@ -6,9 +6,9 @@
 #include <string_view>
 #include <vector>
 
-#include "dialects/cockroachdb/ddl_parser.hpp"
+#include "dialects/cockroachdb/ddl/parser.hpp"
 #include "dialects/cockroachdb/normalize.hpp"
-#include "engine/expression.hpp"
+#include "engine/expr/expression.hpp"
 #include "strata/errors.hpp"
 
 namespace {

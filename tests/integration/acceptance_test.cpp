@@ -19,8 +19,8 @@
 #include <gtest/gtest.h>
 #include <pqxx/pqxx>
 
-#include "engine/connection.hpp"
-#include "engine/executor.hpp"
+#include "engine/db/connection.hpp"
+#include "engine/exec/executor.hpp"
 #include "strata/diff.hpp"
 #include "strata/errors.hpp"
 #include "strata/load.hpp"

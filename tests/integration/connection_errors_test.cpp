@@ -5,7 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "engine/connection.hpp"
+#include "engine/db/connection.hpp"
 #include "strata/errors.hpp"
 #include "support/test_database.hpp"
 

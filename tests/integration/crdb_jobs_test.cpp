@@ -21,8 +21,8 @@
 #include <pqxx/pqxx>
 
 #include "dialects/cockroachdb/jobs.hpp"
-#include "engine/connection.hpp"
-#include "engine/executor.hpp"
+#include "engine/db/connection.hpp"
+#include "engine/exec/executor.hpp"
 #include "support/test_database.hpp"
 
 namespace strata::cockroachdb {

@@ -11,8 +11,8 @@
 #include <gtest/gtest.h>
 #include <pqxx/pqxx>
 
-#include "engine/connection.hpp"
-#include "engine/lock.hpp"
+#include "engine/db/connection.hpp"
+#include "engine/lock/lock.hpp"
 #include "support/run_command.hpp"
 #include "support/test_database.hpp"
 

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 #include <pqxx/pqxx>
 
-#include "engine/connection.hpp"
+#include "engine/db/connection.hpp"
 #include "strata/dialect.hpp"
 #include "strata/load.hpp"
 #include "support/test_database.hpp"

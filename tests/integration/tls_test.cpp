@@ -4,7 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "engine/connection.hpp"
+#include "engine/db/connection.hpp"
 #include "strata/errors.hpp"
 #include "support/run_command.hpp"
 #include "support/secure_server.hpp"

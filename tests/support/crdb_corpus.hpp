@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "dialects/cockroachdb/ddl_parser.hpp"
+#include "dialects/cockroachdb/ddl/parser.hpp"
 #include "strata/schema.hpp"
 
 namespace strata::testing {

@@ -1,6 +1,6 @@
 #include "support/test_database.hpp"
 
-#include "engine/connection.hpp"
+#include "engine/db/connection.hpp"
 
 #include <fmt/format.h>
 #include <pqxx/pqxx>

@@ -3,7 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "engine/check/checks.hpp"
+#include "app/check/checks.hpp"
 #include "migrations/directory.hpp"
 #include "support/migration_dir.hpp"
 

@@ -14,7 +14,7 @@
 #include <gtest/gtest.h>
 
 #include "dialects/cockroachdb/cockroach_dialect.hpp"
-#include "dialects/cockroachdb/ddl_parser.hpp"
+#include "dialects/cockroachdb/ddl/parser.hpp"
 #include "strata/errors.hpp"
 #include "strata/plan.hpp"
 #include "support/crdb_corpus.hpp"

@@ -17,7 +17,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "dialects/cockroachdb/ddl_parser.hpp"
+#include "dialects/cockroachdb/ddl/parser.hpp"
 #include "dialects/cockroachdb/normalize.hpp"
 #include "strata/errors.hpp"
 #include "support/crdb_corpus.hpp"

@@ -1,14 +1,14 @@
-// Tests for canonical_expression(): every rule of engine/expression.hpp, the declared-versus-server
+// Tests for canonical_expression(): every rule of engine/expr/expression.hpp, the declared-versus-server
 // pairs strata must treat as equal, idempotence on every input, and robustness on generated,
 // mutated and random input.
-#if __has_include("engine/expression.hpp")
-#include "engine/expression.hpp"
-#include "engine/expression_parser.hpp"
-#include "engine/expression_rewrite.hpp"
+#if __has_include("engine/expr/expression.hpp")
+#include "engine/expr/expression.hpp"
+#include "engine/expr/parser.hpp"
+#include "engine/expr/rewrite.hpp"
 #else  // built on its own with -I engine
-#include "expression.hpp"
-#include "expression_parser.hpp"
-#include "expression_rewrite.hpp"
+#include "engine/expr/expression.hpp"
+#include "engine/expr/parser.hpp"
+#include "engine/expr/rewrite.hpp"
 #endif
 
 #include <gtest/gtest.h>

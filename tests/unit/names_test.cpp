@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "engine/names.hpp"
+#include "engine/model/names.hpp"
 
 namespace strata {
 namespace {

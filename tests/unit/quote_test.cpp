@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "engine/quote.hpp"
+#include "engine/model/quote.hpp"
 #include "strata/errors.hpp"
 
 namespace strata {

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "engine/redact.hpp"
+#include "engine/db/redact.hpp"
 
 namespace strata {
 namespace {

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "engine/type_name.hpp"
+#include "engine/model/type_name.hpp"
 
 namespace strata {
 namespace {

@@ -13,7 +13,7 @@
 #include <pqxx/pqxx>
 
 #include "dialects/postgres/queries.hpp"
-#include "engine/connection.hpp"
+#include "engine/db/connection.hpp"
 #include "strata/dialect.hpp"
 #include "tools/bench/schema_generator.hpp"
 

@@ -16,7 +16,7 @@
 #include <benchmark/benchmark.h>
 #include <pqxx/pqxx>
 
-#include "engine/connection.hpp"
+#include "engine/db/connection.hpp"
 #include "migrations/directory.hpp"
 #include "migrations/sum.hpp"
 #include "strata/migrate.hpp"

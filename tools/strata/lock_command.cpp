@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "engine/connection.hpp"
-#include "engine/lock.hpp"
+#include "engine/db/connection.hpp"
+#include "engine/lock/lock.hpp"
 #include "tools/strata/commands.hpp"
 
 namespace strata::cli {

@@ -1,0 +1,110 @@
+// `strata check`: runs each check its inputs allow, and says why the others were skipped.
+#include <fmt/format.h>
+
+#include "app/check/checks.hpp"
+#include "engine/db/connection.hpp"
+#include "migrations/lint/lint.hpp"
+#include "strata/errors.hpp"
+#include "strata/dialect.hpp"
+#include "strata/load.hpp"
+
+namespace strata {
+
+namespace {
+
+CheckCase skipped(CheckKind kind, std::string name, std::string reason) {
+  CheckCase c;
+  c.kind = kind;
+  c.name = std::move(name);
+  c.skipped = true;
+  c.skipped_reason = std::move(reason);
+  return c;
+}
+
+LintTarget target_of(const Dialect& dialect) {
+  return dialect.name() == "cockroachdb" ? LintTarget::Cockroach : LintTarget::Postgres;
+}
+
+// Integrity and lint of the directory; an unreadable directory is an SI104 finding per problem.
+void check_directory(const CheckOptions& options, Connection* connection, LintTarget target, CheckReport& report,
+                     bool& directory_ok) {
+  migrations::Directory directory;
+  try {
+    directory = migrations::read_directory(options.dir);
+  } catch (const LoadError& error) {
+    CheckCase c;
+    c.kind = CheckKind::Integrity;
+    c.name = fmt::format("migrations in {}", options.dir);
+    for (const auto& d : error.diagnostics()) {
+      c.findings.push_back(Finding{"SI104", CheckKind::Integrity, d.position.file, d.position.line, d.message,
+                                   std::string(find_check_code("SI104")->fix), ""});
+    }
+    report.cases.push_back(std::move(c));
+    report.cases.push_back(skipped(CheckKind::Lint, "migration files", "the directory cannot be read (SI104)"));
+    directory_ok = false;
+    return;
+  }
+  std::optional<std::vector<migrations::HistoryRow>> history;
+  if (connection) history = migrations::History(*connection, false).read();
+  auto integrity = check::check_integrity(directory, history, options.base);
+  report.cases.push_back(std::move(integrity.report));
+
+  std::vector<migrations::lint::SourceFile> files;
+  for (const auto& m : directory.migrations) files.push_back({check::display_path(directory, m.up.file_name), m.up.text});
+  if (integrity.lint_targets.empty()) {
+    report.cases.push_back(
+        skipped(CheckKind::Lint, "migration files", fmt::format("no migration file is {}", integrity.lint_scope)));
+    return;
+  }
+  for (auto& c : migrations::lint::lint_files(files, integrity.lint_targets, target)) report.cases.push_back(std::move(c));
+}
+
+}  // namespace
+
+CheckReport run_check(const CheckOptions& options) {
+  if (options.dir.empty() && options.schema_paths.empty()) {
+    throw UsageError("nothing to check: pass --dir (migrations) and/or --schema (declared schema)");
+  }
+  if (!options.base.empty() && options.dir.empty()) throw UsageError("--base needs --dir: it selects migration files");
+  std::optional<Schema> declared;
+  if (!options.schema_paths.empty()) declared = load_schema(options.schema_paths);
+
+  CheckReport report;
+  std::unique_ptr<Connection> connection;
+  std::unique_ptr<Dialect> dialect;
+  LintTarget target = options.target;
+  if (!options.url.empty()) {
+    connection = std::make_unique<Connection>(options.url, options.connect);
+    dialect = detect_dialect(*connection);
+    target = target_of(*dialect);
+  }
+
+  bool directory_ok = true;
+  if (!options.dir.empty()) check_directory(options, connection.get(), target, report, directory_ok);
+
+  const std::string live = "live database against the declared schema";
+  const std::string replayed = "migrations against the declared schema";
+  if (!declared) {
+    report.cases.push_back(skipped(CheckKind::Drift, live, "no declared schema (--schema)"));
+  } else if (!connection) {
+    report.cases.push_back(skipped(CheckKind::Drift, live, "no database (--url)"));
+  } else {
+    report.cases.push_back(check::live_drift(*connection, *dialect, *declared));
+  }
+  if (!declared || options.dir.empty()) {
+    report.cases.push_back(skipped(CheckKind::Drift, replayed, declared ? "no migrations (--dir)" : "no declared schema (--schema)"));
+  } else if (options.dev_url.empty()) {
+    report.cases.push_back(skipped(CheckKind::Drift, replayed, "no server to replay them on (--dev-url)"));
+  } else if (!directory_ok) {
+    report.cases.push_back(skipped(CheckKind::Drift, replayed, "the directory cannot be read (SI104)"));
+  } else {
+    try {
+      report.cases.push_back(check::migrations_drift(options.dir, options.dev_url, *declared, options.connect));
+    } catch (const LoadError&) {  // strata.sum disagrees: integrity has reported it
+      report.cases.push_back(skipped(CheckKind::Drift, replayed, "strata.sum does not match the files (SI101)"));
+    }
+  }
+  return report;
+}
+
+}  // namespace strata

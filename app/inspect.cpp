@@ -1,0 +1,19 @@
+#include "strata/inspect.hpp"
+
+#include "engine/db/connection.hpp"
+#include "strata/dialect.hpp"
+#include "strata/version.hpp"
+
+namespace strata {
+
+Schema inspect(const std::string& url, const InspectOptions& options) {
+  Connection connection(url, options.connect);
+  const auto dialect = detect_dialect(connection);
+  return dialect->introspect(connection, IntrospectOptions{options.schemas});
+}
+
+const char* version() {
+  return STRATA_VERSION;
+}
+
+}  // namespace strata

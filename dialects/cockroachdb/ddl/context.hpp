@@ -1,0 +1,112 @@
+// Internal to the CockroachDB DDL parser: the state statements share while one input is applied
+// (the schema being built, the current database, the notes), name resolution, CockroachDB's
+// names for unnamed objects, and the statement parsers each source file provides.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dialects/cockroachdb/ddl/cursor.hpp"
+#include "dialects/cockroachdb/ddl/parser.hpp"
+#include "strata/schema.hpp"
+
+namespace strata::cockroachdb {
+
+class Context {
+ public:
+  Context(Schema& schema, const ParseOptions& options);
+
+  Schema& schema() { return schema_; }
+  const ParseOptions& options() const { return options_; }
+  const std::string& database() const { return database_; }
+
+  void note(NoteKind kind, std::string message);
+
+  // The object named by `parts` (name, schema.name or database.schema.name; a two-part name is a
+  // schema when one by that name is known, else a database when it is the current or a known one,
+  // else a schema). A name in another database loses its database and is noted.
+  QualifiedName resolve(const std::vector<std::string>& parts);
+  bool is_known_schema(const std::string& name) const;
+  void add_schema(const std::string& name);  // records a namespace the schema uses
+
+  Table* find_table(const QualifiedName& name);
+  Table& require_table(const QualifiedName& name, const Cursor& cursor);
+
+  // Databases: CREATE DATABASE records one, USE makes it current; schema().database mirrors the
+  // current one after every statement.
+  Database* find_database(const std::string& name);
+  Database& add_database(const std::string& name);
+  void use_database(const std::string& name);
+  void sync_database();
+
+ private:
+  Schema& schema_;
+  const ParseOptions& options_;
+  std::string database_;
+  std::map<std::string, Database> databases_;
+};
+
+// "public.t" / "sc.t" for notes and messages.
+std::string display(const QualifiedName& name);
+
+// ---- CockroachDB's names for unnamed objects
+
+// True when `name` is already an index or constraint name of `table`.
+bool name_taken(const Table& table, std::string_view name);
+// `base`, else base1, base2…, whichever `table` does not use yet.
+std::string free_name(const Table& table, const std::string& base);
+std::string primary_key_name(const Table& table, NamingEra era);
+// <table>_<parts>_idx or _key; a column key contributes its name, an expression "expr", "expr1"…
+std::string index_name(const Table& table, const std::vector<IndexKey>& keys, bool unique);
+std::string foreign_key_name(const Table& table, const ForeignKey& foreign_key, NamingEra era);
+std::string check_name(const Table& table, const std::string& expression);
+
+// ---- statement parsers; each starts after the words its dispatcher consumed
+
+// CREATE [TEMP] TABLE …: positioned at TABLE.
+void create_table(Context& context, Cursor& cursor);
+// CREATE [UNIQUE] [INVERTED | VECTOR] INDEX …: positioned after INDEX, with what came before it.
+void create_index(Context& context, Cursor& cursor, bool unique, const std::string& method);
+void create_type(Context& context, Cursor& cursor);      // after CREATE TYPE
+void create_sequence(Context& context, Cursor& cursor);  // after CREATE [TEMP] SEQUENCE
+void alter_sequence(Context& context, Cursor& cursor);   // after ALTER SEQUENCE
+void alter_type(Context& context, Cursor& cursor);       // after ALTER TYPE
+void create_database(Context& context, Cursor& cursor);  // after CREATE DATABASE
+void alter_database(Context& context, Cursor& cursor);   // after ALTER DATABASE
+void alter_table(Context& context, Cursor& cursor);      // after ALTER TABLE
+void alter_index(Context& context, Cursor& cursor);      // after ALTER INDEX
+void drop_objects(Context& context, Cursor& cursor);     // after DROP
+
+// ---- pieces shared by CREATE TABLE and ALTER TABLE
+
+// A type: a (qualified) name or a multi-word built-in name, modifiers in parentheses,
+// WITH/WITHOUT TIME ZONE, and array suffixes ([], [n], ARRAY). Returns its canonical spelling
+// with CockroachDB's INT = INT8 (the text as written when it is no type canonical_type knows).
+std::string parse_type(Cursor& cursor);
+// A column definition (name, type, qualifiers, inline constraints) added to `table`.
+void parse_column_definition(Context& context, Cursor& cursor, Table& table);
+// A table constraint after the optional CONSTRAINT name: PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY.
+void parse_table_constraint(Context& context, Cursor& cursor, Table& table, std::optional<std::string> name);
+// REFERENCES t [(cols)] [MATCH …] [ON DELETE …] [ON UPDATE …]: the foreign key of `columns`.
+ForeignKey parse_references(Context& context, Cursor& cursor, Table& table, std::vector<std::string> columns,
+                            std::optional<std::string> name);
+// An inline index element: [UNIQUE] [INVERTED | VECTOR] INDEX [name] (keys) clauses, positioned
+// after INDEX.
+void parse_inline_index(Context& context, Cursor& cursor, Table& table, bool unique, const std::string& method);
+// ( key [opclass] [ASC | DESC] [NULLS FIRST | LAST], … )
+std::vector<IndexKey> parse_index_keys(Cursor& cursor, const Table& table);
+// USING HASH [WITH (bucket_count = n) | WITH BUCKET_COUNT = n], positioned after USING HASH.
+int parse_hash_buckets(Context& context, Cursor& cursor, const Table& table);
+// LOCALITY …, positioned after LOCALITY.
+Locality parse_locality(Cursor& cursor);
+// PARTITION [ALL] BY …, positioned at PARTITION: skipped and noted.
+void skip_partitioning(Context& context, Cursor& cursor, const std::string& owner);
+// Sets the primary key of `table` (its columns become NOT NULL).
+void set_primary_key(Table& table, PrimaryKey key);
+// A foreign key whose REFERENCES named no columns gets the referenced table's primary key.
+void resolve_referenced_columns(Context& context, const Cursor& cursor, const Table& table, ForeignKey& foreign_key);
+
+}  // namespace strata::cockroachdb

@@ -1,0 +1,106 @@
+#include "dialects/cockroachdb/ddl/table_edits.hpp"
+
+#include <algorithm>
+
+#include "dialects/cockroachdb/ddl/expression.hpp"
+
+namespace strata::cockroachdb {
+
+namespace {
+
+bool contains(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+template <typename Items, typename Predicate>
+void erase_if(Items& items, Predicate predicate) {
+  items.erase(std::remove_if(items.begin(), items.end(), predicate), items.end());
+}
+
+bool index_uses(const Index& index, const std::string& column) {
+  for (const auto& key : index.keys) {
+    if (key.column == column || (!key.expression.empty() && references_column(key.expression, column))) return true;
+  }
+  return contains(index.include, column) || (index.where && references_column(*index.where, column));
+}
+
+void rename_in(std::vector<std::string>& names, const std::string& from, const std::string& to) {
+  std::replace(names.begin(), names.end(), from, to);
+}
+
+void rename_in(std::string& expression, const std::string& from, const std::string& to) {
+  expression = rename_column_references(expression, from, to);
+}
+
+}  // namespace
+
+bool drop_column(Schema& schema, Table& table, const std::string& column) {
+  if (table.primary_key && contains(table.primary_key->columns, column)) return false;
+  erase_if(table.columns, [&](const Column& c) { return c.name == column; });
+  erase_if(table.indexes, [&](const Index& index) { return index_uses(index, column); });
+  erase_if(table.uniques, [&](const UniqueConstraint& unique) { return contains(unique.columns, column); });
+  erase_if(table.checks, [&](const Check& check) { return references_column(check.expression, column); });
+  erase_if(table.foreign_keys, [&](const ForeignKey& fk) { return contains(fk.columns, column); });
+  for (auto& other : schema.tables) {
+    erase_if(other.foreign_keys,
+             [&](const ForeignKey& fk) { return fk.ref_table == table.name && contains(fk.ref_columns, column); });
+  }
+  return true;
+}
+
+void rename_column(Schema& schema, Table& table, const std::string& from, const std::string& to) {
+  for (auto& column : table.columns) {
+    if (column.name == from) column.name = to;
+    if (column.generated) rename_in(column.generated->expression, from, to);
+  }
+  for (auto& index : table.indexes) {
+    for (auto& key : index.keys) {
+      if (key.column == from) key.column = to;
+      if (!key.expression.empty()) rename_in(key.expression, from, to);
+    }
+    rename_in(index.include, from, to);
+    if (index.where) rename_in(*index.where, from, to);
+  }
+  if (table.primary_key) rename_in(table.primary_key->columns, from, to);
+  for (auto& unique : table.uniques) rename_in(unique.columns, from, to);
+  for (auto& check : table.checks) rename_in(check.expression, from, to);
+  for (auto& fk : table.foreign_keys) rename_in(fk.columns, from, to);
+  if (table.locality && table.locality->column == from) table.locality->column = to;
+  for (auto& other : schema.tables) {
+    for (auto& fk : other.foreign_keys) {
+      if (fk.ref_table == table.name) rename_in(fk.ref_columns, from, to);
+    }
+  }
+}
+
+void rename_table(Schema& schema, Table& table, const QualifiedName& to) {
+  const QualifiedName from = table.name;
+  for (auto& other : schema.tables) {
+    for (auto& fk : other.foreign_keys) {
+      if (fk.ref_table == from) fk.ref_table = to;
+    }
+  }
+  table.name = to;
+}
+
+bool drop_constraint(Table& table, const std::string& name) {
+  if (table.primary_key && table.primary_key->name == name) {
+    table.primary_key.reset();
+    return true;
+  }
+  const std::size_t before =
+      table.uniques.size() + table.indexes.size() + table.checks.size() + table.foreign_keys.size();
+  erase_if(table.uniques, [&](const auto& item) { return item.name == name; });
+  erase_if(table.indexes, [&](const Index& index) { return index.unique && index.name == name; });
+  erase_if(table.checks, [&](const auto& item) { return item.name == name; });
+  erase_if(table.foreign_keys, [&](const auto& item) { return item.name == name; });
+  return before != table.uniques.size() + table.indexes.size() + table.checks.size() + table.foreign_keys.size();
+}
+
+void drop_references_to(Schema& schema, const QualifiedName& table) {
+  for (auto& other : schema.tables) {
+    erase_if(other.foreign_keys, [&](const ForeignKey& fk) { return fk.ref_table == table && !(other.name == table); });
+  }
+}
+
+}  // namespace strata::cockroachdb

@@ -1,0 +1,24 @@
+// CockroachDB DDL that differs from PostgreSQL's (the rest comes from dialects/postgres/object_sql.hpp):
+// NOT VISIBLE and VIRTUAL columns, STORING, hash-sharded and inverted indexes, LOCALITY clauses.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "strata/schema.hpp"
+
+namespace strata::cockroachdb {
+
+// A model type as CockroachDB reads it: the model's "integer" is the 4-byte integer, which
+// CockroachDB spells INT4 (its INTEGER and INT mean INT8, as does the model's "int").
+std::string type_sql(const std::string& type);
+std::string column_definition_sql(const Column& column);
+std::string create_sequence_sql(const Sequence& sequence);
+std::string create_table_sql(const Table& table);
+std::string create_index_sql(const QualifiedName& table, const Index& index);
+// LOCALITY GLOBAL | REGIONAL BY TABLE IN PRIMARY REGION | REGIONAL BY TABLE IN "r" | REGIONAL BY ROW [AS c]
+std::string locality_sql(const std::optional<Locality>& locality);
+// Regions are always double-quoted, as every statement CockroachDB's tests run writes them.
+std::string region_sql(const std::string& region);
+
+}  // namespace strata::cockroachdb

@@ -1,0 +1,104 @@
+#include <fmt/format.h>
+
+#include "engine/model/quote.hpp"
+#include "strata/change.hpp"
+
+namespace strata {
+
+namespace {
+
+std::string name(const QualifiedName& n) {
+  return n.schema == "public" ? quote_ident(n.name) : quote_qualified(n.schema, n.name);
+}
+
+std::string column_changes(std::uint32_t what) {
+  std::vector<std::string> parts;
+  if (what & kColumnType) parts.emplace_back("type");
+  if (what & kColumnNullability) parts.emplace_back("nullability");
+  if (what & kColumnDefault) parts.emplace_back("default");
+  if (what & kColumnIdentity) parts.emplace_back("identity");
+  if (what & kColumnCollation) parts.emplace_back("collation");
+  if (what & kColumnHidden) parts.emplace_back("visibility");
+  if (what & kColumnGenerated) parts.emplace_back("expression");
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+struct Describe {
+  std::string operator()(const CreateSchema& c) const { return "create schema " + quote_ident(c.name); }
+  std::string operator()(const CreateEnum& c) const { return "create enum " + name(c.value.name); }
+  std::string operator()(const DropEnum& c) const { return "drop enum " + name(c.value.name); }
+  std::string operator()(const AddEnumValue& c) const {
+    return fmt::format("add value {} to enum {}", quote_literal(c.value), name(c.name));
+  }
+  std::string operator()(const RecreateEnum& c) const {
+    return fmt::format("rebuild enum {} (values removed or reordered)", name(c.to.name));
+  }
+  std::string operator()(const CreateSequence& c) const { return "create sequence " + name(c.sequence.name); }
+  std::string operator()(const DropSequence& c) const { return "drop sequence " + name(c.sequence.name); }
+  std::string operator()(const AlterSequence& c) const { return "alter sequence " + name(c.to.name); }
+  std::string operator()(const CreateTable& c) const { return "create table " + name(c.table.name); }
+  std::string operator()(const DropTable& c) const { return "drop table " + name(c.table.name); }
+  std::string operator()(const RenameTable& c) const {
+    return fmt::format("rename table {} to {}", name(c.from), quote_ident(c.to.name));
+  }
+  std::string operator()(const AddColumn& c) const {
+    return fmt::format("add column {} to table {}", quote_ident(c.column.name), name(c.table));
+  }
+  std::string operator()(const DropColumn& c) const {
+    return fmt::format("drop column {} from table {}", quote_ident(c.column.name), name(c.table));
+  }
+  std::string operator()(const RenameColumn& c) const {
+    return fmt::format("rename column {} of table {} to {}", quote_ident(c.from), name(c.table), quote_ident(c.to));
+  }
+  std::string operator()(const AlterColumn& c) const {
+    return fmt::format("change {} of column {} of table {}", column_changes(c.what), quote_ident(c.to.name),
+                       name(c.table));
+  }
+  std::string operator()(const SetPrimaryKey& c) const {
+    if (!c.to) return "drop the primary key of table " + name(c.table);
+    return fmt::format("{} the primary key of table {}", c.from ? "change" : "add", name(c.table));
+  }
+  std::string operator()(const CreateIndex& c) const {
+    return fmt::format("create index {} on table {}", quote_ident(c.index.name), name(c.table));
+  }
+  std::string operator()(const DropIndex& c) const {
+    return fmt::format("drop index {} of table {}", quote_ident(c.index.name), name(c.table));
+  }
+  std::string operator()(const RenameIndex& c) const {
+    return fmt::format("rename index {} of table {} to {}", quote_ident(c.from), name(c.table), quote_ident(c.to));
+  }
+  std::string operator()(const AddUnique& c) const {
+    return fmt::format("add unique constraint {} to table {}", quote_ident(c.unique.name), name(c.table));
+  }
+  std::string operator()(const DropUnique& c) const {
+    return fmt::format("drop unique constraint {} of table {}", quote_ident(c.unique.name), name(c.table));
+  }
+  std::string operator()(const AddForeignKey& c) const {
+    return fmt::format("add foreign key {} to table {}", quote_ident(c.foreign_key.name), name(c.table));
+  }
+  std::string operator()(const DropForeignKey& c) const {
+    return fmt::format("drop foreign key {} of table {}", quote_ident(c.foreign_key.name), name(c.table));
+  }
+  std::string operator()(const AddCheck& c) const {
+    return fmt::format("add check {} to table {}", quote_ident(c.check.name), name(c.table));
+  }
+  std::string operator()(const DropCheck& c) const {
+    return fmt::format("drop check {} of table {}", quote_ident(c.check.name), name(c.table));
+  }
+  std::string operator()(const AddRegion& c) const { return "add region " + quote_ident(c.region); }
+  std::string operator()(const DropRegion& c) const { return "drop region " + quote_ident(c.region); }
+  std::string operator()(const SetPrimaryRegion& c) const { return "set the primary region to " + quote_ident(c.to); }
+  std::string operator()(const SetSurvivalGoal& c) const { return fmt::format("survive {} failure", to_string(c.to)); }
+  std::string operator()(const SetLocality& c) const {
+    return fmt::format("set the locality of table {} to {}", name(c.table),
+                       c.to ? std::string(to_string(c.to->kind)) : "the default");
+  }
+};
+
+}  // namespace
+
+std::string describe(const Change& change) {
+  return std::visit(Describe{}, change);
+}
+
+}  // namespace strata
