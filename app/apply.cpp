@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 
 #include "engine/db/connection.hpp"
+#include "app/dialect_factory.hpp"
 #include "engine/exec/executor.hpp"
+#include "engine/exec/job_waiter.hpp"
 #include "engine/db/live_schema.hpp"
 #include "engine/lock/lock.hpp"
 #include "strata/apply.hpp"
@@ -51,28 +53,16 @@ Plan plan_schema(const std::string& url, const Schema& declared, const ConnectOp
 }
 
 ApplyResult apply_schema(const std::string& url, const Schema& declared, const ApplyOptions& options) {
-  Connection connection(url, options.connect);
+  Connection connection(url, options.run.connect);
   const auto dialect = detect_dialect(connection);
   ApplyResult result;
   std::unique_ptr<SchemaLock> lock;
+  std::unique_ptr<SchemaJobs> jobs;
   if (!options.dry_run) {
-    LockOptions lock_options;
-    lock_options.wait = options.lock_wait;
-    if (options.observer) {
-      lock_options.on_wait = [&](const std::string& holder, std::chrono::seconds waited) {
-        options.observer->waiting_for_lock(holder, waited);
-      };
-    }
-    lock_options.lease = options.lease;
-    lock_options.purpose = "strata apply";
-    lock = acquire_schema_lock(connection, url, *dialect, options.lock, lock_options);
+    lock = acquire_schema_lock(connection, url, *dialect, options.run.lock, "strata apply", options.observer);
+    jobs = make_job_waiter(connection, *dialect, options.run, options.observer);
   }
   // Schema-change jobs a killed strata left running on these tables finish first (CockroachDB).
-  JobWaitSettings job_settings;
-  job_settings.timeout = options.job_timeout;
-  if (options.observer)
-    job_settings.on_progress = [&](const std::string& line) { options.observer->job_progress(line); };
-  std::unique_ptr<SchemaJobs> jobs = options.dry_run ? nullptr : dialect->schema_jobs(connection, job_settings);
   if (jobs) {
     std::vector<QualifiedName> tables;
     for (const auto& table : declared.tables) tables.push_back(table.name);
@@ -88,8 +78,8 @@ ApplyResult apply_schema(const std::string& url, const Schema& declared, const A
     return result;
   }
   ExecutorOptions executor;
-  executor.statement_lock_timeout = options.statement_lock_timeout;
-  executor.max_retries = options.max_retries;
+  executor.statement_lock_timeout = options.run.statement_lock_timeout;
+  executor.max_retries = options.run.max_retries;
   executor.observer = options.observer;
   executor.lock = lock.get();
   if (jobs) {

@@ -1,8 +1,7 @@
 #include "strata/inspect.hpp"
 
 #include "engine/db/connection.hpp"
-#include "strata/dialect.hpp"
-#include "strata/version.hpp"
+#include "app/dialect_factory.hpp"
 
 namespace strata {
 
@@ -10,10 +9,6 @@ Schema inspect(const std::string& url, const InspectOptions& options) {
   Connection connection(url, options.connect);
   const auto dialect = detect_dialect(connection);
   return dialect->introspect(connection, IntrospectOptions{options.schemas});
-}
-
-const char* version() {
-  return STRATA_VERSION;
 }
 
 }  // namespace strata

@@ -5,8 +5,9 @@
 #include <fmt/format.h>
 
 #include "engine/db/connection.hpp"
+#include "engine/db/server_dialect.hpp"
 #include "strata/errors.hpp"
-#include "strata/migrate.hpp"
+#include "strata/run_options.hpp"
 
 namespace strata::migrations {
 
@@ -31,9 +32,11 @@ const char* const kCreate =
     " error text,"
     " applied_by text NOT NULL)";
 
-const char* const kColumns =
-    "version, name, checksum, state, statements_total, statements_applied, statement_started, "
-    "statement_started_at, prefix_checksum, jobs, started_at, finished_at, duration_ms, success, error, applied_by";
+// The columns every write sets, in the order of kValues.
+constexpr std::string_view kColumns[] = {
+    "version",     "name",          "checksum",  "state",      "statements_total", "statements_applied",
+    "statement_started", "statement_started_at", "prefix_checksum", "jobs", "started_at", "finished_at",
+    "duration_ms", "success",       "error",     "applied_by"};
 
 // $1..$14: version, name, checksum, state, total, applied, started statement, jobs, started_at
 // (NULL: now()), finished (bool), duration_ms, error, applied by, prefix checksum. The statement's
@@ -86,7 +89,7 @@ std::string_view row_state_name(RowState state) {
   return "partial";
 }
 
-History::History(Connection& connection, bool upsert) : connection_(connection), upsert_(upsert) {}
+History::History(Connection& connection, const ServerDialect& dialect) : connection_(connection), dialect_(dialect) {}
 
 void History::ensure_table() {
   connection_.exec(kCreate);
@@ -129,19 +132,8 @@ std::vector<HistoryRow> History::read() {
 }
 
 void History::write(pqxx::transaction_base& tx, const HistoryRow& row) const {
-  const std::string sql =
-      upsert_ ? fmt::format("UPSERT INTO strata_schema_history ({}) {}", kColumns, kValues)
-              : fmt::format(
-                    "INSERT INTO strata_schema_history ({}) {} ON CONFLICT (version) DO UPDATE SET "
-                    "name = excluded.name, checksum = excluded.checksum, state = excluded.state, "
-                    "statements_total = excluded.statements_total, statements_applied = excluded.statements_applied, "
-                    "statement_started = excluded.statement_started, "
-                    "statement_started_at = excluded.statement_started_at, prefix_checksum = excluded.prefix_checksum, "
-                    "jobs = excluded.jobs, "
-                    "started_at = excluded.started_at, finished_at = excluded.finished_at, "
-                    "duration_ms = excluded.duration_ms, success = excluded.success, error = excluded.error, "
-                    "applied_by = excluded.applied_by",
-                    kColumns, kValues);
+  const std::string sql = dialect_.upsert_sql(
+      UpsertStatement{kHistoryTable, "version", {std::begin(kColumns), std::end(kColumns)}, kValues});
   const std::optional<int> started = row.statement_started;
   const std::optional<std::string> started_at =
       row.started_at.empty() ? std::nullopt : std::optional<std::string>(row.started_at);

@@ -1,6 +1,6 @@
 // The migration history: one row per migration in strata_schema_history, written in the same
 // transaction as a check that this strata still holds its lock (fencing), with
-// INSERT ... ON CONFLICT on PostgreSQL and UPSERT on CockroachDB.
+// the dialect's insert-or-replace (INSERT ... ON CONFLICT on PostgreSQL, UPSERT on CockroachDB).
 #pragma once
 
 #include <cstdint>
@@ -12,6 +12,7 @@
 
 namespace strata {
 class Connection;
+class ServerDialect;
 }
 
 namespace strata::migrations {
@@ -42,8 +43,8 @@ struct HistoryRow {
 
 class History {
  public:
-  // `upsert`: the server speaks UPSERT (CockroachDB).
-  History(Connection& connection, bool upsert);
+  // `dialect` writes the rows in the server's own insert-or-replace.
+  History(Connection& connection, const ServerDialect& dialect);
 
   // Creates the table when it is missing (call under the lock).
   void ensure_table();
@@ -57,7 +58,7 @@ class History {
 
  private:
   Connection& connection_;
-  bool upsert_;
+  const ServerDialect& dialect_;
 };
 
 std::string_view row_state_name(RowState state);

@@ -28,7 +28,7 @@ std::string path_of(const RunContext& context, const Action& action) {
 // serialization failures. `what` names the statement for errors.
 template <typename Work>
 void fenced(RunContext& context, const std::string& what, Work&& work) {
-  with_retries(what, context.options.max_retries, context.options.observer, [&] {
+  with_retries(what, context.options.run.max_retries, context.options.observer, [&] {
     try {
       pqxx::work tx(context.connection.raw());
       if (context.lock) context.lock->check_held(tx);
@@ -202,7 +202,7 @@ MigrationRun run_statement_by_statement(RunContext& context, const Action& actio
         row.statement_started = counted;
         record(context, row);
         if (context.lock) context.lock->check_held(context.connection);
-        with_retries(statement.sql, context.options.max_retries, context.options.observer,
+        with_retries(statement.sql, context.options.run.max_retries, context.options.observer,
                      [&] { context.connection.exec(statement.sql); });
         if (context.jobs) {
           context.jobs->after_step(Step{fmt::format("{}:{}", file_of(action).file_name, statement.line),

@@ -15,8 +15,8 @@
 #include "migrations/history.hpp"
 #include "migrations/selection.hpp"
 #include "migrations/splitter.hpp"
-#include "strata/dialect.hpp"
-#include "strata/migrate.hpp"
+#include "engine/db/server_dialect.hpp"
+#include "strata/migration.hpp"
 
 namespace strata {
 class SchemaLock;
@@ -26,7 +26,7 @@ namespace strata::migrations {
 
 struct RunContext {
   Connection& connection;
-  const Dialect& dialect;
+  const ServerDialect& dialect;
   History& history;
   const SchemaLock* lock = nullptr;
   SchemaJobs* jobs = nullptr;

@@ -9,7 +9,7 @@
 #include "migrations/directory.hpp"
 #include "migrations/history.hpp"
 #include "migrations/splitter.hpp"
-#include "strata/migrate.hpp"
+#include "strata/migration.hpp"
 
 namespace strata::migrations {
 

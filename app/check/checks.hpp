@@ -14,7 +14,7 @@
 
 namespace strata {
 class Connection;
-class Dialect;
+class ServerDialect;
 }  // namespace strata
 
 namespace strata::check {
@@ -35,7 +35,7 @@ IntegrityResult check_integrity(const migrations::Directory& directory,
 std::string display_path(const migrations::Directory& directory, const std::string& file_name);
 
 // SD101: the live schema against the declared one.
-CheckCase live_drift(Connection& connection, const Dialect& dialect, const Schema& declared);
+CheckCase live_drift(Connection& connection, const ServerDialect& dialect, const Schema& declared);
 
 // SD102 / SD103: the migrations replayed in a scratch database on `dev_url`, against the declared schema.
 CheckCase migrations_drift(const std::filesystem::path& dir, const std::string& dev_url, const Schema& declared,

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "app/check/checks.hpp"
+#include "app/dialect_factory.hpp"
 #include "engine/db/connection.hpp"
 #include "engine/db/live_schema.hpp"
 #include "migrations/scratch_database.hpp"
@@ -28,7 +29,7 @@ std::string first_line(const std::string& text) {
 
 }  // namespace
 
-CheckCase live_drift(Connection& connection, const Dialect& dialect, const Schema& declared) {
+CheckCase live_drift(Connection& connection, const ServerDialect& dialect, const Schema& declared) {
   CheckCase c;
   c.kind = CheckKind::Drift;
   c.name = "live database against the declared schema";
@@ -46,7 +47,7 @@ CheckCase migrations_drift(const std::filesystem::path& dir, const std::string& 
   c.name = "migrations against the declared schema";
   migrations::ScratchDatabase scratch(dev_url, connect);
   MigrateOptions options;
-  options.connect = connect;
+  options.run.connect = connect;
   try {
     Migrator(scratch.url(), dir, options).up();
   } catch (const MigrationFailed& failed) {

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "app/check/checks.hpp"
+#include "app/dialect_factory.hpp"
 #include "engine/db/connection.hpp"
 #include "migrations/lint/lint.hpp"
 #include "strata/errors.hpp"
@@ -26,8 +27,8 @@ LintTarget target_of(const Dialect& dialect) {
 }
 
 // Integrity and lint of the directory; an unreadable directory is an SI104 finding per problem.
-void check_directory(const CheckOptions& options, Connection* connection, LintTarget target, CheckReport& report,
-                     bool& directory_ok) {
+void check_directory(const CheckOptions& options, Connection* connection, const ServerDialect* dialect,
+                     LintTarget target, CheckReport& report, bool& directory_ok) {
   migrations::Directory directory;
   try {
     directory = migrations::read_directory(options.dir);
@@ -45,7 +46,7 @@ void check_directory(const CheckOptions& options, Connection* connection, LintTa
     return;
   }
   std::optional<std::vector<migrations::HistoryRow>> history;
-  if (connection) history = migrations::History(*connection, false).read();
+  if (connection) history = migrations::History(*connection, *dialect).read();
   auto integrity = check::check_integrity(directory, history, options.base);
   report.cases.push_back(std::move(integrity.report));
 
@@ -71,7 +72,7 @@ CheckReport run_check(const CheckOptions& options) {
 
   CheckReport report;
   std::unique_ptr<Connection> connection;
-  std::unique_ptr<Dialect> dialect;
+  std::unique_ptr<ServerDialect> dialect;
   LintTarget target = options.target;
   if (!options.url.empty()) {
     connection = std::make_unique<Connection>(options.url, options.connect);
@@ -80,7 +81,7 @@ CheckReport run_check(const CheckOptions& options) {
   }
 
   bool directory_ok = true;
-  if (!options.dir.empty()) check_directory(options, connection.get(), target, report, directory_ok);
+  if (!options.dir.empty()) check_directory(options, connection.get(), dialect.get(), target, report, directory_ok);
 
   const std::string live = "live database against the declared schema";
   const std::string replayed = "migrations against the declared schema";
@@ -105,6 +106,12 @@ CheckReport run_check(const CheckOptions& options) {
     }
   }
   return report;
+}
+
+std::size_t CheckReport::finding_count() const {
+  std::size_t count = 0;
+  for (const auto& c : cases) count += c.findings.size();
+  return count;
 }
 
 }  // namespace strata

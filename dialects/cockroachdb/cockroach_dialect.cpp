@@ -3,9 +3,11 @@
 #include <cctype>
 #include <charconv>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "dialects/cockroachdb/jobs.hpp"
 #include "dialects/cockroachdb/normalize.hpp"
-#include "engine/model/quote.hpp"
 
 namespace strata::cockroachdb {
 
@@ -61,8 +63,9 @@ void CockroachDialect::normalize(Schema& schema) const {
   normalize_cockroach(schema);
 }
 
-std::string CockroachDialect::quote(std::string_view identifier) const {
-  return quote_ident(identifier);
+// UPSERT INTO: CockroachDB's own insert-or-replace, one statement whatever the key.
+std::string CockroachDialect::upsert_sql(const UpsertStatement& upsert) const {
+  return fmt::format("UPSERT INTO {} ({}) {}", upsert.table, fmt::join(upsert.columns, ", "), upsert.values);
 }
 
 }  // namespace strata::cockroachdb

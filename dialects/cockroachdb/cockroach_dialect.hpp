@@ -3,7 +3,7 @@
 // multi-region DDL, and no working session advisory locks.
 #pragma once
 
-#include "strata/dialect.hpp"
+#include "engine/db/server_dialect.hpp"
 
 namespace strata::cockroachdb {
 
@@ -18,20 +18,20 @@ struct Version {
 // Returns {0, 0} when no version is found.
 Version parse_version(std::string_view version_text);
 
-class CockroachDialect : public Dialect {
+class CockroachDialect : public ServerDialect {
  public:
   // `database`: the database the connection uses (ALTER DATABASE needs its name); `version`
   // selects what the catalog offers (primary keys are named "primary" before v22.1).
   CockroachDialect(std::string database, Version version) : database_(std::move(database)), version_(version) {}
 
   std::string_view name() const override { return "cockroachdb"; }
-  Capabilities capabilities() const override { return {false, false, true}; }
+  Capabilities capabilities() const override { return {false, false}; }
   Schema introspect(Connection& connection, const IntrospectOptions& options) const override;
   void normalize(Schema& schema) const override;
-  std::string quote(std::string_view identifier) const override;
   ChangeSql emit(const Change& change) const override;
   std::vector<Hazard> hazards(const Change& change) const override;
   void check(const Schema& live, const Schema& declared) const override;
+  std::string upsert_sql(const UpsertStatement& upsert) const override;
   std::unique_ptr<SchemaJobs> schema_jobs(Connection& connection, const JobWaitSettings& settings) const override;
 
   const std::string& database() const { return database_; }

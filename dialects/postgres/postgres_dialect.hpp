@@ -2,19 +2,19 @@
 #pragma once
 
 #include "engine/model/type_name.hpp"
-#include "strata/dialect.hpp"
+#include "engine/db/server_dialect.hpp"
 
 namespace strata::postgres {
 
-class PostgresDialect : public Dialect {
+class PostgresDialect : public ServerDialect {
  public:
   std::string_view name() const override { return "postgres"; }
-  Capabilities capabilities() const override { return {true, true, false}; }
+  Capabilities capabilities() const override { return {true, true}; }
   Schema introspect(Connection& connection, const IntrospectOptions& options) const override;
   void normalize(Schema& schema) const override;
-  std::string quote(std::string_view identifier) const override;
   ChangeSql emit(const Change& change) const override;
   std::vector<Hazard> hazards(const Change& change) const override;
+  std::string upsert_sql(const UpsertStatement& upsert) const override;
 };
 
 // The parts of normalization both dialects share (expressions, sort order); `int_width` says

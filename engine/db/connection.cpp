@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "engine/db/redact.hpp"
+#include "strata/redact.hpp"
 #include "engine/db/tls_diagnosis.hpp"
 #include "strata/errors.hpp"
 

@@ -2,8 +2,7 @@
 
 #include <algorithm>
 
-#include "engine/lock/lock.hpp"
-#include "strata/migrate.hpp"
+#include "strata/run_options.hpp"
 
 namespace strata {
 
@@ -15,7 +14,7 @@ bool is_strata_table(const Table& table) {
 
 }  // namespace
 
-Schema read_live(Connection& connection, const Dialect& dialect, const Schema& declared) {
+Schema read_live(Connection& connection, const ServerDialect& dialect, const Schema& declared) {
   IntrospectOptions options;
   options.schemas = declared.schemas;
   options.schemas.push_back("public");

@@ -1,7 +1,7 @@
 // The live schema a declared one is compared with.
 #pragma once
 
-#include "strata/dialect.hpp"
+#include "engine/db/server_dialect.hpp"
 #include "strata/schema.hpp"
 
 namespace strata {
@@ -10,6 +10,6 @@ class Connection;
 
 // The live schema in the namespaces `declared` uses and public (objects elsewhere are left alone),
 // without strata's own bookkeeping tables.
-Schema read_live(Connection& connection, const Dialect& dialect, const Schema& declared);
+Schema read_live(Connection& connection, const ServerDialect& dialect, const Schema& declared);
 
 }  // namespace strata

@@ -1,4 +1,4 @@
-#include "engine/db/redact.hpp"
+#include "strata/redact.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -8,7 +8,7 @@
 #include <string>
 #include <thread>
 
-#include "strata/apply.hpp"
+#include "strata/run_options.hpp"
 #include "strata/errors.hpp"
 
 namespace strata {
@@ -26,7 +26,7 @@ inline std::chrono::milliseconds retry_backoff(int attempt) {
 // Runs `work` until it succeeds, fails with an error that is not retryable, or failed
 // `max_retries` times more. `what` names the work for the observer.
 template <typename Work>
-void with_retries(const std::string& what, int max_retries, ApplyObserver* observer, Work&& work) {
+void with_retries(const std::string& what, int max_retries, RunObserver* observer, Work&& work) {
   for (int attempt = 1;; ++attempt) {
     try {
       work();

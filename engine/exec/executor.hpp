@@ -5,7 +5,7 @@
 #include <chrono>
 #include <functional>
 
-#include "strata/apply.hpp"
+#include "strata/run_options.hpp"
 #include "strata/plan.hpp"
 
 namespace strata {
@@ -14,9 +14,9 @@ class Connection;
 class SchemaLock;
 
 struct ExecutorOptions {
-  std::chrono::seconds statement_lock_timeout{10};
-  int max_retries = 5;
-  ApplyObserver* observer = nullptr;
+  std::chrono::seconds statement_lock_timeout = RunSettings{}.statement_lock_timeout;
+  int max_retries = RunSettings{}.max_retries;
+  RunObserver* observer = nullptr;
   // Runs after each step's statements, before the step counts as done (CockroachDB waits for
   // the step's schema-change jobs here). Throws to fail the step.
   std::function<void(const Step&)> after_step;

@@ -126,7 +126,7 @@ class LeaseLock : public SchemaLock {
   std::thread heartbeat_;
 };
 
-std::string describe(const LeaseInfo& info) {
+std::string describe(const LeaseStatus& info) {
   return fmt::format("{} ({}, since {}, lease {} at {})", info.holder, info.purpose, info.acquired_at,
                      info.expired ? "expired" : "expires", info.expires_at);
 }
@@ -151,12 +151,12 @@ bool table_exists(Connection& connection) {
 
 }  // namespace
 
-std::optional<LeaseInfo> read_lease(Connection& connection) {
+std::optional<LeaseStatus> read_lease(Connection& connection) {
   if (!table_exists(connection)) return std::nullopt;
   const auto rows = connection.exec_params(kRead, std::string(kName));
   if (rows.empty()) return std::nullopt;
   const auto& row = rows[0];
-  return LeaseInfo{row[0].c_str(), row[1].c_str(), row[2].c_str(), row[3].c_str(), row[4].c_str(), row[5].as<bool>()};
+  return LeaseStatus{row[0].c_str(), row[1].c_str(), row[2].c_str(), row[3].c_str(), row[4].c_str(), row[5].as<bool>()};
 }
 
 bool break_lease(Connection& connection) {

@@ -15,16 +15,17 @@
 
 #include <pqxx/pqxx>
 
-#include "strata/apply.hpp"
+#include "strata/run_options.hpp"
 #include "strata/errors.hpp"
+#include "strata/lock_admin.hpp"
 
 namespace strata {
 
 class Connection;
 
 struct LockOptions {
-  std::chrono::seconds wait{300};  // how long to wait for another holder
-  std::chrono::seconds lease{30};  // lease: how long the row holds without a heartbeat
+  std::chrono::seconds wait = LockSettings{}.wait;    // how long to wait for another holder
+  std::chrono::seconds lease = LockSettings{}.lease;  // lease: how long the row holds without a heartbeat
   // Called every few seconds while waiting, with who holds the lock and for how long so far.
   std::function<void(const std::string& holder, std::chrono::seconds waited)> on_wait;
   std::string purpose = "strata";  // recorded with the lease, shown by `strata lock status`
@@ -55,27 +56,19 @@ std::unique_ptr<SchemaLock> acquire_lease_lock(Connection& connection, const std
 
 class Dialect;
 
-// The lock `kind` names, or for LockKind::Auto the dialect's: PostgreSQL's advisory lock where it
-// works, the lease elsewhere. `url` is for the lease's heartbeat connection.
+// The lock `settings.kind` names, or for LockKind::Auto the dialect's: PostgreSQL's advisory lock
+// where it works, the lease elsewhere. `url` is for the lease's heartbeat connection. Waits are
+// reported to `observer` (and `waited` set, when given).
 std::unique_ptr<SchemaLock> acquire_schema_lock(Connection& connection, const std::string& url,
-                                                const Dialect& dialect, LockKind kind, const LockOptions& options);
+                                                const Dialect& dialect, const LockSettings& settings,
+                                                const std::string& purpose, RunObserver* observer,
+                                                bool* waited = nullptr);
 
 // The lease's current row, for `strata lock status`: empty when nobody holds it.
-struct LeaseInfo {
-  std::string holder;
-  std::string purpose;
-  std::string acquired_at;
-  std::string heartbeat_at;
-  std::string expires_at;
-  bool expired = false;
-};
-std::optional<LeaseInfo> read_lease(Connection& connection);
+std::optional<LeaseStatus> read_lease(Connection& connection);
 
 // Deletes the lease row whoever holds it (`strata lock release --force`). Returns whether there
 // was one.
 bool break_lease(Connection& connection);
-
-// The table strata keeps its lease in.
-inline constexpr const char* kLockTable = "strata_lock";
 
 }  // namespace strata

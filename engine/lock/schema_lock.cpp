@@ -5,9 +5,18 @@
 namespace strata {
 
 std::unique_ptr<SchemaLock> acquire_schema_lock(Connection& connection, const std::string& url,
-                                                const Dialect& dialect, LockKind kind, const LockOptions& options) {
-  const bool advisory =
-      kind == LockKind::Advisory || (kind == LockKind::Auto && dialect.capabilities().advisory_locks_work);
+                                                const Dialect& dialect, const LockSettings& settings,
+                                                const std::string& purpose, RunObserver* observer, bool* waited) {
+  LockOptions options;
+  options.wait = settings.wait;
+  options.lease = settings.lease;
+  options.purpose = purpose;
+  options.on_wait = [observer, waited](const std::string& holder, std::chrono::seconds so_far) {
+    if (waited) *waited = true;
+    if (observer) observer->waiting_for_lock(holder, so_far);
+  };
+  const bool advisory = settings.kind == LockKind::Advisory ||
+                        (settings.kind == LockKind::Auto && dialect.capabilities().advisory_locks_work);
   return advisory ? acquire_advisory_lock(connection, options) : acquire_lease_lock(connection, url, options);
 }
 

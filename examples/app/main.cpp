@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
   }
   try {
     strata::MigrateOptions options;
-    options.lock_wait = std::chrono::seconds(120);  // a replica waits this long for another one
+    options.run.lock.wait = std::chrono::seconds(120);  // a replica waits this long for another one
     const strata::MigrateReport report = strata::migrate_up(url, directory, options);
     std::cout << "shop_service: " << report.runs.size() << " migration(s) applied";
     for (const auto& run : report.runs) std::cout << " [" << run.version << " " << run.name << " " << run.took.count() << " ms]";

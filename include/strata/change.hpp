@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "strata/schema.hpp"
+#include "strata/export.hpp"
 
 namespace strata {
 
@@ -182,6 +183,6 @@ using Change = std::variant<CreateSchema, CreateEnum, DropEnum, AddEnumValue, Re
 using ChangeSet = std::vector<Change>;
 
 // One line saying what a change does, e.g. "add column email to table users".
-std::string describe(const Change& change);
+STRATA_EXPORT std::string describe(const Change& change);
 
 }  // namespace strata

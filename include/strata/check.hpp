@@ -14,39 +14,15 @@
 #include <vector>
 
 #include "strata/connect.hpp"
+#include "strata/export.hpp"
+#include "strata/finding.hpp"
 
 namespace strata {
-
-enum class CheckKind { Integrity, Lint, Drift };
-std::string_view check_kind_name(CheckKind kind);  // "integrity", "lint", "drift"
-
-// Which dialect's lint rules apply: both when the target is unknown (no database to ask).
-enum class LintTarget { Both, Postgres, Cockroach };
-
-struct Finding {
-  std::string code;       // "SL101"
-  CheckKind kind = CheckKind::Lint;
-  std::string file;       // as the user gave it (e.g. "migrations/0002_x.up.sql"); empty: none
-  int line = 0;           // from 1; 0: the whole file or none
-  std::string message;    // one line: what is wrong here
-  std::string fix;        // one line: what to do about it
-  std::string statement;  // the statement concerned, when there is one
-};
-
-// One test case of a report: a check run on one subject (a file for lint, the directory for
-// integrity, a comparison for drift).
-struct CheckCase {
-  CheckKind kind = CheckKind::Lint;
-  std::string name;            // "0002_add_orders.up.sql", "strata.sum and history", "live database"
-  bool skipped = false;
-  std::string skipped_reason;  // when skipped
-  std::vector<Finding> findings;
-};
 
 struct CheckReport {
   static constexpr int kFormatVersion = 1;  // of the JSON report; raised on incompatible changes
   std::vector<CheckCase> cases;
-  std::size_t finding_count() const;
+  STRATA_EXPORT std::size_t finding_count() const;
   bool clean() const { return finding_count() == 0; }
 };
 
@@ -63,24 +39,14 @@ struct CheckOptions {
 // Runs every check its inputs allow. Throws UsageError for unusable options (nothing to check, a
 // bad git ref), LoadError for a declared schema or migration file that cannot be read, and
 // ConnectionError when a database cannot be reached.
-CheckReport run_check(const CheckOptions& options);
-
-// The catalogue of codes: code, check, a title (what it catches), the usual fix.
-struct CheckCode {
-  std::string_view code;
-  CheckKind kind;
-  std::string_view title;
-  std::string_view fix;
-};
-const std::vector<CheckCode>& check_codes();
-const CheckCode* find_check_code(std::string_view code);
+STRATA_EXPORT CheckReport run_check(const CheckOptions& options);
 
 // Reports. JSON has the shape docs/check.md documents (with "version": kFormatVersion); JUnit XML
 // holds one test case per CheckCase; GitHub prints workflow commands (::error file=…,line=…::);
 // text colours codes and paths only when `colour`.
-std::string check_report_json(const CheckReport& report);
-std::string check_report_junit(const CheckReport& report);
-std::string check_report_github(const CheckReport& report);
-std::string check_report_text(const CheckReport& report, bool colour);
+STRATA_EXPORT std::string check_report_json(const CheckReport& report);
+STRATA_EXPORT std::string check_report_junit(const CheckReport& report);
+STRATA_EXPORT std::string check_report_github(const CheckReport& report);
+STRATA_EXPORT std::string check_report_text(const CheckReport& report, bool colour);
 
 }  // namespace strata

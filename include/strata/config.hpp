@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "strata/export.hpp"
+
 namespace strata {
 
 struct ProjectConfig {
@@ -40,10 +42,10 @@ struct ProjectConfig {
 };
 
 // Reads `file`. Throws LoadError naming file:line:column and what was expected.
-ProjectConfig load_project_config(const std::filesystem::path& file);
+STRATA_EXPORT ProjectConfig load_project_config(const std::filesystem::path& file);
 
 // `explicit_file` when given (it must exist), else ./strata.yaml when there is one, else an empty
 // config.
-ProjectConfig find_project_config(const std::optional<std::filesystem::path>& explicit_file);
+STRATA_EXPORT ProjectConfig find_project_config(const std::optional<std::filesystem::path>& explicit_file);
 
 }  // namespace strata

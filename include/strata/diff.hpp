@@ -5,6 +5,7 @@
 #include "strata/change.hpp"
 #include "strata/dialect.hpp"
 #include "strata/schema.hpp"
+#include "strata/export.hpp"
 
 namespace strata {
 
@@ -12,6 +13,6 @@ namespace strata {
 // `to` says so (renamed_from), never guessed; an index whose definition is unchanged under a new
 // name is renamed. Comparisons use the dialect's canonical form (Dialect::normalize), while the
 // changes carry the declared objects as written. The database name is ignored.
-ChangeSet diff(const Schema& from, const Schema& to, const Dialect& dialect);
+STRATA_EXPORT ChangeSet diff(const Schema& from, const Schema& to, const Dialect& dialect);
 
 }  // namespace strata

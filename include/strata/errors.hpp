@@ -6,9 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "strata/export.hpp"
+
 namespace strata {
 
-class Error : public std::runtime_error {
+class STRATA_EXPORT Error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
@@ -20,7 +22,7 @@ struct SourcePosition {
   int column = 0;
 };
 
-std::string to_string(const SourcePosition& position);  // "file:line:column"
+STRATA_EXPORT std::string to_string(const SourcePosition& position);  // "file:line:column"
 
 struct Diagnostic {
   SourcePosition position;
@@ -28,7 +30,7 @@ struct Diagnostic {
 };
 
 // The declared schema (or another input file) is invalid. Carries every problem found, in file order.
-class LoadError : public Error {
+class STRATA_EXPORT LoadError : public Error {
  public:
   explicit LoadError(std::vector<Diagnostic> diagnostics);
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
@@ -38,19 +40,19 @@ class LoadError : public Error {
 };
 
 // Bad usage or an input that is well-formed but cannot be acted on (exit code 2).
-class UsageError : public Error {
+class STRATA_EXPORT UsageError : public Error {
  public:
   using Error::Error;
 };
 
 // The database cannot be reached or refused the credentials (exit code 3).
-class ConnectionError : public Error {
+class STRATA_EXPORT ConnectionError : public Error {
  public:
   using Error::Error;
 };
 
 // The database refused a statement (exit code 4). Keeps the statement and the SQLSTATE.
-class DatabaseError : public Error {
+class STRATA_EXPORT DatabaseError : public Error {
  public:
   DatabaseError(const std::string& message, std::string statement, std::string sqlstate);
   const std::string& statement() const { return statement_; }
@@ -62,13 +64,13 @@ class DatabaseError : public Error {
 };
 
 // The run found something a user must decide on (a hazard not allowed, drift): exit code 1.
-class FindingsError : public Error {
+class STRATA_EXPORT FindingsError : public Error {
  public:
   using Error::Error;
 };
 
 // A plan cannot be made for this dialect (for example multi-region settings on PostgreSQL).
-class PlanError : public Error {
+class STRATA_EXPORT PlanError : public Error {
  public:
   using Error::Error;
 };
@@ -83,6 +85,6 @@ enum class ExitCode : int {
 };
 
 // The exit code for an exception escaping a command.
-ExitCode exit_code_for(const std::exception& error);
+STRATA_EXPORT ExitCode exit_code_for(const std::exception& error);
 
 }  // namespace strata

@@ -6,6 +6,7 @@
 
 #include "strata/connect.hpp"
 #include "strata/schema.hpp"
+#include "strata/export.hpp"
 
 namespace strata {
 
@@ -16,6 +17,6 @@ struct InspectOptions {
 
 // Connects to `url` (PostgreSQL or CockroachDB, detected), reads its schema and returns it in
 // canonical form. Throws ConnectionError, DatabaseError, UsageError.
-Schema inspect(const std::string& url, const InspectOptions& options = {});
+STRATA_EXPORT Schema inspect(const std::string& url, const InspectOptions& options = {});
 
 }  // namespace strata

@@ -7,24 +7,25 @@
 #include <vector>
 
 #include "strata/schema.hpp"
+#include "strata/export.hpp"
 
 namespace strata {
 
 // Loads one schema spread over files and directories (every *.yaml / *.yml in a directory, in name
 // order). Either returns the whole schema or throws LoadError listing every problem with its
 // file:line:column; it never returns a partly loaded schema.
-Schema load_schema(const std::vector<std::string>& paths);
+STRATA_EXPORT Schema load_schema(const std::vector<std::string>& paths);
 
 // The same from text in memory; `file_name` is used in error positions.
-Schema load_schema_text(std::string_view yaml, const std::string& file_name = "<input>");
+STRATA_EXPORT Schema load_schema_text(std::string_view yaml, const std::string& file_name = "<input>");
 
 // Several texts loaded as one schema: pairs of (file name, text).
-Schema load_schema_texts(const std::vector<std::pair<std::string, std::string>>& files);
+STRATA_EXPORT Schema load_schema_texts(const std::vector<std::pair<std::string, std::string>>& files);
 
 // The schema in the declared format: load_schema_text(to_yaml(s)) == s for a normalized schema.
-std::string to_yaml(const Schema& schema);
+STRATA_EXPORT std::string to_yaml(const Schema& schema);
 
 // The schema as JSON, with the same structure as the YAML format.
-std::string to_json(const Schema& schema);
+STRATA_EXPORT std::string to_json(const Schema& schema);
 
 }  // namespace strata

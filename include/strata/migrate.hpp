@@ -15,126 +15,15 @@
 #include <string>
 #include <vector>
 
-#include "strata/apply.hpp"
-#include "strata/errors.hpp"
+#include "strata/connect.hpp"
+#include "strata/export.hpp"
+#include "strata/migration.hpp"
 #include "strata/plan.hpp"
 #include "strata/schema.hpp"
 
 namespace strata {
 
-// Progress of a migration run. Lock waits, job progress and retries come through ApplyObserver.
-class MigrateObserver : public ApplyObserver {
- public:
-  virtual void migration_started(std::int64_t version, const std::string& name, bool down, int statements,
-                                 int resume_at) {
-    (void)version;
-    (void)name;
-    (void)down;
-    (void)statements;
-    (void)resume_at;
-  }
-  virtual void migration_finished(std::int64_t version, const std::string& name, bool down,
-                                  std::chrono::milliseconds took) {
-    (void)version;
-    (void)name;
-    (void)down;
-    (void)took;
-  }
-};
-
-// What to do with a statement a migrator that died had started without strata learning whether it
-// took effect (a statement that ran outside a transaction, on CockroachDB or in a no-transaction
-// file). By default strata stops and says which statement; a user who has looked decides.
-enum class InterruptedStatement { Stop, Retry, Skip };
-
-struct MigrateOptions {
-  LockKind lock = LockKind::Auto;
-  std::chrono::seconds lease{30};
-  std::chrono::seconds lock_wait{300};
-  std::chrono::seconds statement_lock_timeout{10};
-  int max_retries = 5;
-  std::chrono::seconds job_timeout{3600};
-  bool dry_run = false;       // say what would run; change nothing
-  bool out_of_order = false;  // apply a pending version lower than one already applied
-  InterruptedStatement interrupted = InterruptedStatement::Stop;
-  MigrateObserver* observer = nullptr;
-  ConnectOptions connect;  // connect and statement timeouts
-};
-
-struct MigrationRun {
-  std::int64_t version = 0;
-  std::string name;
-  bool down = false;
-  int statements = 0;      // statements run in this call
-  int resumed_from = 0;    // >0: the statement (from 1) a half-applied migration resumed at
-  std::chrono::milliseconds took{0};
-  std::vector<std::int64_t> jobs;  // CockroachDB schema-change jobs waited on
-};
-
-struct MigrateReport {
-  std::vector<MigrationRun> runs;  // in the order they ran (for a dry run: would run)
-  bool waited_for_lock = false;
-  bool dry_run = false;
-};
-
-enum class MigrationState {
-  Applied,    // in the history, checksum matches
-  Pending,    // a file not yet applied
-  Partial,    // stopped half way (statements_applied of statements_total)
-  Failed,     // the last attempt failed and was rolled back
-  Reverting,  // its down file stopped half way
-  Modified,   // applied, but the up file changed since
-  Missing,    // in the history, but its file is gone
-};
-std::string_view state_name(MigrationState state);
-
-struct MigrationStatus {
-  std::int64_t version = 0;
-  std::string name;
-  MigrationState state = MigrationState::Pending;
-  int statements_applied = 0;
-  int statements_total = 0;
-  std::string applied_at;  // finished (or last attempted) at, as the server wrote it; empty when pending
-  std::optional<std::int64_t> duration_ms;
-  std::string error;       // the last failure's message
-};
-
-struct MigrateStatusReport {
-  std::vector<MigrationStatus> migrations;  // ascending by version
-  std::vector<std::string> sum_problems;    // strata.sum disagreeing with the files
-};
-
-// An applied migration's up file changed (exit code 2). `strata migrate hash` does not make it
-// apply again: put the change in a new migration.
-class MigrationChanged : public UsageError {
- public:
-  using UsageError::UsageError;
-};
-
-// A migration's statement failed (exit code 4). What ran before it in the same run stays applied
-// and recorded; the failing file is recorded as failed (or partial where it ran statement by
-// statement), so the next run resumes at that statement.
-class MigrationFailed : public DatabaseError {
- public:
-  MigrationFailed(const std::string& message, std::string statement, std::string sqlstate, std::string file,
-                  int line);
-  const std::string& file() const { return file_; }
-  int line() const { return line_; }
-
- private:
-  std::string file_;
-  int line_;
-};
-
-// A statement begun outside a transaction by a strata that stopped before it learned whether the
-// statement took effect, and nothing tells (exit code 1): a user must look and decide with
-// MigrateOptions::interrupted (`--interrupted=retry|skip`).
-class MigrationInterrupted : public FindingsError {
- public:
-  using FindingsError::FindingsError;
-};
-
-class Migrator {
+class STRATA_EXPORT Migrator {
  public:
   Migrator(std::string url, std::filesystem::path directory, MigrateOptions options = {});
 
@@ -154,7 +43,7 @@ class Migrator {
 };
 
 // Migrator(url, directory, options).up().
-MigrateReport migrate_up(const std::string& url, const std::filesystem::path& directory,
+STRATA_EXPORT MigrateReport migrate_up(const std::string& url, const std::filesystem::path& directory,
                          const MigrateOptions& options = {});
 
 // `strata migrate new`: the up and down files that take the schema the migrations of `directory`
@@ -170,11 +59,16 @@ struct NewMigration {
   Plan up;
   Plan down;
 };
-std::optional<NewMigration> new_migration(const std::filesystem::path& directory, const std::string& name,
+STRATA_EXPORT std::optional<NewMigration> new_migration(const std::filesystem::path& directory, const std::string& name,
                                           const Schema& declared, const std::string& scratch_server_url,
                                           const ConnectOptions& connect = {});
 
-// The table strata keeps its migration history in.
-inline constexpr const char* kHistoryTable = "strata_schema_history";
+// `strata migrate hash`: rewrites strata.sum from the files of `directory` (after an edit made on
+// purpose). Throws LoadError when a file name is not a migration's.
+struct SumFile {
+  std::filesystem::path path;
+  std::size_t migrations = 0;
+};
+STRATA_EXPORT SumFile write_sum_file(const std::filesystem::path& directory);
 
 }  // namespace strata

@@ -10,6 +10,7 @@
 
 #include "strata/change.hpp"
 #include "strata/dialect.hpp"
+#include "strata/export.hpp"
 
 namespace strata {
 
@@ -27,9 +28,9 @@ enum class HazardKind {
   RegionDrop,             // region-drop (CockroachDB): data homed in the region moves away
 };
 
-std::string_view hazard_name(HazardKind kind);
-std::optional<HazardKind> hazard_from_name(std::string_view name);
-std::vector<HazardKind> all_hazard_kinds();
+STRATA_EXPORT std::string_view hazard_name(HazardKind kind);
+STRATA_EXPORT std::optional<HazardKind> hazard_from_name(std::string_view name);
+STRATA_EXPORT std::vector<HazardKind> all_hazard_kinds();
 
 struct Hazard {
   HazardKind kind;
@@ -50,20 +51,24 @@ struct Plan {
   std::vector<Step> steps;
 
   bool empty() const { return steps.empty(); }
-  std::set<HazardKind> hazard_kinds() const;
+  STRATA_EXPORT std::set<HazardKind> hazard_kinds() const;
 };
 
 // Orders `changes` in a dependency graph and turns each into a step. Deterministic: the same
 // changes give the same plan, byte for byte. Throws PlanError when the dialect cannot express a
 // change or the changes depend on each other in a cycle.
-Plan make_plan(const ChangeSet& changes, const Dialect& dialect);
+STRATA_EXPORT Plan make_plan(const ChangeSet& changes, const Dialect& dialect);
 
 // diff + make_plan.
-Plan plan_changes(const Schema& live, const Schema& declared, const Dialect& dialect);
+STRATA_EXPORT Plan plan_changes(const Schema& live, const Schema& declared, const Dialect& dialect);
+
+// Statements that create every object of `schema` in a database that has none of them, in
+// dependency order (the plan from an empty schema, flattened).
+STRATA_EXPORT std::vector<std::string> create_statements(const Schema& schema, const Dialect& dialect);
 
 // Renderings for `strata plan --format text|sql|json`.
-std::string plan_to_text(const Plan& plan);
-std::string plan_to_sql(const Plan& plan);  // a script a person could run by hand
-std::string plan_to_json(const Plan& plan);
+STRATA_EXPORT std::string plan_to_text(const Plan& plan);
+STRATA_EXPORT std::string plan_to_sql(const Plan& plan);  // a script a person could run by hand
+STRATA_EXPORT std::string plan_to_json(const Plan& plan);
 
 }  // namespace strata

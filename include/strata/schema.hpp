@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "strata/export.hpp"
+
 namespace strata {
 
 // A schema-qualified object name. `schema` is never empty once loaded ("public" by default).
@@ -167,7 +169,7 @@ struct Table {
   // Declared only: the name this table had before (same schema). Normalisation clears it.
   std::optional<std::string> renamed_from;
 
-  const Column* find_column(const std::string& column_name) const;
+  STRATA_EXPORT const Column* find_column(const std::string& column_name) const;
 
   friend bool operator==(const Table&, const Table&) = default;
 };
@@ -179,24 +181,24 @@ struct Schema {
   std::vector<Sequence> sequences;
   std::vector<Table> tables;
 
-  const Table* find_table(const QualifiedName& table_name) const;
-  const Enum* find_enum(const QualifiedName& enum_name) const;
+  STRATA_EXPORT const Table* find_table(const QualifiedName& table_name) const;
+  STRATA_EXPORT const Enum* find_enum(const QualifiedName& enum_name) const;
 
   // Sorts every unordered collection by name so that equal schemas compare equal.
   // Column order and enum value order are meaningful and left alone.
-  void sort();
+  STRATA_EXPORT void sort();
 
   friend bool operator==(const Schema&, const Schema&) = default;
 };
 
 // Readable, stable, multi-line description of a schema (for messages and test failures).
-std::string describe(const Schema& schema);
-std::string describe(const Table& table);
-std::string to_string(const QualifiedName& name);  // schema.name, quoted where needed
-std::string_view to_string(ReferentialAction action);
-std::string_view to_string(SurvivalGoal goal);
-std::string_view to_string(LocalityKind kind);
-std::ostream& operator<<(std::ostream& out, const Schema& schema);
-std::ostream& operator<<(std::ostream& out, const Table& table);
+STRATA_EXPORT std::string describe(const Schema& schema);
+STRATA_EXPORT std::string describe(const Table& table);
+STRATA_EXPORT std::string to_string(const QualifiedName& name);  // schema.name, quoted where needed
+STRATA_EXPORT std::string_view to_string(ReferentialAction action);
+STRATA_EXPORT std::string_view to_string(SurvivalGoal goal);
+STRATA_EXPORT std::string_view to_string(LocalityKind kind);
+STRATA_EXPORT std::ostream& operator<<(std::ostream& out, const Schema& schema);
+STRATA_EXPORT std::ostream& operator<<(std::ostream& out, const Table& table);
 
 }  // namespace strata

@@ -1,8 +1,11 @@
+// The version of the strata library.
 #pragma once
+
+#include "strata/export.hpp"
 
 namespace strata {
 
 // The library's version, "major.minor.patch".
-const char* version();
+STRATA_EXPORT const char* version();
 
 }  // namespace strata

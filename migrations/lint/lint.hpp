@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "strata/check.hpp"
+#include "strata/finding.hpp"
 
 namespace strata::migrations::lint {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "migrations/lint/tokens.hpp"
-#include "strata/check.hpp"
+#include "strata/finding.hpp"
 
 namespace strata::migrations::lint {
 

@@ -19,6 +19,8 @@
 #include <gtest/gtest.h>
 #include <pqxx/pqxx>
 
+#include "dialects/postgres/postgres_dialect.hpp"
+#include "strata/plan.hpp"
 #include "engine/db/connection.hpp"
 #include "engine/exec/executor.hpp"
 #include "strata/diff.hpp"
@@ -40,7 +42,7 @@ using testing::updating_golden;
 
 const fs::path kCases = fs::path(STRATA_SOURCE_DIR) / "tests/cases";
 
-Schema live_schema(Connection& connection, const Dialect& dialect) {
+Schema live_schema(Connection& connection, const ServerDialect& dialect) {
   return dialect.introspect(connection, {});
 }
 
@@ -72,7 +74,7 @@ class Acceptance : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Acceptance, PlansAppliesAndConverges) {
   const fs::path dir = kCases / GetParam();
-  const auto dialect = make_dialect("postgres");
+  const auto dialect = std::make_unique<postgres::PostgresDialect>();
   const Schema from = load_case(dir, "from.yaml");
   const Schema to = load_case(dir, "to.yaml");
   testing::TestDatabase db;

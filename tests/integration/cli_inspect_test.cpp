@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "dialects/postgres/postgres_dialect.hpp"
+#include "strata/plan.hpp"
 #include "strata/dialect.hpp"
 #include "strata/load.hpp"
 #include "support/run_command.hpp"
@@ -26,7 +28,7 @@ TEST(CliInspect, CreatesTheShopWithDdlThenInspectsItBack) {
 
   const auto yaml = run_command({strata_binary(), "inspect", "--url", db.url()});
   ASSERT_EQ(yaml.exit_code, 0) << yaml.err;
-  const auto dialect = make_dialect("postgres");
+  const auto dialect = std::make_unique<postgres::PostgresDialect>();
   Schema inspected = load_schema_text(yaml.out, "inspected.yaml");
   dialect->normalize(inspected);
   Schema declared = load_schema({(kSource / "examples/shop").string()});

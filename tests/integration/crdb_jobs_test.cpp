@@ -373,7 +373,7 @@ TEST_P(CrdbJobsWait, AJobThatDisappearsIsAnError) {
 // Through the executor: the hook fails step 2 of 3 on its job's failure, step 2 is not reported
 // done and step 3 never runs. The steps' own statements create the jobs, as DDL would.
 TEST_P(CrdbJobsWait, AfterStepHookFailsTheStepAndStopsThePlan) {
-  struct Observer : ApplyObserver {
+  struct Observer : RunObserver {
     std::vector<std::size_t> finished;
     void step_finished(std::size_t index, std::size_t, const Step&, std::chrono::milliseconds) override {
       finished.push_back(index);

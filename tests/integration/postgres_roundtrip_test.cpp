@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <pqxx/pqxx>
 
+#include "dialects/postgres/postgres_dialect.hpp"
+#include "strata/plan.hpp"
 #include "engine/db/connection.hpp"
 #include "strata/dialect.hpp"
 #include "strata/load.hpp"
@@ -24,14 +26,14 @@ void run_sql(const std::string& url, const std::vector<std::string>& statements)
 
 Schema introspect(const std::string& url, const IntrospectOptions& options = {}) {
   Connection connection(url);
-  return make_dialect("postgres")->introspect(connection, options);
+  return std::make_unique<postgres::PostgresDialect>()->introspect(connection, options);
 }
 
 class RoundTrip : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(RoundTrip, DeclaredSchemaIsWhatTheServerReportsBack) {
   testing::TestDatabase db;
-  const auto dialect = make_dialect("postgres");
+  const auto dialect = std::make_unique<postgres::PostgresDialect>();
   const Schema declared = load_schema({(kSource / GetParam()).string()});
   run_sql(db.url(), create_statements(declared, *dialect));
 
@@ -65,7 +67,7 @@ TEST(Introspection, RoundTripsDoNotGrowWithTables) {
     run_sql(db.url(), ddl);
     Connection connection(db.url());
     const int before = connection.round_trips();
-    const Schema schema = make_dialect("postgres")->introspect(connection, {});
+    const Schema schema = std::make_unique<postgres::PostgresDialect>()->introspect(connection, {});
     EXPECT_EQ(static_cast<int>(schema.tables.size()), tables);
     return connection.round_trips() - before;
   };
@@ -191,7 +193,7 @@ TEST(DefaultNames, MatchWhatPostgresChooses) {
       "names.yaml");
   Schema expected = declared;
   expected.database.name = db.name();
-  make_dialect("postgres")->normalize(expected);
+  std::make_unique<postgres::PostgresDialect>()->normalize(expected);
   const Schema live = introspect(db.url());
   EXPECT_EQ(live, expected) << "--- declared:\n" << describe(expected) << "--- live:\n" << describe(live);
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "dialects/postgres/postgres_dialect.hpp"
 #include "strata/diff.hpp"
 #include "strata/load.hpp"
 #include "strata/plan.hpp"
@@ -14,7 +15,7 @@ namespace strata {
 namespace {
 
 Plan plan(const std::string& from, const std::string& to) {
-  const auto dialect = make_dialect("postgres");
+  const auto dialect = std::make_unique<postgres::PostgresDialect>();
   return plan_changes(load_schema_text(from, "from.yaml"), load_schema_text(to, "to.yaml"), *dialect);
 }
 

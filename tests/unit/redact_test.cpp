@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "engine/db/redact.hpp"
+#include "strata/redact.hpp"
 
 namespace strata {
 namespace {

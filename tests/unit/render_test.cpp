@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "dialects/postgres/postgres_dialect.hpp"
 #include "strata/dialect.hpp"
 #include "strata/load.hpp"
 
@@ -13,7 +14,7 @@ namespace {
 const std::filesystem::path kSource = STRATA_SOURCE_DIR;
 
 Schema normalized(Schema schema) {
-  make_dialect("postgres")->normalize(schema);
+  std::make_unique<postgres::PostgresDialect>()->normalize(schema);
   return schema;
 }
 

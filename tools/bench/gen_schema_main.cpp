@@ -4,7 +4,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include "strata/dialect.hpp"
+#include "strata/dialect_factory.hpp"
+#include "strata/plan.hpp"
 #include "strata/load.hpp"
 #include "tools/bench/schema_generator.hpp"
 

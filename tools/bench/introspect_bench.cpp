@@ -14,7 +14,8 @@
 
 #include "dialects/postgres/queries.hpp"
 #include "engine/db/connection.hpp"
-#include "strata/dialect.hpp"
+#include "dialects/postgres/postgres_dialect.hpp"
+#include "strata/plan.hpp"
 #include "tools/bench/schema_generator.hpp"
 
 namespace {
@@ -50,7 +51,7 @@ std::string prepare(int tables) {
   pqxx::connection connection(url);
   pqxx::work tx(connection);
   for (const auto& statement :
-       strata::create_statements(strata::bench::generate_schema(tables), *strata::make_dialect("postgres"))) {
+       strata::create_statements(strata::bench::generate_schema(tables), strata::postgres::PostgresDialect{})) {
     tx.exec(statement);
   }
   tx.commit();
@@ -61,12 +62,12 @@ void BM_Introspect(benchmark::State& state) {
   const int tables = static_cast<int>(state.range(0));
   const std::string url = prepare(tables);
   strata::Connection connection(url);
-  const auto dialect = strata::make_dialect("postgres");
+  const strata::postgres::PostgresDialect dialect;
   std::size_t columns = 0, indexes = 0, foreign_keys = 0;
   int queries = 0;
   for (auto _ : state) {
     const int before = connection.round_trips();
-    const strata::Schema schema = dialect->introspect(connection, {});
+    const strata::Schema schema = dialect.introspect(connection, {});
     queries = connection.round_trips() - before;
     columns = indexes = foreign_keys = 0;
     for (const auto& table : schema.tables) {

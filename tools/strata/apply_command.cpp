@@ -9,42 +9,20 @@
 #include "strata/errors.hpp"
 #include "strata/load.hpp"
 #include "tools/strata/commands.hpp"
+#include "tools/strata/progress.hpp"
+#include "tools/strata/run_args.hpp"
 
 namespace strata::cli {
 
 namespace {
 
 struct ApplyArgs {
-  ConnectionArgs connection;
+  RunArgs run;
   std::vector<std::string> schema_paths;
   bool dry_run = false;
   bool auto_approve = false;
   std::vector<std::string> allowed;
-  int lock_wait = 300;
-  int lock_timeout = 10;
   std::string format = "text";
-  std::string lock = "auto";
-  int lease = 30;
-  int job_timeout = 3600;
-};
-
-// Progress on standard error: one line per step (a log reads the same as a terminal).
-class ProgressPrinter : public ApplyObserver {
- public:
-  void waiting_for_lock(const std::string& holder, std::chrono::seconds waited) override {
-    std::cerr << fmt::format("waiting for strata's lock, held by {} ({} s so far)\n", holder, waited.count());
-  }
-  void step_started(std::size_t index, std::size_t total, const Step& step) override {
-    std::cerr << fmt::format("[{}/{}] {} ...\n", index, total, step.description) << std::flush;
-  }
-  void step_finished(std::size_t index, std::size_t total, const Step&, std::chrono::milliseconds took) override {
-    std::cerr << fmt::format("[{}/{}] done in {} ms\n", index, total, took.count()) << std::flush;
-  }
-  void job_progress(const std::string& line) override { std::cerr << "  " << line << "\n" << std::flush; }
-  void retrying(const std::string& what, int attempt, std::chrono::milliseconds delay) override {
-    std::cerr << fmt::format("serialization failure in `{}`: retry {} in {} ms\n", what.substr(0, 80), attempt,
-                             delay.count());
-  }
 };
 
 std::set<HazardKind> parse_hazards(const std::vector<std::string>& names) {
@@ -89,11 +67,6 @@ void add_apply_command(CLI::App& app, Runner& run) {
   const ProjectConfig& config = project_config();
   args->schema_paths = config.schema;
   args->allowed = config.allow_hazards;
-  if (config.lock_kind) args->lock = *config.lock_kind;
-  if (config.lock_wait) args->lock_wait = *config.lock_wait;
-  if (config.lock_timeout) args->lock_timeout = *config.lock_timeout;
-  if (config.lease) args->lease = *config.lease;
-  if (config.job_timeout) args->job_timeout = *config.job_timeout;
   auto* cmd = app.add_subcommand("apply", "Change the database into the declared schema");
   cmd->footer(
       "Takes strata's lock, plans, refuses hazards that are not allowed, asks for confirmation on a\n"
@@ -103,7 +76,7 @@ void add_apply_command(CLI::App& app, Runner& run) {
       "constraint-validation, not-null-without-default, enum-value-removal, primary-key-change,\n"
       "regional-by-row, region-drop (or all).\n"
       "Example: strata apply --schema schema/ --allow-hazards index-build --auto-approve");
-  add_connection_options(*cmd, args->connection);
+  add_run_options(*cmd, args->run);
   auto* schema =
       cmd->add_option("--schema", args->schema_paths, "Declared schema: YAML files or directories (repeatable)");
   if (config.schema.empty()) schema->required();
@@ -112,22 +85,6 @@ void add_apply_command(CLI::App& app, Runner& run) {
                   "Hazard kinds to accept, comma-separated (e.g. data-loss,index-build)")
       ->delimiter(',');
   cmd->add_flag("--auto-approve", args->auto_approve, "Do not ask for confirmation (needed when not on a terminal)");
-  cmd->add_option("--lock-wait", args->lock_wait, "Seconds to wait for another strata holding the lock")
-      ->capture_default_str();
-  cmd->add_option("--lock-timeout", args->lock_timeout,
-                  "Seconds a DDL statement may wait for its table lock before failing (0: no limit)")
-      ->capture_default_str();
-  cmd->add_option("--lock", args->lock,
-                  "Lock that keeps two strata apart: auto (advisory on PostgreSQL, a lease row on CockroachDB), "
-                  "advisory, or lease")
-      ->check(CLI::IsMember({"auto", "advisory", "lease"}))
-      ->capture_default_str();
-  cmd->add_option("--lease", args->lease, "Lease lock: seconds it holds without a heartbeat")
-      ->check(CLI::Range(2, 3600))
-      ->capture_default_str();
-  cmd->add_option("--job-timeout", args->job_timeout,
-                  "CockroachDB: seconds a step's schema-change jobs may run before apply gives up")
-      ->capture_default_str();
   cmd->add_option("--format", args->format, "How to print the plan")
       ->check(CLI::IsMember({"text", "sql", "json"}))
       ->capture_default_str();
@@ -137,16 +94,9 @@ void add_apply_command(CLI::App& app, Runner& run) {
       ApplyOptions options;
       options.allowed_hazards = parse_hazards(args->allowed);
       options.dry_run = args->dry_run;
-      options.lock = args->lock == "lease"      ? LockKind::Lease
-                     : args->lock == "advisory" ? LockKind::Advisory
-                                                : LockKind::Auto;
-      options.lease = std::chrono::seconds(args->lease);
-      options.job_timeout = std::chrono::seconds(args->job_timeout);
-      options.lock_wait = std::chrono::seconds(args->lock_wait);
-      options.statement_lock_timeout = std::chrono::seconds(args->lock_timeout);
+      options.run = args->run.settings();
       ProgressPrinter progress;
       options.observer = &progress;
-      options.connect = args->connection.options();
       const bool interactive = isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
       if (!args->dry_run && !args->auto_approve && !interactive) {
         throw UsageError(
@@ -157,7 +107,7 @@ void add_apply_command(CLI::App& app, Runner& run) {
         std::cout << render_plan(plan, args->format) << std::flush;
         return args->auto_approve || ask(plan);
       };
-      const ApplyResult result = apply_schema(require_url(args->connection.url), declared, options);
+      const ApplyResult result = apply_schema(require_url(args->run.connection.url), declared, options);
       if (result.plan.empty()) {
         std::cout << plan_to_text(result.plan) << std::flush;
         return 0;

@@ -3,7 +3,8 @@
 #include "tools/strata/commands.hpp"
 #include "tools/strata/output.hpp"
 
-#include "strata/dialect.hpp"
+#include "strata/dialect_factory.hpp"
+#include "strata/plan.hpp"
 #include "strata/load.hpp"
 
 namespace strata::cli {

@@ -2,8 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "engine/db/connection.hpp"
-#include "engine/lock/lock.hpp"
+#include "strata/lock_admin.hpp"
 #include "tools/strata/commands.hpp"
 
 namespace strata::cli {
@@ -25,8 +24,7 @@ void add_lock_command(CLI::App& app, Runner& run) {
   add_connection_options(*status, args->connection);
   status->callback([args, &run] {
     run = [args] {
-      Connection connection(require_url(args->connection.url), args->connection.options());
-      const auto lease = read_lease(connection);
+      const auto lease = lease_status(require_url(args->connection.url), args->connection.options());
       if (!lease) {
         std::cout << "free: no strata holds the lease\n";
         return 0;
@@ -43,8 +41,8 @@ void add_lock_command(CLI::App& app, Runner& run) {
       ->required();
   release->callback([args, &run] {
     run = [args] {
-      Connection connection(require_url(args->connection.url), args->connection.options());
-      std::cout << (break_lease(connection) ? "released: the lease row is gone\n" : "free: there was no lease\n");
+      const bool released = release_lease(require_url(args->connection.url), args->connection.options());
+      std::cout << (released ? "released: the lease row is gone\n" : "free: there was no lease\n");
       return 0;
     };
   });

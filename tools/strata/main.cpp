@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "engine/db/redact.hpp"
+#include "strata/redact.hpp"
 #include "strata/errors.hpp"
 #include "strata/version.hpp"
 #include "tools/strata/commands.hpp"

@@ -6,62 +6,34 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "migrations/directory.hpp"
-#include "migrations/sum.hpp"
 #include "strata/config.hpp"
 #include "strata/migrate.hpp"
 #include "tools/strata/commands.hpp"
 #include "tools/strata/migrate_output.hpp"
+#include "tools/strata/progress.hpp"
+#include "tools/strata/run_args.hpp"
 
 namespace strata::cli {
 
 namespace {
 
 struct MigrateArgs {
-  ConnectionArgs connection;
+  RunArgs run;
   std::string dir = "migrations";
   std::string format = "text";
   bool dry_run = false;
   bool out_of_order = false;
   std::string interrupted = "stop";
-  std::string lock = "auto";
-  int lock_wait = 300;
-  int lock_timeout = 10;
-  int lease = 30;
-  int job_timeout = 3600;
   std::size_t count = 0;
   std::int64_t version = 0;
-};
-
-// Progress on standard error, one line per event (a log reads the same as a terminal).
-class MigrateProgress : public MigrateObserver {
- public:
-  void waiting_for_lock(const std::string& holder, std::chrono::seconds waited) override {
-    std::cerr << fmt::format("waiting for strata's lock, held by {} ({} s so far)\n", holder, waited.count());
-  }
-  void migration_started(std::int64_t version, const std::string& name, bool down, int statements,
-                         int resume_at) override {
-    std::cerr << fmt::format("{} {} {} ({} statement{}{}) ...\n", down ? "reverting" : "applying", version, name,
-                             statements, statements == 1 ? "" : "s",
-                             resume_at > 1 ? fmt::format(", resuming at statement {}", resume_at) : "")
-              << std::flush;
-  }
-  void migration_finished(std::int64_t version, const std::string&, bool, std::chrono::milliseconds took) override {
-    std::cerr << fmt::format("  {} done in {} ms\n", version, took.count()) << std::flush;
-  }
-  void job_progress(const std::string& line) override { std::cerr << "  " << line << "\n" << std::flush; }
-  void retrying(const std::string& what, int attempt, std::chrono::milliseconds delay) override {
-    std::cerr << fmt::format("serialization failure in `{}`: retry {} in {} ms\n", what.substr(0, 80), attempt,
-                             delay.count());
-  }
 };
 
 void add_directory_option(CLI::App& command, MigrateArgs& args) {
   command.add_option("--dir", args.dir, "The migrations directory")->capture_default_str();
 }
 
-void add_run_options(CLI::App& command, MigrateArgs& args) {
-  add_connection_options(command, args.connection);
+void add_migrate_run_options(CLI::App& command, MigrateArgs& args) {
+  add_run_options(command, args.run);
   add_directory_option(command, args);
   command.add_flag("--dry-run", args.dry_run, "Say what would run; change nothing");
   command.add_option("--format", args.format, "Output: text, or json for scripts")
@@ -72,36 +44,17 @@ void add_run_options(CLI::App& command, MigrateArgs& args) {
                      "it, or skip it (it took effect)")
       ->check(CLI::IsMember({"stop", "retry", "skip"}))
       ->capture_default_str();
-  command.add_option("--lock", args.lock, "Lock: auto (advisory on PostgreSQL, a lease row on CockroachDB), advisory, lease")
-      ->check(CLI::IsMember({"auto", "advisory", "lease"}))
-      ->capture_default_str();
-  command.add_option("--lock-wait", args.lock_wait, "Seconds to wait for another strata holding the lock")
-      ->capture_default_str();
-  command.add_option("--lock-timeout", args.lock_timeout,
-                     "Seconds a statement may wait for its table lock before failing (0: no limit)")
-      ->capture_default_str();
-  command.add_option("--lease", args.lease, "Lease lock: seconds it holds without a heartbeat")
-      ->check(CLI::Range(2, 3600))
-      ->capture_default_str();
-  command.add_option("--job-timeout", args.job_timeout,
-                     "CockroachDB: seconds a statement's schema-change jobs may run")
-      ->capture_default_str();
 }
 
 MigrateOptions options_from(const MigrateArgs& args, MigrateObserver* observer) {
   MigrateOptions options;
-  options.lock = args.lock == "lease" ? LockKind::Lease : args.lock == "advisory" ? LockKind::Advisory : LockKind::Auto;
-  options.lock_wait = std::chrono::seconds(args.lock_wait);
-  options.statement_lock_timeout = std::chrono::seconds(args.lock_timeout);
-  options.lease = std::chrono::seconds(args.lease);
-  options.job_timeout = std::chrono::seconds(args.job_timeout);
+  options.run = args.run.settings();
   options.dry_run = args.dry_run;
   options.out_of_order = args.out_of_order;
   options.interrupted = args.interrupted == "retry"  ? InterruptedStatement::Retry
                         : args.interrupted == "skip" ? InterruptedStatement::Skip
                                                      : InterruptedStatement::Stop;
   options.observer = observer;
-  options.connect = args.connection.options();
   return options;
 }
 
@@ -112,13 +65,7 @@ int finish(const MigrateReport& report, const MigrateArgs& args, std::string_vie
 
 void apply_config(MigrateArgs& args) {
   const ProjectConfig& config = project_config();
-  if (config.url) args.connection.url = *config.url;
   if (config.migrations) args.dir = *config.migrations;
-  if (config.lock_kind) args.lock = *config.lock_kind;
-  if (config.lock_wait) args.lock_wait = *config.lock_wait;
-  if (config.lock_timeout) args.lock_timeout = *config.lock_timeout;
-  if (config.lease) args.lease = *config.lease;
-  if (config.job_timeout) args.job_timeout = *config.job_timeout;
 }
 
 }  // namespace
@@ -136,44 +83,44 @@ void add_migrate_command(CLI::App& app, Runner& run) {
       "Settings may come from strata.yaml (see --config); flags override it.");
 
   auto* up = cmd->add_subcommand("up", "Apply pending migrations, in version order");
-  add_run_options(*up, *args);
+  add_migrate_run_options(*up, *args);
   up->add_option("N", args->count, "Apply only the first N pending migrations");
   up->add_flag("--out-of-order", args->out_of_order,
                "Apply a pending migration older than one already applied (a branch merged late)");
   up->callback([args, &run] {
     run = [args] {
-      MigrateProgress progress;
-      Migrator migrator(require_url(args->connection.url), args->dir, options_from(*args, &progress));
+      ProgressPrinter progress;
+      Migrator migrator(require_url(args->run.connection.url), args->dir, options_from(*args, &progress));
       return finish(migrator.up(args->count > 0 ? std::optional<std::size_t>(args->count) : std::nullopt), *args,
                     "applied");
     };
   });
 
   auto* down = cmd->add_subcommand("down", "Revert the newest applied migrations with their down files");
-  add_run_options(*down, *args);
+  add_migrate_run_options(*down, *args);
   down->add_option("N", args->count, "How many to revert (default 1)");
   down->callback([args, &run] {
     run = [args] {
-      MigrateProgress progress;
-      Migrator migrator(require_url(args->connection.url), args->dir, options_from(*args, &progress));
+      ProgressPrinter progress;
+      Migrator migrator(require_url(args->run.connection.url), args->dir, options_from(*args, &progress));
       return finish(migrator.down(args->count > 0 ? args->count : 1), *args, "reverted");
     };
   });
 
   auto* go = cmd->add_subcommand("goto", "Move to exactly VERSION, reverting newer and applying older migrations");
-  add_run_options(*go, *args);
+  add_migrate_run_options(*go, *args);
   go->add_option("VERSION", args->version, "The version to end at (0: before the first migration)")->required();
   go->add_flag("--out-of-order", args->out_of_order, "Apply pending migrations older than applied ones");
   go->callback([args, &run] {
     run = [args] {
-      MigrateProgress progress;
-      Migrator migrator(require_url(args->connection.url), args->dir, options_from(*args, &progress));
+      ProgressPrinter progress;
+      Migrator migrator(require_url(args->run.connection.url), args->dir, options_from(*args, &progress));
       return finish(migrator.go_to(args->version), *args, "ran");
     };
   });
 
   auto* status = cmd->add_subcommand("status", "List applied, pending, half-applied, modified and missing migrations");
-  add_connection_options(*status, args->connection);
+  add_connection_options(*status, args->run.connection);
   add_directory_option(*status, *args);
   status->add_option("--format", args->format, "Output: text (a table, coloured on a terminal), or json")
       ->check(CLI::IsMember({"text", "json"}))
@@ -181,8 +128,8 @@ void add_migrate_command(CLI::App& app, Runner& run) {
   status->callback([args, &run] {
     run = [args] {
       MigrateOptions options;
-      options.connect = args->connection.options();
-      Migrator migrator(require_url(args->connection.url), args->dir, options);
+      options.run.connect = args->run.connection.options();
+      Migrator migrator(require_url(args->run.connection.url), args->dir, options);
       const auto report = migrator.status();
       if (args->format == "json") {
         std::cout << status_to_json(report) << std::flush;
@@ -198,10 +145,9 @@ void add_migrate_command(CLI::App& app, Runner& run) {
   add_directory_option(*hash, *args);
   hash->callback([args, &run] {
     run = [args] {
-      const auto directory = migrations::read_directory(args->dir);
-      migrations::write_sum(directory);
-      std::cout << fmt::format("wrote {} ({} migration{})\n", (directory.path / migrations::kSumFileName).string(),
-                               directory.migrations.size(), directory.migrations.size() == 1 ? "" : "s");
+      const SumFile sum = write_sum_file(args->dir);
+      std::cout << fmt::format("wrote {} ({} migration{})\n", sum.path.string(), sum.migrations,
+                               sum.migrations == 1 ? "" : "s");
       return 0;
     };
   });

@@ -5,6 +5,7 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include "app/dialect_factory.hpp"
 #include "engine/db/connection.hpp"
 #include "engine/exec/executor.hpp"
 #include "engine/db/live_schema.hpp"
@@ -97,7 +98,7 @@ std::optional<NewMigration> new_migration(const std::filesystem::path& directory
 
   migrations::ScratchDatabase scratch(scratch_server_url, connect);
   MigrateOptions replay;
-  replay.connect = connect;
+  replay.run.connect = connect;
   if (!existing.migrations.empty()) Migrator(scratch.url(), directory, replay).up();
   Connection connection(scratch.url(), connect);
   const auto dialect = detect_dialect(connection);

@@ -2,7 +2,7 @@
 // explains each one with an example.
 #include <algorithm>
 
-#include "strata/check.hpp"
+#include "strata/finding.hpp"
 
 namespace strata {
 
@@ -13,12 +13,6 @@ std::string_view check_kind_name(CheckKind kind) {
     case CheckKind::Drift: return "drift";
   }
   return "lint";
-}
-
-std::size_t CheckReport::finding_count() const {
-  std::size_t count = 0;
-  for (const auto& c : cases) count += c.findings.size();
-  return count;
 }
 
 const std::vector<CheckCode>& check_codes() {

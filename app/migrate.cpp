@@ -1,0 +1,62 @@
+// strata::Migrator: the front door of versioned migrations. Opens the connection, chooses the
+// dialect from the server, and hands the run to migrations/.
+#include "strata/migrate.hpp"
+
+#include "app/dialect_factory.hpp"
+#include "engine/db/connection.hpp"
+#include "migrations/directory.hpp"
+#include "migrations/migrator.hpp"
+#include "migrations/sum.hpp"
+
+namespace strata {
+
+namespace {
+
+MigrateReport run(const std::string& url, const std::filesystem::path& directory, const MigrateOptions& options,
+                  const migrations::Selector& select) {
+  Connection connection(url, options.run.connect);
+  const auto dialect = detect_dialect(connection);
+  return migrations::run(connection, url, *dialect, directory, options, select);
+}
+
+}  // namespace
+
+Migrator::Migrator(std::string url, std::filesystem::path directory, MigrateOptions options)
+    : url_(std::move(url)), directory_(std::move(directory)), options_(std::move(options)) {}
+
+MigrateReport Migrator::up(std::optional<std::size_t> count) {
+  return run(url_, directory_, options_, [&](const auto& directory, const auto& history) {
+    return migrations::select_up(directory, history, count, options_.out_of_order);
+  });
+}
+
+MigrateReport Migrator::down(std::size_t count) {
+  return run(url_, directory_, options_, [&](const auto& directory, const auto& history) {
+    return migrations::select_down(directory, history, count);
+  });
+}
+
+MigrateReport Migrator::go_to(std::int64_t version) {
+  return run(url_, directory_, options_, [&](const auto& directory, const auto& history) {
+    return migrations::select_goto(directory, history, version, options_.out_of_order);
+  });
+}
+
+MigrateStatusReport Migrator::status() {
+  Connection connection(url_, options_.run.connect);
+  const auto dialect = detect_dialect(connection);
+  return migrations::status(connection, *dialect, directory_);
+}
+
+MigrateReport migrate_up(const std::string& url, const std::filesystem::path& directory,
+                         const MigrateOptions& options) {
+  return Migrator(url, directory, options).up();
+}
+
+SumFile write_sum_file(const std::filesystem::path& directory) {
+  const auto read = migrations::read_directory(directory);
+  migrations::write_sum(read);
+  return SumFile{read.path / migrations::kSumFileName, read.migrations.size()};
+}
+
+}  // namespace strata

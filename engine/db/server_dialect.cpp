@@ -1,0 +1,9 @@
+#include "engine/db/server_dialect.hpp"
+
+namespace strata {
+
+std::unique_ptr<SchemaJobs> ServerDialect::schema_jobs(Connection&, const JobWaitSettings&) const {
+  return nullptr;
+}
+
+}  // namespace strata

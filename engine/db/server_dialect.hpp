@@ -1,0 +1,79 @@
+// The part of the dialect seam that talks to a live server: reading its catalog, waiting for the
+// schema-change jobs it runs in the background, and writing strata's ledger in its own SQL.
+// Internal: it takes a Connection, which the public API does not expose.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "strata/dialect.hpp"
+#include "strata/plan.hpp"
+#include "strata/schema.hpp"
+
+namespace strata {
+
+class Connection;
+
+// Waiting for the schema-change jobs a server runs in the background (CockroachDB). A step counts
+// as done only once its jobs succeeded.
+class SchemaJobs {
+ public:
+  virtual ~SchemaJobs() = default;
+  // Before the live schema is read: waits for jobs still running on `tables` (a migrator killed
+  // mid-job leaves one behind).
+  virtual void settle(const std::vector<QualifiedName>& tables) = 0;
+  // Just before the first step: from here on, jobs are counted to the step that started them.
+  virtual void start() = 0;
+  // Run after each step's statements; throws when one of the step's jobs failed.
+  virtual void after_step(const Step& step) = 0;
+  // The ids of the jobs the last step waited on (for the ledger).
+  virtual std::vector<std::int64_t> last_step_jobs() const = 0;
+  // A statement begun at server time `since` by a strata that died before learning how it ended:
+  // waits until the schema-change jobs this user created since then are finished, and says whether
+  // the change took effect (true: they succeeded; false: one failed, so nothing took effect), or
+  // nullopt when there is no job to tell by.
+  virtual std::optional<bool> outcome_since(const std::string& since) = 0;
+};
+
+// How long a wait for schema-change jobs may last, and where progress goes (one line per report).
+struct JobWaitSettings {
+  std::chrono::seconds timeout{3600};
+  std::function<void(const std::string& line)> on_progress;
+  bool terminal = false;  // progress may redraw one line instead of printing many
+};
+
+struct IntrospectOptions {
+  // Namespaces to read; empty reads every namespace that is not a system or extension one.
+  std::vector<std::string> schemas;
+};
+
+// An insert-or-replace of one row keyed by `key`, in the server's own SQL: `columns` are the
+// column list, `values` a VALUES (…) clause of the same length.
+struct UpsertStatement {
+  std::string_view table;
+  std::string_view key;
+  std::vector<std::string_view> columns;
+  std::string_view values;
+};
+
+class ServerDialect : public Dialect {
+ public:
+  // Reads the live schema with a fixed number of bulk queries, whatever the number of tables.
+  // The result is normalized. Throws DatabaseError or ConnectionError; reads only.
+  virtual Schema introspect(Connection& connection, const IntrospectOptions& options) const = 0;
+
+  // The job waiter of a server that runs schema changes as jobs; nullptr where statements finish
+  // their work before they return (PostgreSQL).
+  virtual std::unique_ptr<SchemaJobs> schema_jobs(Connection& connection, const JobWaitSettings& settings) const;
+
+  // The SQL of an insert-or-replace (the ledger's write). Pure.
+  virtual std::string upsert_sql(const UpsertStatement& upsert) const = 0;
+};
+
+}  // namespace strata

@@ -1,0 +1,2 @@
+// Must not compile: a dialect including the migrations layer.
+#include "migrations/history.hpp"

@@ -1,0 +1,2 @@
+// Must not compile: the expression layer including the core's planner.
+#include "engine/plan/dependencies.hpp"

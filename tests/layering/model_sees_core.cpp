@@ -1,0 +1,2 @@
+// Must not compile: the model (lowest layer) including the core's connection.
+#include "engine/db/connection.hpp"
