@@ -10,6 +10,9 @@ namespace strata {
 
 class Connection;
 
+// Every dialect strata has, by its name.
+inline constexpr std::string_view kDialectNames[] = {"postgres", "cockroachdb"};
+
 // The dialect `name` names (see make_dialect in strata/dialect_factory.hpp).
 std::unique_ptr<ServerDialect> make_server_dialect(std::string_view name, std::string_view database = "");
 

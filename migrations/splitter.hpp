@@ -1,6 +1,8 @@
-// Splitting a migration file into statements.
+// Splitting a migration file into statements, on the tokens of the one scanner
+// (engine/sql/scanner.hpp).
 //
-// A statement ends at a semicolon outside every quoted or commented span: single-quoted strings
+// A statement ends at a semicolon outside every quoted or commented span and every BEGIN ATOMIC
+// body: single-quoted strings
 // ('it''s', and E'..\'..' with backslash escapes), quoted identifiers ("a;b"), dollar-quoted bodies
 // ($$..$$, $tag$..$tag$), line comments (-- ..) and block comments, which nest (/* /* */ */).
 // Comments and blank text between statements are not statements. A file whose last statement has

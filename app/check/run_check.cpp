@@ -22,13 +22,19 @@ CheckCase skipped(CheckKind kind, std::string name, std::string reason) {
   return c;
 }
 
-LintTarget target_of(const Dialect& dialect) {
-  return dialect.name() == "cockroachdb" ? LintTarget::Cockroach : LintTarget::Postgres;
+// What the servers the migrations are for do, for the lint: the connected one's, else the one
+// named, else every dialect's (no server to ask).
+std::set<LintBehaviour> lint_behaviours(const ServerDialect* connected, const std::string& named) {
+  if (connected) return connected->lint_behaviours();
+  if (!named.empty()) return make_server_dialect(named)->lint_behaviours();
+  std::set<LintBehaviour> all;
+  for (const auto name : kDialectNames) all.merge(make_server_dialect(name)->lint_behaviours());
+  return all;
 }
 
 // Integrity and lint of the directory; an unreadable directory is an SI104 finding per problem.
 void check_directory(const CheckOptions& options, Connection* connection, const ServerDialect* dialect,
-                     LintTarget target, CheckReport& report, bool& directory_ok) {
+                     const std::set<LintBehaviour>& behaviours, CheckReport& report, bool& directory_ok) {
   migrations::Directory directory;
   try {
     directory = migrations::read_directory(options.dir);
@@ -57,7 +63,7 @@ void check_directory(const CheckOptions& options, Connection* connection, const 
         skipped(CheckKind::Lint, "migration files", fmt::format("no migration file is {}", integrity.lint_scope)));
     return;
   }
-  for (auto& c : migrations::lint::lint_files(files, integrity.lint_targets, target)) report.cases.push_back(std::move(c));
+  for (auto& c : migrations::lint::lint_files(files, integrity.lint_targets, behaviours)) report.cases.push_back(std::move(c));
 }
 
 }  // namespace
@@ -73,15 +79,14 @@ CheckReport run_check(const CheckOptions& options) {
   CheckReport report;
   std::unique_ptr<Connection> connection;
   std::unique_ptr<ServerDialect> dialect;
-  LintTarget target = options.target;
   if (!options.url.empty()) {
     connection = std::make_unique<Connection>(options.url, options.connect);
     dialect = detect_dialect(*connection);
-    target = target_of(*dialect);
   }
 
   bool directory_ok = true;
-  if (!options.dir.empty()) check_directory(options, connection.get(), dialect.get(), target, report, directory_ok);
+  if (!options.dir.empty()) check_directory(options, connection.get(), dialect.get(),
+                                            lint_behaviours(dialect.get(), options.dialect), report, directory_ok);
 
   const std::string live = "live database against the declared schema";
   const std::string replayed = "migrations against the declared schema";

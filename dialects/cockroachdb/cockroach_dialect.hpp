@@ -26,6 +26,13 @@ class CockroachDialect : public ServerDialect {
 
   std::string_view name() const override { return "cockroachdb"; }
   Capabilities capabilities() const override { return {false, false}; }
+  SqlGrammar grammar() const override { return kGrammar; }
+  std::set<LintBehaviour> lint_behaviours() const override {
+    return {LintBehaviour::UnsafeDdlTransactions, LintBehaviour::PrimaryKeyRebuild, LintBehaviour::RegionalRows};
+  }
+
+  // `:::` and `t@i`; its "other" operators bind at several levels.
+  static constexpr SqlGrammar kGrammar{true, true};
   Schema introspect(Connection& connection, const IntrospectOptions& options) const override;
   void normalize(Schema& schema) const override;
   ChangeSql emit(const Change& change) const override;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "dialects/cockroachdb/cockroach_dialect.hpp"
 #include "dialects/cockroachdb/ddl/expression.hpp"
 #include "dialects/postgres/postgres_dialect.hpp"
 #include "engine/expr/expression.hpp"
@@ -20,7 +21,7 @@ void erase_if(Items& items, Predicate predicate) {
 }
 
 bool has_default(const Column& column, std::string_view expression) {
-  return column.default_expr && *column.default_expr == canonical_expression(expression);
+  return column.default_expr && *column.default_expr == canonical_expression(expression, CockroachDialect::kGrammar);
 }
 
 // "crdb_internal_" + something + "_shard_" + digits.
@@ -180,7 +181,7 @@ void default_survival_goal(Schema& schema) {
 }  // namespace
 
 void normalize_cockroach(Schema& schema) {
-  postgres::normalize_common(schema, IntWidth::Eight);
+  postgres::normalize_common(schema, IntWidth::Eight, CockroachDialect::kGrammar);
   for (auto& table : schema.tables) {
     json_is_jsonb(table);
     drop_hidden_rowid(table);

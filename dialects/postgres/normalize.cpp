@@ -25,9 +25,9 @@ bool may_depend_on_column_types(const std::string& canonical) {
 // each distinct text is canonicalised once per normalize() call.
 class Canonical {
  public:
-  explicit Canonical(IntWidth int_width) : int_width_(int_width) {}
+  Canonical(IntWidth int_width, const SqlGrammar& grammar) : int_width_(int_width), grammar_(grammar) {}
   void expression(std::string& text) {
-    text = lookup(expressions_, text, [](const std::string& t) { return canonical_expression(t); });
+    text = lookup(expressions_, text, [this](const std::string& t) { return canonical_expression(t, grammar_); });
   }
   void expression(std::optional<std::string>& text) {
     if (text) expression(*text);
@@ -57,7 +57,7 @@ class Canonical {
     const std::string key = text + signature_;
     auto it = table_expressions_.find(key);
     if (it == table_expressions_.end()) {
-      it = table_expressions_.emplace(key, canonical_expression(text, columns_)).first;
+      it = table_expressions_.emplace(key, canonical_expression(text, columns_, grammar_)).first;
     }
     text = it->second;
   }
@@ -75,6 +75,7 @@ class Canonical {
   }
 
   IntWidth int_width_;
+  SqlGrammar grammar_;
   std::unordered_map<std::string, std::string> expressions_;
   std::unordered_map<std::string, std::string> types_;
   std::unordered_map<std::string, std::string> table_expressions_;
@@ -120,8 +121,8 @@ void normalize_index(Index& index, Canonical& canonical) {
 
 }  // namespace
 
-void normalize_common(Schema& schema, IntWidth int_width) {
-  Canonical canonical(int_width);
+void normalize_common(Schema& schema, IntWidth int_width, const SqlGrammar& grammar) {
+  Canonical canonical(int_width, grammar);
   for (auto& sequence : schema.sequences) canonical.type(sequence.type);
   for (auto& table : schema.tables) {
     table.renamed_from.reset();  // a hint for diff, not part of the schema
@@ -141,7 +142,7 @@ void normalize_common(Schema& schema, IntWidth int_width) {
 }
 
 void PostgresDialect::normalize(Schema& schema) const {
-  normalize_common(schema, IntWidth::Four);
+  normalize_common(schema, IntWidth::Four, grammar());
 }
 
 }  // namespace strata::postgres

@@ -10,6 +10,8 @@ class PostgresDialect : public ServerDialect {
  public:
   std::string_view name() const override { return "postgres"; }
   Capabilities capabilities() const override { return {true, true}; }
+  SqlGrammar grammar() const override { return {}; }
+  std::set<LintBehaviour> lint_behaviours() const override { return {LintBehaviour::BlockingDdl}; }
   Schema introspect(Connection& connection, const IntrospectOptions& options) const override;
   void normalize(Schema& schema) const override;
   ChangeSql emit(const Change& change) const override;
@@ -18,7 +20,7 @@ class PostgresDialect : public ServerDialect {
 };
 
 // The parts of normalization both dialects share (expressions, sort order); `int_width` says
-// what INT means.
-void normalize_common(Schema& schema, IntWidth int_width);
+// what INT means, `grammar` how expressions read.
+void normalize_common(Schema& schema, IntWidth int_width, const SqlGrammar& grammar);
 
 }  // namespace strata::postgres

@@ -164,14 +164,14 @@ void Differ::diff_enums() {
 
 void Differ::mark_rebuilt(const Table& live, const std::string& column, const QualifiedName& table) {
   for (const auto& index : live.indexes) {
-    bool uses = index.where && mentions_column(*index.where, column);
+    bool uses = index.where && mentions_column(*index.where, column, dialect_.grammar());
     for (const auto& key : index.keys) {
-      uses = uses || (!key.expression.empty() && mentions_column(key.expression, column));
+      uses = uses || (!key.expression.empty() && mentions_column(key.expression, column, dialect_.grammar()));
     }
     if (uses) rebuilt_indexes_[table].insert(index.name);
   }
   for (const auto& check : live.checks) {
-    if (mentions_column(check.expression, column)) rebuilt_checks_[table].insert(check.name);
+    if (mentions_column(check.expression, column, dialect_.grammar())) rebuilt_checks_[table].insert(check.name);
   }
 }
 

@@ -71,7 +71,7 @@ Table Differ::with_renames_applied(Table table, const QualifiedName& name) const
   };
   auto rename_all = [&](std::vector<std::string>& names) { std::for_each(names.begin(), names.end(), rename); };
   auto rename_in = [&](std::string& expression) {
-    if (!renames.empty() && !expression.empty()) expression = rename_columns(expression, renames);
+    if (!renames.empty() && !expression.empty()) expression = rename_columns(expression, renames, dialect_.grammar());
   };
   for (auto& column : table.columns) {
     if (column.generated) rename_in(column.generated->expression);

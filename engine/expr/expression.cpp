@@ -11,13 +11,13 @@ namespace strata {
 
 namespace {
 
-std::string canonical(std::string_view sql, const ColumnTypes* columns) {
+std::string canonical(std::string_view sql, const ColumnTypes* columns, const SqlGrammar& grammar) {
   try {
-    const std::vector<expr::Token> tokens = expr::lex(sql);
+    const std::vector<expr::Token> tokens = expr::lex(sql, grammar);
     try {
       expr::Node tree = expr::Parser(tokens).parse();
       expr::canonicalize(tree, columns);
-      return expr::print_node(tree);
+      return expr::print_node(tree, grammar);
     } catch (...) {  // ParseError, TooComplex: the token form
       return expr::print_tokens(tokens);
     }
@@ -48,37 +48,38 @@ bool names_column(const expr::Node& node, std::string_view column) {
 
 }  // namespace
 
-bool mentions_column(std::string_view sql, std::string_view column) {
+bool mentions_column(std::string_view sql, std::string_view column, const SqlGrammar& grammar) {
   try {
-    const std::vector<expr::Token> tokens = expr::lex(sql);
+    const std::vector<expr::Token> tokens = expr::lex(sql, grammar);
     return names_column(expr::Parser(tokens).parse(), column);
   } catch (...) {  // does not parse: it may
     return true;
   }
 }
 
-std::string canonical_expression(std::string_view sql) {
-  return canonical(sql, nullptr);
+std::string canonical_expression(std::string_view sql, const SqlGrammar& grammar) {
+  return canonical(sql, nullptr, grammar);
 }
 
-std::string canonical_expression(std::string_view sql, const ColumnTypes& columns) {
-  return canonical(sql, &columns);
+std::string canonical_expression(std::string_view sql, const ColumnTypes& columns, const SqlGrammar& grammar) {
+  return canonical(sql, &columns, grammar);
 }
 
-std::string rename_columns(std::string_view sql, const std::map<std::string, std::string>& renames) {
+std::string rename_columns(std::string_view sql, const std::map<std::string, std::string>& renames,
+                           const SqlGrammar& grammar) {
   try {
-    const std::vector<expr::Token> tokens = expr::lex(sql);
+    const std::vector<expr::Token> tokens = expr::lex(sql, grammar);
     expr::Node tree = expr::Parser(tokens).parse();
     expr::canonicalize(tree, nullptr);
     rename(tree, renames);
-    return expr::print_node(tree);
+    return expr::print_node(tree, grammar);
   } catch (...) {  // ParseError, TooComplex, std::bad_alloc: nothing renamed
     return std::string(sql);
   }
 }
 
-bool same_expression(std::string_view a, std::string_view b) {
-  return canonical_expression(a) == canonical_expression(b);
+bool same_expression(std::string_view a, std::string_view b, const SqlGrammar& grammar) {
+  return canonical_expression(a, grammar) == canonical_expression(b, grammar);
 }
 
 }  // namespace strata

@@ -3,7 +3,8 @@
 // CockroachDB prints back compare equal.
 //
 // The canonical string is valid SQL with the input's meaning, except for the casts dropped for
-// comparison. It is built from a parse tree (PostgreSQL's operator precedence) and:
+// comparison. It is built from a parse tree (PostgreSQL's operator precedence; `grammar` says how
+// the server the text comes from scans it and where its precedence differs) and:
 //  - prints keywords upper-case and names lower-case, quoting only names that need it ("Col",
 //    "user"), one space around binary operators and after commas, none inside brackets, around ::
 //    or before a call's "(", and only the parentheses the tree needs;
@@ -23,6 +24,8 @@
 #include <string>
 #include <string_view>
 
+#include "strata/sql_grammar.hpp"
+
 namespace strata {
 
 // The columns of the table an expression belongs to: name -> canonical type (Column::type).
@@ -31,23 +34,24 @@ using ColumnTypes = std::map<std::string, std::string, std::less<>>;
 // Canonical spelling of an SQL scalar expression, so that a declared expression and the one a
 // server prints back compare equal. Never throws: input it cannot parse comes back with only
 // whitespace and keyword case normalised.
-std::string canonical_expression(std::string_view sql);
+std::string canonical_expression(std::string_view sql, const SqlGrammar& grammar = {});
 
 // The same, for an expression of a table with `columns` (a check, an index expression or
 // predicate, a computed column). Also drops the casts PostgreSQL adds where it coerces a column
 // implicitly to the type of the other operand: price * (qty)::numeric, with qty an integer and
 // price numeric, is price * qty. A cast that changes the meaning (qty::numeric / 3) is kept.
-std::string canonical_expression(std::string_view sql, const ColumnTypes& columns);
+std::string canonical_expression(std::string_view sql, const ColumnTypes& columns, const SqlGrammar& grammar = {});
 
 // True when `sql` may refer to column `column` (unqualified): it names it, or it does not parse.
-bool mentions_column(std::string_view sql, std::string_view column);
+bool mentions_column(std::string_view sql, std::string_view column, const SqlGrammar& grammar = {});
 
 // The canonical form of `sql` with the columns `renames` names (old -> new) renamed, the way the
 // server rewrites a check or an index expression when a column is renamed. Input that does not
 // parse comes back unchanged.
-std::string rename_columns(std::string_view sql, const std::map<std::string, std::string>& renames);
+std::string rename_columns(std::string_view sql, const std::map<std::string, std::string>& renames,
+                           const SqlGrammar& grammar = {});
 
 // canonical_expression(a) == canonical_expression(b).
-bool same_expression(std::string_view a, std::string_view b);
+bool same_expression(std::string_view a, std::string_view b, const SqlGrammar& grammar = {});
 
 }  // namespace strata

@@ -1,4 +1,4 @@
-// Tokens of an SQL scalar expression (PostgreSQL's lexical rules, plus CockroachDB's `:::`), and the
+// Tokens of an SQL scalar expression (from the one scanner, engine/sql/scanner.hpp), and the
 // "token form": the tokens printed with normalised spacing and case, used for whatever the parser
 // does not understand.
 #pragma once
@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "strata/sql_grammar.hpp"
 
 namespace strata::expr {
 
@@ -18,7 +20,7 @@ enum class TokenKind {
   Number,        // text lower-cased
   Param,         // $1
   Operator,      // symbolic operator; != is spelled <>
-  Punct,         // ( ) [ ] , ; . : and :: (CockroachDB's ::: is spelled ::)
+  Punct,         // ( ) [ ] , ; . : and :: (CockroachDB's ::: is spelled ::), @ (CockroachDB)
   Unterminated,  // an unclosed quote, dollar quote or comment: text is the rest of the input
   Other,         // any other byte
 };
@@ -32,7 +34,7 @@ struct Token {
 bool is_operator_char(char c);
 
 // Never throws except std::bad_alloc; every byte of `sql` ends up in a token, a comment or whitespace.
-std::vector<Token> lex(std::string_view sql);
+std::vector<Token> lex(std::string_view sql, const SqlGrammar& grammar = {});
 
 // The token form: keywords upper-case, names lower-case (quoted ones bare where that is safe), one
 // space around binary operators and after commas, none inside brackets, around `::` and `.`, or

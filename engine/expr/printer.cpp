@@ -44,10 +44,11 @@ Level level_of(const Node& node) {
 
 namespace {
 
-// CockroachDB splits PostgreSQL's single level of "other" operators: || and the JSON arrows share
-// one level, | # & << >> && … each bind tighter, @> <@ ? bind looser and are non-associative, and
-// the regular-expression matches ~ ~* !~ !~* sit at the level of LIKE. Where the two grammars could
-// read a bare nesting differently, the printer keeps the parentheses.
+// SqlGrammar::split_other_operators (CockroachDB) splits PostgreSQL's single level of "other"
+// operators: || and the JSON arrows share one level, | # & << >> && … each bind tighter, @> <@ ?
+// bind looser and are non-associative, and the regular-expression matches ~ ~* !~ !~* sit at the
+// level of LIKE. Where the two readings of a bare nesting could differ, the printer keeps the
+// parentheses for such a grammar.
 bool is_other_operator(const Node& node) {
   return (node.kind == Kind::Binary || node.kind == Kind::AnyAll) && binary_level(node.text) == Level::Other;
 }
@@ -61,16 +62,16 @@ bool is_concat_level(std::string_view op) {
   return op == "||" || op == "->" || op == "->>" || op == "#>" || op == "#>>" || op == "#-";
 }
 
-bool is_non_associative_in_cockroachdb(std::string_view op) {
+bool is_non_associative_when_split(std::string_view op) {
   return op == "@>" || op == "<@" || op == "?" || op == "?|" || op == "?&" || op == "~" || op == "~*" || op == "!~" ||
          op == "!~*";
 }
 
-bool needs_parentheses_for_cockroachdb(const Node& parent, const Node& child) {
+bool needs_parentheses_when_split(const Node& parent, const Node& child) {
   if (is_other_operator(parent) && is_other_operator(child)) {
     if (parent.kind != Kind::Binary || child.kind != Kind::Binary) return true;
     if (is_concat_level(parent.text) && is_concat_level(child.text)) return false;
-    return parent.text != child.text || is_non_associative_in_cockroachdb(parent.text);
+    return parent.text != child.text || is_non_associative_when_split(parent.text);
   }
   return (parent.kind == Kind::Like || parent.kind == Kind::InList) && is_regex_match(child);
 }
@@ -79,13 +80,15 @@ using Words = std::vector<std::string_view>;
 
 class Printer {
  public:
+  explicit Printer(const SqlGrammar& grammar) : grammar_(grammar) {}
+
   std::string take() { return std::move(out_); }
 
   // `node`, in parentheses when it binds less tightly than `required` (or when `parent` is given and
-  // CockroachDB could read the bare nesting differently).
+  // the grammar could read the bare nesting differently).
   void operand(const Node& node, Level required, const Node* parent = nullptr) {
-    const bool wrap =
-        level_of(node) < required || (parent != nullptr && needs_parentheses_for_cockroachdb(*parent, node));
+    const bool wrap = level_of(node) < required || (parent != nullptr && grammar_.split_other_operators &&
+                                                    needs_parentheses_when_split(*parent, node));
     if (wrap) out_ += '(';
     print(node);
     if (wrap) out_ += ')';
@@ -311,7 +314,7 @@ class Printer {
   // ~ a + b as ~(a + b), CockroachDB as (~a) + b), and is parenthesised when it starts with an
   // operator character, so that "- -x" never prints as the comment "--x" nor "~-x" as the operator "~-".
   void prefix(const Node& node) {
-    Printer inner;
+    Printer inner(grammar_);
     inner.operand(node.children[0], Level::Unary);
     const std::string text = inner.take();
     out_ += node.text;
@@ -321,13 +324,14 @@ class Printer {
     if (wrap) out_ += ')';
   }
 
+  const SqlGrammar& grammar_;
   std::string out_;
 };
 
 }  // namespace
 
-std::string print_node(const Node& node) {
-  Printer printer;
+std::string print_node(const Node& node, const SqlGrammar& grammar) {
+  Printer printer(grammar);
   printer.print(node);
   return printer.take();
 }

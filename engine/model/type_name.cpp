@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "engine/model/quote.hpp"
+#include "engine/sql/scanner.hpp"
 
 namespace strata {
 
@@ -99,56 +100,34 @@ struct Token {
   std::string text;
 };
 
+bool is_type_symbol(const sql::Token& token) {
+  return token.kind == sql::TokenKind::Punct && token.text.size() == 1 && std::string_view("(),.[]").find(token.text[0]) != std::string_view::npos;
+}
+
+bool is_digits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+// The tokens of a type name, from the one scanner: words, quoted names, digits and ( ) , . [ ].
 bool tokenize(std::string_view text, std::vector<Token>& tokens, std::string* error) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const char c = text[i];
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      ++i;
-    } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80) {
-      std::size_t j = i;
-      while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_' ||
-                                 static_cast<unsigned char>(text[j]) >= 0x80)) {
-        ++j;
-      }
-      std::string word(text.substr(i, j - i));
-      std::transform(word.begin(), word.end(), word.begin(), [](unsigned char ch) { return std::tolower(ch); });
-      tokens.push_back({TokenKind::Word, std::move(word)});
-      i = j;
-    } else if (std::isdigit(static_cast<unsigned char>(c))) {
-      std::size_t j = i;
-      while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
-      tokens.push_back({TokenKind::Number, std::string(text.substr(i, j - i))});
-      i = j;
-    } else if (c == '"') {
-      std::string name;
-      std::size_t j = i + 1;
-      for (;;) {
-        if (j >= text.size()) {
-          *error = "a closing double quote";
-          return false;
-        }
-        if (text[j] == '"') {
-          if (j + 1 < text.size() && text[j + 1] == '"') {
-            name += '"';
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        name += text[j++];
-      }
-      if (name.empty()) {
+  for (auto& token : sql::scan(text)) {
+    if (token.kind == sql::TokenKind::Word) {
+      tokens.push_back({TokenKind::Word, std::move(token.text)});
+    } else if (token.kind == sql::TokenKind::QuotedIdent) {
+      if (token.text.empty()) {
         *error = "a non-empty quoted name";
         return false;
       }
-      tokens.push_back({TokenKind::Quoted, std::move(name)});
-      i = j + 1;
-    } else if (c == '(' || c == ')' || c == ',' || c == '.' || c == '[' || c == ']') {
-      tokens.push_back({TokenKind::Symbol, std::string(1, c)});
-      ++i;
+      tokens.push_back({TokenKind::Quoted, std::move(token.text)});
+    } else if (token.kind == sql::TokenKind::Number && is_digits(token.text)) {
+      tokens.push_back({TokenKind::Number, std::move(token.text)});
+    } else if (is_type_symbol(token)) {
+      tokens.push_back({TokenKind::Symbol, std::move(token.text)});
+    } else if (token.kind == sql::TokenKind::Unterminated && token.prefix == "\"") {
+      *error = "a closing double quote";
+      return false;
     } else {
-      *error = fmt::format("a type name, not the character '{}'", c);
+      *error = fmt::format("a type name, not the character '{}'", text[token.begin]);
       return false;
     }
   }

@@ -1,8 +1,7 @@
 #include "engine/plan/dependencies.hpp"
 
-#include <cctype>
-
 #include "engine/model/type_name.hpp"
+#include "engine/sql/scanner.hpp"
 
 namespace strata::plan_detail {
 
@@ -51,44 +50,13 @@ void add_type(std::vector<std::string>& out, const std::string& type) {
   if (parsed && !parsed->builtin) out.push_back(type_key({parsed->schema, parsed->name}));
 }
 
-// Words and quoted identifiers in an expression (outside string literals): the columns it may
+// Words and quoted identifiers in an expression (outside literals and comments): the columns it may
 // use. Names that are not columns simply match no resource.
 std::vector<std::string> identifiers(const std::string& expression) {
   std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < expression.size()) {
-    const char c = expression[i];
-    if (c == '\'') {
-      for (++i; i < expression.size(); ++i) {
-        if (expression[i] == '\'' && !(i + 1 < expression.size() && expression[i + 1] == '\'')) break;
-        if (expression[i] == '\'') ++i;
-      }
-      ++i;
-    } else if (c == '"') {
-      std::string name;
-      for (++i; i < expression.size(); ++i) {
-        if (expression[i] == '"') {
-          if (i + 1 < expression.size() && expression[i + 1] == '"') {
-            name += '"';
-            ++i;
-            continue;
-          }
-          break;
-        }
-        name += expression[i];
-      }
-      ++i;
-      out.push_back(name);
-    } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
-      std::string word;
-      while (i < expression.size() &&
-             (std::isalnum(static_cast<unsigned char>(expression[i])) || expression[i] == '_')) {
-        word += static_cast<char>(std::tolower(static_cast<unsigned char>(expression[i])));
-        ++i;
-      }
-      out.push_back(word);
-    } else {
-      ++i;
+  for (auto& token : sql::scan(expression)) {
+    if (token.kind == sql::TokenKind::Word || token.kind == sql::TokenKind::QuotedIdent) {
+      out.push_back(std::move(token.text));
     }
   }
   return out;

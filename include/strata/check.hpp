@@ -32,7 +32,7 @@ struct CheckOptions {
   std::string dir;                        // the migrations directory (integrity, lint, drift)
   std::string dev_url;                    // a server for a scratch database (migrations' drift)
   std::string base;                       // a git ref: lint what is new since it
-  LintTarget target = LintTarget::Both;   // when there is no database to ask
+  std::string dialect;                    // without --url: "postgres" or "cockroachdb" (empty: lint for both)
   ConnectOptions connect;                 // for every connection (--url and --dev-url)
 };
 

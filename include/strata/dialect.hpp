@@ -5,6 +5,7 @@
 // make_dialect() (strata/dialect_factory.hpp) or chosen from a server's version.
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "strata/change.hpp"
 #include "strata/export.hpp"
 #include "strata/schema.hpp"
+#include "strata/sql_grammar.hpp"
 
 namespace strata {
 
@@ -21,6 +23,15 @@ struct Hazard;
 struct ChangeSql {
   std::vector<std::string> statements;
   bool transactional = true;  // false: each statement must run outside a transaction
+};
+
+// What a server does that some lint rules of migration files are about: a rule about one of these
+// applies only to a server that does it (and, with no server known, to both).
+enum class LintBehaviour {
+  BlockingDdl,            // DDL takes locks that block reads or writes (PostgreSQL): SL106 rewrites, SL201–SL206
+  UnsafeDdlTransactions,  // DDL inside BEGIN … COMMIT is limited and unsafe to mix with writes: SL401, SL402
+  PrimaryKeyRebuild,      // ALTER PRIMARY KEY rebuilds the table and its indexes: SL403
+  RegionalRows,           // REGIONAL BY ROW and DROP REGION move rows between regions: SL404, SL405
 };
 
 struct Capabilities {
@@ -36,6 +47,10 @@ class STRATA_EXPORT Dialect {
   // what the other members are for).
   virtual std::string_view name() const = 0;
   virtual Capabilities capabilities() const = 0;
+  // How the server reads SQL text: strata scans and compares expressions with it.
+  virtual SqlGrammar grammar() const = 0;
+  // The behaviours of this server that lint rules look for (see LintBehaviour).
+  virtual std::set<LintBehaviour> lint_behaviours() const = 0;
 
   // Brings a declared or introspected schema to this dialect's canonical form (type spellings,
   // default and check expressions, sort order). Idempotent; pure.

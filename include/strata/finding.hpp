@@ -14,9 +14,6 @@ namespace strata {
 enum class CheckKind { Integrity, Lint, Drift };
 STRATA_EXPORT std::string_view check_kind_name(CheckKind kind);  // "integrity", "lint", "drift"
 
-// Which dialect's lint rules apply: both when the target is unknown (no database to ask).
-enum class LintTarget { Both, Postgres, Cockroach };
-
 struct Finding {
   std::string code;       // "SL101"
   CheckKind kind = CheckKind::Lint;

@@ -57,7 +57,7 @@ bool ends_transaction(const Tokens& t) {
   return t.is(0, "commit") || t.is(0, "end") || t.is(0, "rollback") || t.is(0, "abort");
 }
 
-// SL401 / SL402 on the BEGIN of each explicit transaction holding DDL (CockroachDB).
+// SL401 / SL402 on the BEGIN of each explicit transaction holding DDL (UnsafeDdlTransactions).
 void transaction_hits(std::vector<Parsed>& statements) {
   Parsed* begin = nullptr;
   bool ddl = false;
@@ -140,7 +140,7 @@ std::vector<Finding> apply_directives(const SourceFile& file, const std::vector<
 }  // namespace
 
 std::vector<CheckCase> lint_files(const std::vector<SourceFile>& all, const std::vector<std::size_t>& targets,
-                                  LintTarget target) {
+                                  const std::set<LintBehaviour>& behaviours) {
   std::vector<std::vector<Parsed>> parsed(all.size());
   IndexMap indexes;
   for (std::size_t i = 0; i < all.size(); ++i) {
@@ -162,7 +162,7 @@ std::vector<CheckCase> lint_files(const std::vector<SourceFile>& all, const std:
     std::set<std::string> new_tables;
     auto& statements = parsed[i];
     for (auto& p : statements) {
-      const RuleContext context{target, &new_tables};
+      const RuleContext context{&behaviours, &new_tables};
       p.hits = statement_hits(p.tokens, context);
       for (const auto& key : p.facts.foreign_keys) {
         const bool named = !key.columns.empty() && std::none_of(key.columns.begin(), key.columns.end(),
@@ -174,7 +174,7 @@ std::vector<CheckCase> lint_files(const std::vector<SourceFile>& all, const std:
       }
       if (!p.facts.created_table.empty()) new_tables.insert(p.facts.created_table);
     }
-    if (target != LintTarget::Postgres) transaction_hits(statements);
+    if (behaviours.contains(LintBehaviour::UnsafeDdlTransactions)) transaction_hits(statements);
     CheckCase c;
     c.kind = CheckKind::Lint;
     c.name = all[i].display;

@@ -38,12 +38,12 @@ class Rules {
       hit("SL106", "VACUUM FULL rewrites the table under an exclusive lock");
     }
     if (t_.is(0, "cluster")) hit("SL106", "CLUSTER rewrites the table under an exclusive lock");
-    if (postgres() && t_.is(0, "lock")) hit("SL206", fmt::format("LOCK TABLE {} blocks other sessions", lock_target()));
+    if (blocking_ddl() && t_.is(0, "lock")) hit("SL206", fmt::format("LOCK TABLE {} blocks other sessions", lock_target()));
     create_index();
-    if (postgres() && t_.are(0, {"drop", "index"}) && !t_.is(2, "concurrently")) {
+    if (blocking_ddl() && t_.are(0, {"drop", "index"}) && !t_.is(2, "concurrently")) {
       hit("SL204", "DROP INDEX without CONCURRENTLY blocks reads and writes of its table");
     }
-    if (cockroach() && t_.are(0, {"alter", "database"}) && t_.contains({2, t_.size()}, {"drop", "region"})) {
+    if (server_does(LintBehaviour::RegionalRows) && t_.are(0, {"alter", "database"}) && t_.contains({2, t_.size()}, {"drop", "region"})) {
       hit("SL405", "DROP REGION moves every row homed in the region to other regions");
     }
     alter_table();
@@ -51,8 +51,8 @@ class Rules {
   }
 
  private:
-  bool postgres() const { return context_.target != LintTarget::Cockroach; }
-  bool cockroach() const { return context_.target != LintTarget::Postgres; }
+  bool server_does(LintBehaviour behaviour) const { return context_.behaviours->contains(behaviour); }
+  bool blocking_ddl() const { return server_does(LintBehaviour::BlockingDdl); }
   bool is_new(const std::string& table) const { return context_.new_tables && context_.new_tables->contains(table); }
   void hit(std::string_view code, std::string message) { hits_.push_back({std::string(code), std::move(message)}); }
 
@@ -86,7 +86,7 @@ class Rules {
   }
 
   void create_index() {
-    if (!postgres()) return;
+    if (!blocking_ddl()) return;
     std::size_t i = after_create(t_, "index");
     if (i == npos && (i = after_create(t_, "unique")) != npos) i = t_.is(i, "index") ? i + 1 : npos;
     if (i == npos || t_.is(i, "concurrently")) return;
@@ -106,7 +106,7 @@ class Rules {
       if (t_.is(action.begin, "drop")) drop_action(table, action);
       if (t_.is(action.begin, "alter")) alter_action(table, action);
       if (t_.is(action.begin, "add")) add_action(table, action);
-      if (cockroach() && t_.are(action.begin, {"set", "locality", "regional", "by", "row"})) {
+      if (server_does(LintBehaviour::RegionalRows) && t_.are(action.begin, {"set", "locality", "regional", "by", "row"})) {
         hit("SL404", fmt::format("SET LOCALITY REGIONAL BY ROW rewrites {} with a region column", table));
       }
     }
@@ -123,7 +123,7 @@ class Rules {
 
   void alter_action(const std::string& table, Span action) {
     if (t_.are(action.begin, {"alter", "primary", "key"})) {
-      if (cockroach()) hit("SL403", fmt::format("ALTER PRIMARY KEY rebuilds {} and every index on it", table));
+      if (server_does(LintBehaviour::PrimaryKeyRebuild)) hit("SL403", fmt::format("ALTER PRIMARY KEY rebuilds {} and every index on it", table));
       return;
     }
     std::size_t i = action.begin + 1;
@@ -133,7 +133,7 @@ class Rules {
     if (t_.is(i + 1, "type") || t_.are(i + 1, {"set", "data", "type"})) {
       hit("SL105", fmt::format("changing the type of {}.{} may rewrite {} under a lock and cut values", table, column,
                                table));
-    } else if (postgres() && t_.are(i + 1, {"set", "not", "null"})) {
+    } else if (blocking_ddl() && t_.are(i + 1, {"set", "not", "null"})) {
       hit("SL203", fmt::format("SET NOT NULL on {}.{} scans {} under an exclusive lock", table, column, table));
     }
   }
@@ -142,14 +142,14 @@ class Rules {
     std::size_t i = action.begin + 1;
     if (t_.is(i, "constraint")) i += 2;
     if (t_.are(i, {"foreign", "key"}) || t_.is(i, "check")) {
-      if (postgres() && !t_.contains(action, {"not", "valid"})) {
+      if (blocking_ddl() && !t_.contains(action, {"not", "valid"})) {
         hit("SL202", fmt::format("adding a {} constraint to {} checks every row under a lock",
                                  t_.is(i, "check") ? "CHECK" : "FOREIGN KEY", table));
       }
       return;
     }
     if (t_.are(i, {"primary", "key"}) || t_.is(i, "unique")) {
-      if (postgres() && !t_.contains(action, {"using", "index"})) {
+      if (blocking_ddl() && !t_.contains(action, {"using", "index"})) {
         hit("SL205", fmt::format("adding a {} constraint to {} builds its index under a lock",
                                  t_.is(i, "unique") ? "UNIQUE" : "PRIMARY KEY", table));
       }
@@ -169,7 +169,7 @@ class Rules {
       hit("SL301", fmt::format("{}.{} is NOT NULL without a default: adding it fails if {} has rows", table, column,
                                table));
     }
-    if (!postgres()) return;
+    if (!blocking_ddl()) return;
     const bool serial = std::any_of(kSerialTypes.begin(), kSerialTypes.end(), [&](const char* s) {
       return t_.is(rest.begin, s);
     });

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "migrations/lint/tokens.hpp"
+#include "strata/dialect.hpp"
 #include "strata/finding.hpp"
 
 namespace strata::migrations::lint {
@@ -18,7 +19,7 @@ struct Hit {
 };
 
 struct RuleContext {
-  LintTarget target = LintTarget::Both;
+  const std::set<LintBehaviour>* behaviours = nullptr;  // of the servers the file is for
   // Tables created earlier in the same file: changes to them touch no rows yet, so
   // locks, rewrites and NOT NULL without a default are harmless there.
   const std::set<std::string>* new_tables = nullptr;

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <set>
 #include <string>
 
 #include "migrations/lint/lint.hpp"
@@ -14,7 +15,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string text(reinterpret_cast<const char*>(data), size);
   const int lines = 1 + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
   const std::vector<strata::migrations::lint::SourceFile> files = {{"fuzz.up.sql", text}};
-  for (const auto target : {strata::LintTarget::Postgres, strata::LintTarget::Cockroach}) {
+  using strata::LintBehaviour;
+  const std::set<LintBehaviour> postgres = {LintBehaviour::BlockingDdl};
+  const std::set<LintBehaviour> cockroach = {LintBehaviour::UnsafeDdlTransactions, LintBehaviour::PrimaryKeyRebuild,
+                                             LintBehaviour::RegionalRows};
+  for (const auto& target : {postgres, cockroach}) {
     try {
       for (const auto& c : strata::migrations::lint::lint_files(files, {0}, target)) {
         for (const auto& f : c.findings) {

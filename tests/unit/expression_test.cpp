@@ -324,12 +324,21 @@ std::vector<std::string> all_inputs() {
   return inputs;
 }
 
-void expect_cases(const std::vector<Case>& cases) {
-  for (const Case& c : cases) {
-    for (const std::string& spelling : c.spellings) {
-      EXPECT_EQ(canonical_expression(spelling), c.canonical) << "input: " << spelling;
+const SqlGrammar kPostgres{};
+const SqlGrammar kCockroach{true, true};
+
+// Every spelling reads as `canonical` under each of `grammars`; a spelling with CockroachDB's `:::`
+// only under a grammar that has it (PostgreSQL never prints one).
+void expect_cases(const std::vector<Case>& cases, std::vector<SqlGrammar> grammars = {kPostgres, kCockroach}) {
+  for (const SqlGrammar& grammar : grammars) {
+    const char* name = grammar.cockroach_lexicon ? "CockroachDB" : "PostgreSQL";
+    for (const Case& c : cases) {
+      for (const std::string& spelling : c.spellings) {
+        if (!grammar.cockroach_lexicon && spelling.find(":::") != std::string::npos) continue;
+        EXPECT_EQ(canonical_expression(spelling, grammar), c.canonical) << name << " input: " << spelling;
+      }
+      EXPECT_EQ(canonical_expression(c.canonical, grammar), c.canonical) << name << ": canonical form is not canonical";
     }
-    EXPECT_EQ(canonical_expression(c.canonical), c.canonical) << "canonical form is not canonical";
   }
 }
 
@@ -510,7 +519,18 @@ TEST(Expression, MinimalParentheses) {
 }
 
 TEST(Expression, ParenthesesKeptWhereCockroachDbRanksOperatorsDifferently) {
-  expect_cases(kOtherOperators);
+  expect_cases(kOtherOperators, {kCockroach});
+}
+
+// PostgreSQL's one level of "other" operators, left-associative: its canonical form needs none of
+// the parentheses CockroachDB's grammar keeps.
+TEST(Expression, PostgresGrammarDropsTheParenthesesOnlyCockroachDbNeeds) {
+  expect_cases({{"a @> b -> 'x'", {"(a @> b) -> 'x'", "((a @> b) -> 'x'::text)"}},
+                {"a ~ b || c", {"(a ~ b) || c"}},
+                {"a | b & c", {"(a | b) & c"}},
+                {"a || b -> 'c' ->> 'd'", {"((a || b) -> 'c') ->> 'd'"}},
+                {"a @> (b -> 'x')", {"a @> (b -> 'x')"}}},
+               {kPostgres});
 }
 
 TEST(Expression, CastsAndTypeNames) {

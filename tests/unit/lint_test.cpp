@@ -15,7 +15,16 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-std::vector<Finding> lint_sql(const std::string& sql, LintTarget target = LintTarget::Both) {
+// The lint of a file for a server with `behaviours` (the two dialects' sets are checked against the
+// dialects themselves in the dialect tests).
+using Behaviours = std::set<LintBehaviour>;
+const Behaviours kPg = {LintBehaviour::BlockingDdl};
+const Behaviours kCrdb = {LintBehaviour::UnsafeDdlTransactions, LintBehaviour::PrimaryKeyRebuild,
+                          LintBehaviour::RegionalRows};
+const Behaviours kBoth = {LintBehaviour::BlockingDdl, LintBehaviour::UnsafeDdlTransactions,
+                          LintBehaviour::PrimaryKeyRebuild, LintBehaviour::RegionalRows};
+
+std::vector<Finding> lint_sql(const std::string& sql, const Behaviours& target = kBoth) {
   const std::vector<SourceFile> files = {{"migrations/0002_change.up.sql", sql}};
   auto cases = lint_files(files, {0}, target);
   EXPECT_EQ(cases.size(), 1u);
@@ -30,7 +39,7 @@ std::vector<std::string> codes(const std::vector<Finding>& findings) {
 
 struct CodeCase {
   const char* code;
-  LintTarget target;
+  Behaviours target;
   const char* hostile;  // raises `code`
   const char* clean;    // raises nothing at all
 };
@@ -57,9 +66,6 @@ TEST_P(LintCode, RaisedOnHostileInputOnly) {
   EXPECT_THAT(codes(lint_sql(c.clean, c.target)), ::testing::IsEmpty()) << "for the clean input:\n" << c.clean;
 }
 
-constexpr auto kBoth = LintTarget::Both;
-constexpr auto kPg = LintTarget::Postgres;
-constexpr auto kCrdb = LintTarget::Cockroach;
 
 const std::vector<CodeCase> kCodeCases = {
     CodeCase{"SL001", kBoth, "-- strata:ignore SL999 we know\nSELECT 1;", "SELECT 1;"},

@@ -67,8 +67,7 @@ void add_check_command(CLI::App& app, Runner& run) {
     run = [args] {
       args->options.url = args->connection.url;
       args->options.connect = args->connection.options();
-      if (args->dialect == "postgres") args->options.target = LintTarget::Postgres;
-      if (args->dialect == "cockroachdb") args->options.target = LintTarget::Cockroach;
+      if (args->dialect != "both") args->options.dialect = args->dialect;
       const CheckReport report = run_check(args->options);
       const bool terminal = args->output.empty() && isatty(STDOUT_FILENO) == 1;
       write_output(render(report, args->format, terminal), args->output);

@@ -1,5 +1,6 @@
 // Tokens of CockroachDB DDL, with their byte offsets so that expressions can be cut out of the
-// source exactly as written.
+// source exactly as written. They come from the one scanner (engine/sql/scanner.hpp) with
+// CockroachDB's lexicon; this parser only groups operators and punctuation as symbols.
 #pragma once
 
 #include <cstddef>
@@ -7,14 +8,16 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/sql/scanner.hpp"
+
 namespace strata::cockroachdb {
 
 enum class TokenKind {
   Word,         // unquoted identifier or keyword; text lower-cased (ASCII letters only)
   QuotedIdent,  // "…"; text is the name with "" undone
-  String,       // '…', E'…', B'…', X'…', $tag$…$tag$; text is the value (escapes undone for '…')
+  String,       // '…', E'…', B'…', X'…', $tag$…$tag$; text is the value
   Number,       // digits, decimal point, exponent; text as written
-  Symbol,       // punctuation ( ) [ ] , ; . @ and operator runs (+, ->, ::, :::…); text as written
+  Symbol,       // punctuation ( ) [ ] , ; . @ :: ::: and operator runs (+, ->…); text as written
   End,          // end of input (one, last)
 };
 
@@ -29,11 +32,7 @@ struct Token {
 // Throws UsageError (with line and column) for an unterminated quote, dollar quote or comment.
 std::vector<Token> lex_ddl(std::string_view sql);
 
-// 1-based line and column of byte `offset` in `text`.
-struct LineColumn {
-  int line = 1;
-  int column = 1;
-};
-LineColumn line_column(std::string_view text, std::size_t offset);
+using sql::line_column;
+using sql::LineColumn;
 
 }  // namespace strata::cockroachdb
