@@ -4,6 +4,10 @@
 // job system: it inserts jobs and moves them through their statuses, from a thread, while the
 // waiter polls. The last test runs a real index build on the CockroachDB of STRATA_TEST_CRDB_URL.
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -174,6 +178,39 @@ std::jthread in_background(std::function<void()> script) {
   });
 }
 
+// What the waiter has reported, for the thread that plays the job system: it moves a job on only
+// once the waiter has seen the job in the state before (a wait on an explicit state, never on time).
+class SeenStates {
+ public:
+  // A progress callback recording each report (and passing it on to `also`, when given).
+  std::function<void(const JobProgress&)> recorder(std::function<void(const JobProgress&)> also = {}) {
+    return [this, also = std::move(also)](const JobProgress& progress) {
+      {
+        const std::lock_guard lock(mutex_);
+        reports_.push_back(progress);
+      }
+      changed_.notify_all();
+      if (also) also(progress);
+    };
+  }
+  // Blocks until a report of job `id` has `status` (and `fraction`, when given). A waiter that never
+  // reports it fails the test after a minute instead of hanging it.
+  void await(JobId id, const std::string& status, std::optional<double> fraction = std::nullopt) {
+    std::unique_lock lock(mutex_);
+    const bool seen = changed_.wait_for(lock, 60s, [&] {
+      return std::any_of(reports_.begin(), reports_.end(), [&](const JobProgress& p) {
+        return p.job.id == id && p.job.status == status && (!fraction || p.job.fraction == fraction);
+      });
+    });
+    if (!seen) throw std::runtime_error(fmt::format("the waiter never reported job {} as {}", id, status));
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<JobProgress> reports_;
+};
+
 std::chrono::milliseconds since(Clock::time_point start) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
 }
@@ -193,23 +230,22 @@ class CrdbJobsWait : public ::testing::TestWithParam<JobsCatalog> {
 
 TEST_P(CrdbJobsWait, StepJobThatSucceedsIsWaitedForWithProgress) {
   std::vector<JobProgress> seen;
+  SeenStates gate;
   auto options = fake_.options();
-  options.on_progress = [&](const JobProgress& progress) { seen.push_back(progress); };
+  options.on_progress = gate.recorder([&](const JobProgress& progress) { seen.push_back(progress); });
   JobWaiter waiter(connection_, options);
   const JobMark mark = waiter.mark();
   fake_.add({.id = 101});
   const auto ids = waiter.jobs_started_since(mark);
   ASSERT_EQ(ids, std::vector<JobId>{101});
 
-  const auto start = Clock::now();
   auto driver = in_background([&] {
-    std::this_thread::sleep_for(150ms);
+    gate.await(101, "running", 0.0);
     fake_.set(101, "running", 0.5);
-    std::this_thread::sleep_for(150ms);
+    gate.await(101, "running", 0.5);
     fake_.set(101, "succeeded", 1.0);
   });
   const auto states = waiter.wait(ids, WaitPolicy::RequireSuccess);
-  EXPECT_GE(since(start), 300ms);
   ASSERT_EQ(states.size(), 1u);
   EXPECT_EQ(states[0].status, "succeeded");
   EXPECT_TRUE(std::any_of(seen.begin(), seen.end(), [](const JobProgress& p) {
@@ -222,11 +258,14 @@ TEST_P(CrdbJobsWait, StepJobThatSucceedsIsWaitedForWithProgress) {
 }
 
 TEST_P(CrdbJobsWait, FailedJobFailsTheStepWithItsIdAndError) {
-  JobWaiter waiter(connection_, fake_.options());
+  SeenStates gate;
+  auto options = fake_.options();
+  options.on_progress = gate.recorder();
+  JobWaiter waiter(connection_, options);
   const JobMark mark = waiter.mark();
   fake_.add({.id = 102});
   auto driver = in_background([&] {
-    std::this_thread::sleep_for(100ms);
+    gate.await(102, "running");
     fake_.set(102, "failed", 0.2, "duplicate key value violates unique constraint \"t_x_key\"");
   });
   try {
@@ -242,14 +281,16 @@ TEST_P(CrdbJobsWait, FailedJobFailsTheStepWithItsIdAndError) {
 }
 
 TEST_P(CrdbJobsWait, RevertingJobFailsAtOnceWithoutWaitingForTheRevert) {
-  JobWaiter waiter(connection_, fake_.options(3s));
+  SeenStates gate;
+  auto options = fake_.options(1h);  // a wait that ended by timing out would fail the test below
+  options.on_progress = gate.recorder();
+  JobWaiter waiter(connection_, options);
   const JobMark mark = waiter.mark();
   fake_.add({.id = 103});
   auto driver = in_background([&] {
-    std::this_thread::sleep_for(100ms);
+    gate.await(103, "running");
     fake_.set(103, "reverting", 0.4, "validation of CHECK \"x > 0\" failed on row: x=-1");  // and stays reverting
   });
-  const auto start = Clock::now();
   try {
     waiter.wait(waiter.jobs_started_since(mark), WaitPolicy::RequireSuccess);
     FAIL() << "a reverting job must fail the wait";
@@ -259,15 +300,17 @@ TEST_P(CrdbJobsWait, RevertingJobFailsAtOnceWithoutWaitingForTheRevert) {
     EXPECT_TRUE(contains(error.what(), "undoing the change")) << error.what();
     EXPECT_TRUE(contains(error.what(), "validation of CHECK")) << error.what();
   }
-  EXPECT_LT(since(start), 2s);
 }
 
 TEST_P(CrdbJobsWait, CanceledJobFailsTheStep) {
-  JobWaiter waiter(connection_, fake_.options());
+  SeenStates gate;
+  auto options = fake_.options();
+  options.on_progress = gate.recorder();
+  JobWaiter waiter(connection_, options);
   const JobMark mark = waiter.mark();
   fake_.add({.id = 104});
   auto driver = in_background([&] {
-    std::this_thread::sleep_for(100ms);
+    gate.await(104, "running");
     fake_.set(104, "canceled", 0.1);
   });
   try {
@@ -294,27 +337,27 @@ TEST_P(CrdbJobsWait, StalledJobTimesOutNamingIt) {
     EXPECT_TRUE(contains(error.what(), "timed out after 400ms")) << error.what();
     EXPECT_TRUE(contains(error.what(), "job 105 (SCHEMA CHANGE, running, 30%")) << error.what();
   }
-  EXPECT_GE(since(start), 400ms);
-  EXPECT_LT(since(start), 2s);
+  EXPECT_GE(since(start), 400ms);  // it waited its whole timeout
 }
 
 TEST_P(CrdbJobsWait, PausedJobIsReportedAndWaitedForUntilResumed) {
   std::vector<std::string> statuses;
+  SeenStates gate;
   auto options = fake_.options();
-  options.on_progress = [&](const JobProgress& p) {
+  options.on_progress = gate.recorder([&](const JobProgress& p) {
     if (p.changed) statuses.push_back(p.job.status);
-  };
+  });
   JobWaiter waiter(connection_, options);
   const JobMark mark = waiter.mark();
   fake_.add({.id = 106});
   auto driver = in_background([&] {
-    std::this_thread::sleep_for(100ms);
+    gate.await(106, "running");
     fake_.set(106, "pause-requested", 0.2);
-    std::this_thread::sleep_for(100ms);
+    gate.await(106, "pause-requested");
     fake_.set(106, "paused", 0.2);
-    std::this_thread::sleep_for(200ms);
+    gate.await(106, "paused");
     fake_.set(106, "running", 0.2);
-    std::this_thread::sleep_for(100ms);
+    gate.await(106, "running", 0.2);
     fake_.set(106, "succeeded", 1);
   });
   const auto states = waiter.wait(waiter.jobs_started_since(mark), WaitPolicy::RequireSuccess);
@@ -327,7 +370,10 @@ TEST_P(CrdbJobsWait, OnlyTheStepsOwnSchemaChangeJobsAreWaitedFor) {
   // Before the mark: long before it, and inside its clock-slack window. Both never end.
   fake_.add({.id = 201, .created_sql = "clock_timestamp() - interval '1 minute'"});
   fake_.add(forever(202, "SCHEMA CHANGE"));
-  JobWaiter waiter(connection_, fake_.options(3s));
+  SeenStates gate;
+  auto options = fake_.options(1h);
+  options.on_progress = gate.recorder();
+  JobWaiter waiter(connection_, options);
   const JobMark mark = waiter.mark();
   // After the mark. Never ending: a GC job (waits out the GC TTL), statistics jobs, another user's job.
   fake_.add(forever(203, "SCHEMA CHANGE GC"));
@@ -343,7 +389,8 @@ TEST_P(CrdbJobsWait, OnlyTheStepsOwnSchemaChangeJobsAreWaitedFor) {
   EXPECT_EQ(ids, (std::vector<JobId>{207, 208, 209}));
   EXPECT_EQ(mark.present, std::vector<JobId>{202});
   auto driver = in_background([&] {
-    std::this_thread::sleep_for(100ms);
+    gate.await(207, "running");
+    gate.await(209, "running");
     fake_.set(207, "succeeded", 1);
     fake_.set(209, "succeeded", 1);
   });
@@ -353,11 +400,14 @@ TEST_P(CrdbJobsWait, OnlyTheStepsOwnSchemaChangeJobsAreWaitedFor) {
 }
 
 TEST_P(CrdbJobsWait, AJobThatDisappearsIsAnError) {
-  JobWaiter waiter(connection_, fake_.options());
+  SeenStates gate;
+  auto options = fake_.options();
+  options.on_progress = gate.recorder();
+  JobWaiter waiter(connection_, options);
   const JobMark mark = waiter.mark();
   fake_.add({.id = 501});
   auto driver = in_background([&] {
-    std::this_thread::sleep_for(100ms);
+    gate.await(501, "running");
     fake_.remove(501);
   });
   try {
@@ -386,19 +436,16 @@ TEST_P(CrdbJobsWait, AfterStepHookFailsTheStepAndStopsThePlan) {
       {"add check x_positive", {fake_.insert_sql({.id = 602, .description = "ALTER TABLE t ADD CHECK"})}, {}, false});
   plan.steps.push_back({"create table later", {"CREATE TABLE later (id int)"}, {}, false});
 
-  std::atomic<bool> stop = false;
-  auto driver = in_background([&] {  // job 601 succeeds, job 602 fails, whenever they appear
-    while (!stop) {
-      std::this_thread::sleep_for(20ms);
-      const auto relation =
-          GetParam() == JobsCatalog::InformationSchema ? "crdb_is.crdb_jobs_with_progress" : "crdb_internal.jobs";
-      const auto status = GetParam() == JobsCatalog::InformationSchema ? "state" : "status";
-      fake_.exec(
-          fmt::format("UPDATE {0} SET {1} = 'succeeded' WHERE job_id = 601 AND {1} = 'running'", relation, status));
-      fake_.exec(fmt::format("UPDATE {0} SET {1} = 'failed', error = 'boom' WHERE job_id = 602", relation, status));
-    }
+  SeenStates gate;
+  auto driver = in_background([&] {  // job 601 succeeds, job 602 fails, once the waiter waits on each
+    gate.await(601, "running");
+    fake_.set(601, "succeeded", 1);
+    gate.await(602, "running");
+    fake_.set(602, "failed", 0.5, "boom");
   });
-  JobWaiter waiter(connection_, fake_.options());
+  auto waiter_options = fake_.options();
+  waiter_options.on_progress = gate.recorder();
+  JobWaiter waiter(connection_, waiter_options);
   ExecutorOptions options;
   options.observer = &observer;
   options.after_step = waiter.after_step_hook();
@@ -410,7 +457,6 @@ TEST_P(CrdbJobsWait, AfterStepHookFailsTheStepAndStopsThePlan) {
     EXPECT_TRUE(contains(error.what(), "job 602")) << error.what();
     EXPECT_TRUE(contains(error.what(), "boom")) << error.what();
   }
-  stop = true;
   EXPECT_EQ(observer.finished, std::vector<std::size_t>{1});
   EXPECT_EQ(waiter.last_step_jobs(), std::vector<JobId>{601});
   EXPECT_TRUE(connection_.exec("SELECT to_regclass('public.later')")[0][0].is_null()) << "step 3 must not run";
@@ -440,19 +486,20 @@ TEST(CrdbJobsLeftover, UnfinishedJobsOnTouchedTablesAreWaitedForWhateverTheirEnd
   fake.add({.id = 305, .status = "succeeded", .created_sql = an_hour_ago, .descriptor_ids = {orders}});
 
   Connection connection(db.url());
-  JobWaiter waiter(connection, fake.options());
+  SeenStates gate;
+  auto options = fake.options();
+  options.on_progress = gate.recorder();
+  JobWaiter waiter(connection, options);
   const std::vector<QualifiedName> touched = {{"public", "orders"}, {"public", "users"}, {"public", "not_yet"}};
   EXPECT_EQ(waiter.table_descriptor_ids(touched),
             (std::vector<std::int64_t>{std::min(orders, users), std::max(orders, users)}));
   auto driver = in_background([&] {
-    std::this_thread::sleep_for(150ms);
+    gate.await(304, "reverting");
     fake.set(304, "canceled", 0);
-    std::this_thread::sleep_for(100ms);
+    gate.await(301, "running");
     fake.set(301, "succeeded", 1);
   });
-  const auto start = Clock::now();
   const auto states = waiter.settle_leftover_jobs(touched);
-  EXPECT_GE(since(start), 250ms);
   ASSERT_EQ(states.size(), 2u);
   EXPECT_EQ(states[0].id, 301);
   EXPECT_EQ(states[0].status, "succeeded");
@@ -476,9 +523,12 @@ TEST(CrdbJobsLeftover, WithoutDescriptorIdsEveryUnfinishedSchemaChangeIsWaitedFo
   fake.add({.id = 401, .created_sql = "clock_timestamp() - interval '1 hour'"});
   fake.add({.id = 402, .type = "SCHEMA CHANGE GC", .created_sql = "clock_timestamp() - interval '1 hour'"});
   Connection connection(db.url());
-  JobWaiter waiter(connection, fake.options());
+  SeenStates gate;
+  auto options = fake.options();
+  options.on_progress = gate.recorder();
+  JobWaiter waiter(connection, options);
   auto driver = in_background([&] {
-    std::this_thread::sleep_for(100ms);
+    gate.await(401, "running");
     fake.set(401, "succeeded", 1);
   });
   const auto states = waiter.settle_leftover_jobs({{"public", "orders"}});
