@@ -3,11 +3,11 @@
 
 #include <fmt/format.h>
 
-#include "engine/db/connection.hpp"
 #include "app/dialect_factory.hpp"
+#include "engine/db/connection.hpp"
+#include "engine/db/live_schema.hpp"
 #include "engine/exec/executor.hpp"
 #include "engine/exec/job_waiter.hpp"
-#include "engine/db/live_schema.hpp"
 #include "engine/lock/lock.hpp"
 #include "strata/apply.hpp"
 #include "strata/diff.hpp"

@@ -1,7 +1,7 @@
 #include "strata/inspect.hpp"
 
-#include "engine/db/connection.hpp"
 #include "app/dialect_factory.hpp"
+#include "engine/db/connection.hpp"
 
 namespace strata {
 

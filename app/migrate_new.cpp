@@ -7,8 +7,8 @@
 
 #include "app/dialect_factory.hpp"
 #include "engine/db/connection.hpp"
-#include "engine/exec/executor.hpp"
 #include "engine/db/live_schema.hpp"
+#include "engine/exec/executor.hpp"
 #include "migrations/directory.hpp"
 #include "migrations/scratch_database.hpp"
 #include "migrations/sum.hpp"
@@ -21,11 +21,11 @@ namespace {
 
 void check_name(const std::string& name) {
   const bool valid = !name.empty() && name.size() <= 100 && std::all_of(name.begin(), name.end(), [](unsigned char c) {
-                       return std::isalnum(c) || c == '_' || c == '-';
-                     });
+    return std::isalnum(c) || c == '_' || c == '-';
+  });
   if (!valid) {
-    throw UsageError(fmt::format("'{}' cannot name a migration: use letters, digits, '_' and '-' (e.g. add_orders)",
-                                 name));
+    throw UsageError(
+        fmt::format("'{}' cannot name a migration: use letters, digits, '_' and '-' (e.g. add_orders)", name));
   }
 }
 
@@ -59,7 +59,8 @@ std::string file_text(const Plan& plan, const std::string& file_name, bool down)
   std::string out = comment_lines(fmt::format(
       "{}: written by `strata migrate new` for {}.\nReview it before it is applied; strata.sum records its checksum.",
       file_name, plan.dialect));
-  const bool outside = std::any_of(plan.steps.begin(), plan.steps.end(), [](const Step& s) { return !s.transactional; });
+  const bool outside =
+      std::any_of(plan.steps.begin(), plan.steps.end(), [](const Step& s) { return !s.transactional; });
   if (outside) out += "-- strata:no-transaction\n";
   if (down) out += "-- Reverts the up file of the same version.\n";
   for (std::size_t i = 0; i < plan.steps.size(); ++i) {
@@ -118,9 +119,10 @@ std::optional<NewMigration> new_migration(const std::filesystem::path& directory
   result.down = plan_changes(after, before, *dialect);
   execute_plan(connection, result.down, ExecutorOptions{});
   if (const Plan left = plan_changes(read_live(connection, *dialect, declared), before, *dialect); !left.empty()) {
-    throw PlanError("the down file strata made does not lead back to the migrations' schema (a strata bug); "
-                    "still different:" +
-                    steps_of(left));
+    throw PlanError(
+        "the down file strata made does not lead back to the migrations' schema (a strata bug); "
+        "still different:" +
+        steps_of(left));
   }
 
   const std::string version = next_version(existing);

@@ -8,9 +8,12 @@ namespace strata {
 
 std::string_view check_kind_name(CheckKind kind) {
   switch (kind) {
-    case CheckKind::Integrity: return "integrity";
-    case CheckKind::Lint: return "lint";
-    case CheckKind::Drift: return "drift";
+    case CheckKind::Integrity:
+      return "integrity";
+    case CheckKind::Lint:
+      return "lint";
+    case CheckKind::Drift:
+      return "drift";
   }
   return "lint";
 }

@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <variant>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <variant>
 
 #include <fmt/format.h>
 
@@ -54,9 +54,8 @@ std::variant<FileName, std::string> parse_file_name(const std::string& file) {
   if (error != std::errc() || end != parsed.version_text.data() + parsed.version_text.size()) {
     return fmt::format("a version that fits in 64 bits, not {}", parsed.version_text);
   }
-  if (parsed.name.empty() || !std::all_of(parsed.name.begin(), parsed.name.end(), [](unsigned char c) {
-        return std::isalnum(c) || c == '_' || c == '-';
-      })) {
+  if (parsed.name.empty() || !std::all_of(parsed.name.begin(), parsed.name.end(),
+                                          [](unsigned char c) { return std::isalnum(c) || c == '_' || c == '-'; })) {
     return expected + ", the name made of letters, digits, '_' and '-'";
   }
   return parsed;

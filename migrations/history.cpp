@@ -1,4 +1,5 @@
 #include "migrations/history.hpp"
+#include "engine/db/sqlstate.hpp"
 
 #include <unistd.h>
 
@@ -33,10 +34,22 @@ const char* const kCreate =
     " applied_by text NOT NULL)";
 
 // The columns every write sets, in the order of kValues.
-constexpr std::string_view kColumns[] = {
-    "version",     "name",          "checksum",  "state",      "statements_total", "statements_applied",
-    "statement_started", "statement_started_at", "prefix_checksum", "jobs", "started_at", "finished_at",
-    "duration_ms", "success",       "error",     "applied_by"};
+constexpr std::string_view kColumns[] = {"version",
+                                         "name",
+                                         "checksum",
+                                         "state",
+                                         "statements_total",
+                                         "statements_applied",
+                                         "statement_started",
+                                         "statement_started_at",
+                                         "prefix_checksum",
+                                         "jobs",
+                                         "started_at",
+                                         "finished_at",
+                                         "duration_ms",
+                                         "success",
+                                         "error",
+                                         "applied_by"};
 
 // $1..$14: version, name, checksum, state, total, applied, started statement, jobs, started_at
 // (NULL: now()), finished (bool), duration_ms, error, applied by, prefix checksum. The statement's
@@ -81,10 +94,14 @@ std::string applied_by() {
 
 std::string_view row_state_name(RowState state) {
   switch (state) {
-    case RowState::Applied: return "applied";
-    case RowState::Partial: return "partial";
-    case RowState::Failed: return "failed";
-    case RowState::Reverting: return "reverting";
+    case RowState::Applied:
+      return "applied";
+    case RowState::Partial:
+      return "partial";
+    case RowState::Failed:
+      return "failed";
+    case RowState::Reverting:
+      return "reverting";
   }
   return "partial";
 }
@@ -104,7 +121,7 @@ std::vector<HistoryRow> History::read() {
         " coalesce(finished_at::text, ''), duration_ms, coalesce(error, ''), prefix_checksum "
         "FROM strata_schema_history ORDER BY version");
   } catch (const DatabaseError& error) {
-    if (error.sqlstate() == "42P01") return {};  // no history yet
+    if (error.sqlstate() == sqlstate::kUndefinedTable) return {};  // no history yet
     throw;
   }
   std::vector<HistoryRow> history;
@@ -138,9 +155,9 @@ void History::write(pqxx::transaction_base& tx, const HistoryRow& row) const {
   const std::optional<std::string> started_at =
       row.started_at.empty() ? std::nullopt : std::optional<std::string>(row.started_at);
   const std::optional<std::string> error = row.error.empty() ? std::nullopt : std::optional<std::string>(row.error);
-  tx.exec_params(sql, row.version, row.name, row.checksum, std::string(row_state_name(row.state)),
-                 row.statements_total, row.statements_applied, started, jobs_literal(row.jobs), started_at,
-                 row.finished, row.duration_ms, error, applied_by(), row.prefix_checksum);
+  tx.exec_params(sql, row.version, row.name, row.checksum, std::string(row_state_name(row.state)), row.statements_total,
+                 row.statements_applied, started, jobs_literal(row.jobs), started_at, row.finished, row.duration_ms,
+                 error, applied_by(), row.prefix_checksum);
 }
 
 void History::remove(pqxx::transaction_base& tx, std::int64_t version) const {

@@ -13,7 +13,7 @@
 namespace strata {
 class Connection;
 class ServerDialect;
-}
+}  // namespace strata
 
 namespace strata::migrations {
 

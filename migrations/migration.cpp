@@ -5,13 +5,20 @@ namespace strata {
 
 std::string_view state_name(MigrationState state) {
   switch (state) {
-    case MigrationState::Applied: return "applied";
-    case MigrationState::Pending: return "pending";
-    case MigrationState::Partial: return "partial";
-    case MigrationState::Failed: return "failed";
-    case MigrationState::Reverting: return "reverting";
-    case MigrationState::Modified: return "modified";
-    case MigrationState::Missing: return "missing";
+    case MigrationState::Applied:
+      return "applied";
+    case MigrationState::Pending:
+      return "pending";
+    case MigrationState::Partial:
+      return "partial";
+    case MigrationState::Failed:
+      return "failed";
+    case MigrationState::Reverting:
+      return "reverting";
+    case MigrationState::Modified:
+      return "modified";
+    case MigrationState::Missing:
+      return "missing";
   }
   return "pending";
 }

@@ -19,8 +19,8 @@ namespace {
 
 // Every file the actions run, split before anything runs (a file that cannot be split is bad
 // input and stops the run with nothing changed).
-std::map<std::pair<std::int64_t, bool>, std::vector<Statement>> split_all(
-    const Directory& directory, const std::vector<Action>& actions) {
+std::map<std::pair<std::int64_t, bool>, std::vector<Statement>> split_all(const Directory& directory,
+                                                                          const std::vector<Action>& actions) {
   std::map<std::pair<std::int64_t, bool>, std::vector<Statement>> statements;
   for (const auto& action : actions) {
     const auto& file = action.down ? *action.migration->down : action.migration->up;
@@ -56,12 +56,13 @@ MigrateReport run(Connection& connection, const std::string& url, const ServerDi
   auto statements = split_all(directory, actions);
   if (actions.empty()) return report;
   if (options.dry_run) {
-    for (const auto& action : actions) report.runs.push_back(preview(action, statements[{action.migration->version, action.down}]));
+    for (const auto& action : actions)
+      report.runs.push_back(preview(action, statements[{action.migration->version, action.down}]));
     return report;
   }
 
-  const auto lock = acquire_schema_lock(connection, url, dialect, options.run.lock, "strata migrate",
-                                       options.observer, &report.waited_for_lock);
+  const auto lock = acquire_schema_lock(connection, url, dialect, options.run.lock, "strata migrate", options.observer,
+                                        &report.waited_for_lock);
   // Under the lock, again: a strata that held it before may have done some or all of it.
   history.ensure_table();
   rows = history.read();
@@ -79,8 +80,7 @@ MigrateReport run(Connection& connection, const std::string& url, const ServerDi
   for (const auto& action : actions) {
     const auto& file_statements = statements[{action.migration->version, action.down}];
     const auto& file = action.down ? *action.migration->down : action.migration->up;
-    const bool in_transaction =
-        dialect.capabilities().transactional_ddl && !has_directive(file.text, "no-transaction");
+    const bool in_transaction = dialect.capabilities().transactional_ddl && !has_directive(file.text, "no-transaction");
     if (options.observer) {
       options.observer->migration_started(action.migration->version, action.migration->name, action.down,
                                           static_cast<int>(file_statements.size()), action.resume_at + 1);
@@ -94,14 +94,13 @@ MigrateReport run(Connection& connection, const std::string& url, const ServerDi
   return report;
 }
 
-MigrateStatusReport status(Connection& connection, const ServerDialect& dialect,
-                           const std::filesystem::path& path) {
+MigrateStatusReport status(Connection& connection, const ServerDialect& dialect, const std::filesystem::path& path) {
   const Directory directory = read_directory(path);
   MigrateStatusReport report;
   for (const auto& problem : verify_sum(directory)) {
-    report.sum_problems.push_back(problem.line > 0 ? fmt::format("{}:{}: {}", problem.file_name, problem.line,
-                                                                 problem.message)
-                                                   : fmt::format("{}: {}", problem.file_name, problem.message));
+    report.sum_problems.push_back(problem.line > 0
+                                      ? fmt::format("{}:{}: {}", problem.file_name, problem.line, problem.message)
+                                      : fmt::format("{}: {}", problem.file_name, problem.message));
   }
   History history(connection, dialect);
   report.migrations = migration_states(directory, history.read());

@@ -1,10 +1,11 @@
 #include "migrations/run_migration.hpp"
+#include "engine/db/sqlstate.hpp"
 
 #include <fmt/format.h>
 
 #include "engine/db/connection.hpp"
-#include "engine/lock/lock.hpp"
 #include "engine/db/retry.hpp"
+#include "engine/lock/lock.hpp"
 
 namespace strata::migrations {
 
@@ -49,7 +50,8 @@ void record(RunContext& context, const HistoryRow& row) {
 // The row a run starts from: the history's own when resuming a half-done file.
 HistoryRow base_row(const Action& action, int total) {
   HistoryRow row;
-  const bool resuming = action.row && (action.row->state == RowState::Partial || action.row->state == RowState::Reverting);
+  const bool resuming =
+      action.row && (action.row->state == RowState::Partial || action.row->state == RowState::Reverting);
   if (resuming) row = *action.row;
   row.version = action.migration->version;
   row.name = action.migration->name;
@@ -137,8 +139,12 @@ void resolve_interrupted(RunContext& context, const Action& action, const std::v
   if (context.jobs) took_effect = context.jobs->outcome_since(action.row->statement_started_at);
   if (!took_effect) {
     switch (context.options.interrupted) {
-      case InterruptedStatement::Retry: took_effect = false; break;
-      case InterruptedStatement::Skip: took_effect = true; break;
+      case InterruptedStatement::Retry:
+        took_effect = false;
+        break;
+      case InterruptedStatement::Skip:
+        took_effect = true;
+        break;
       case InterruptedStatement::Stop:
         throw MigrationInterrupted(fmt::format(
             "{}:{}: statement {} of {} was started at {} by a strata that stopped before it learned whether the "
@@ -195,7 +201,7 @@ MigrationRun run_statement_by_statement(RunContext& context, const Action& actio
           count(row);
           done = true;
         } catch (const DatabaseError& error) {
-          if (error.sqlstate() != "25001") throw;
+          if (error.sqlstate() != sqlstate::kActiveSqlTransaction) throw;
         }
       }
       if (!done) {
@@ -205,8 +211,8 @@ MigrationRun run_statement_by_statement(RunContext& context, const Action& actio
         with_retries(statement.sql, context.options.run.max_retries, context.options.observer,
                      [&] { context.connection.exec(statement.sql); });
         if (context.jobs) {
-          context.jobs->after_step(Step{fmt::format("{}:{}", file_of(action).file_name, statement.line),
-                                        {statement.sql}, {}, false});
+          context.jobs->after_step(
+              Step{fmt::format("{}:{}", file_of(action).file_name, statement.line), {statement.sql}, {}, false});
           const auto jobs = context.jobs->last_step_jobs();
           row.jobs.insert(row.jobs.end(), jobs.begin(), jobs.end());
         }
@@ -245,7 +251,7 @@ MigrationRun run_statement_by_statement(RunContext& context, const Action& actio
     record(context, row);
   }
   return MigrationRun{action.migration->version, action.migration->name, action.down, total - first,
-                      first > 0 ? first + 1 : 0, since(start), row.jobs};
+                      first > 0 ? first + 1 : 0, since(start),           row.jobs};
 }
 
 }  // namespace

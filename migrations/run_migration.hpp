@@ -12,10 +12,10 @@
 // Every history write happens in a transaction that first checks this strata still holds its lock.
 #pragma once
 
+#include "engine/db/server_dialect.hpp"
 #include "migrations/history.hpp"
 #include "migrations/selection.hpp"
 #include "migrations/splitter.hpp"
-#include "engine/db/server_dialect.hpp"
 #include "strata/migration.hpp"
 
 namespace strata {

@@ -112,17 +112,16 @@ std::vector<Action> select_up(const Directory& directory, const std::vector<Hist
                               std::optional<std::size_t> count, bool out_of_order) {
   for (const auto& row : history) {
     if (row.state == RowState::Reverting) {
-      throw UsageError(fmt::format(
-          "migration {} ({}) stopped half way through its down file ({} of {} statements ran): finish "
-          "reverting it with `strata migrate down` first",
-          row.version, row.name, row.statements_applied, row.statements_total));
+      throw UsageError(
+          fmt::format("migration {} ({}) stopped half way through its down file ({} of {} statements ran): finish "
+                      "reverting it with `strata migrate down` first",
+                      row.version, row.name, row.statements_applied, row.statements_total));
     }
   }
   return pending_up_to(directory, history, std::nullopt, count, out_of_order);
 }
 
-std::vector<Action> select_down(const Directory& directory, const std::vector<HistoryRow>& history,
-                                std::size_t count) {
+std::vector<Action> select_down(const Directory& directory, const std::vector<HistoryRow>& history, std::size_t count) {
   std::map<std::int64_t, const Migration*> files;
   for (const auto& m : directory.migrations) files[m.version] = &m;
   std::vector<Action> actions;
@@ -205,10 +204,18 @@ std::vector<MigrationStatus> migration_states(const Directory& directory, const 
     s.error = row->error;
     const auto file = files.find(version);
     switch (row->state) {
-      case RowState::Applied: s.state = MigrationState::Applied; break;
-      case RowState::Partial: s.state = MigrationState::Partial; break;
-      case RowState::Failed: s.state = MigrationState::Failed; break;
-      case RowState::Reverting: s.state = MigrationState::Reverting; break;
+      case RowState::Applied:
+        s.state = MigrationState::Applied;
+        break;
+      case RowState::Partial:
+        s.state = MigrationState::Partial;
+        break;
+      case RowState::Failed:
+        s.state = MigrationState::Failed;
+        break;
+      case RowState::Reverting:
+        s.state = MigrationState::Reverting;
+        break;
     }
     if (file == files.end()) {
       if (row->state != RowState::Failed) s.state = MigrationState::Missing;

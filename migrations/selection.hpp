@@ -36,8 +36,7 @@ std::vector<Action> select_up(const Directory& directory, const std::vector<Hist
 
 // The newest `count` applied migrations, newest first (a half-reverted one first). Throws
 // UsageError when one has no down file, or a migration stopped half way through its up file.
-std::vector<Action> select_down(const Directory& directory, const std::vector<HistoryRow>& history,
-                                std::size_t count);
+std::vector<Action> select_down(const Directory& directory, const std::vector<HistoryRow>& history, std::size_t count);
 
 // Down to `version` (reverting everything newer), then up to it. `version` 0 is before the first
 // migration; any other must be a migration of the directory.

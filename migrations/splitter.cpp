@@ -117,7 +117,8 @@ bool has_directive(std::string_view text, std::string_view name) {
       line.remove_prefix(2);
       while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.remove_prefix(1);
       while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
-      if (line == wanted || (line.starts_with(wanted) && std::isspace(static_cast<unsigned char>(line[wanted.size()])))) {
+      if (line == wanted ||
+          (line.starts_with(wanted) && std::isspace(static_cast<unsigned char>(line[wanted.size()])))) {
         return true;
       }
     }

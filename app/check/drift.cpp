@@ -19,7 +19,12 @@ Finding drift_finding(const std::string& code, std::string message, const Step& 
   std::string statements;
   for (const auto& s : step.statements) statements += s + ";\n";
   const CheckCode* info = find_check_code(code);
-  return Finding{code, CheckKind::Drift, "", 0, std::move(message), info ? std::string(info->fix) : std::string(),
+  return Finding{code,
+                 CheckKind::Drift,
+                 "",
+                 0,
+                 std::move(message),
+                 info ? std::string(info->fix) : std::string(),
                  std::move(statements)};
 }
 

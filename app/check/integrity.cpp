@@ -15,8 +15,13 @@ namespace {
 
 Finding integrity_finding(std::string code, std::string file, int line, std::string message) {
   const CheckCode* info = find_check_code(code);
-  return Finding{std::move(code), CheckKind::Integrity, std::move(file), line, std::move(message),
-                 info ? std::string(info->fix) : std::string(), ""};
+  return Finding{std::move(code),
+                 CheckKind::Integrity,
+                 std::move(file),
+                 line,
+                 std::move(message),
+                 info ? std::string(info->fix) : std::string(),
+                 ""};
 }
 
 // SI102, SI103, SI105 against the live history; the pending migrations are linted.
@@ -33,8 +38,8 @@ void against_history(const migrations::Directory& directory, const std::vector<m
                                                               : display_path(directory, it->up.file_name);
     switch (status.state) {
       case MigrationState::Modified:
-        result.report.findings.push_back(integrity_finding(
-            "SI102", file, 0, fmt::format("{} was applied, and its file has changed since", file)));
+        result.report.findings.push_back(
+            integrity_finding("SI102", file, 0, fmt::format("{} was applied, and its file has changed since", file)));
         break;
       case MigrationState::Missing:
         result.report.findings.push_back(integrity_finding(
@@ -44,8 +49,7 @@ void against_history(const migrations::Directory& directory, const std::vector<m
       case MigrationState::Pending:
         if (status.version < newest_applied) {
           result.report.findings.push_back(integrity_finding(
-              "SI105", file, 0,
-              fmt::format("{} is pending, and version {} is already applied", file, newest_applied)));
+              "SI105", file, 0, fmt::format("{} is pending, and version {} is already applied", file, newest_applied)));
         }
         [[fallthrough]];
       case MigrationState::Partial:

@@ -13,10 +13,17 @@ std::string command_data(std::string_view text) {
   std::string out;
   for (const char ch : text) {
     switch (ch) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      default: out += ch;
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      default:
+        out += ch;
     }
   }
   return out;
@@ -45,9 +52,9 @@ std::string check_report_github(const CheckReport& report) {
   for (const auto& c : report.cases) {
     if (c.skipped) {
       ++skipped;
-      out += fmt::format("::notice title={}::{}\n", command_property("strata check: skipped"),
-                         command_data(fmt::format("{} check of {} skipped: {}", check_kind_name(c.kind), c.name,
-                                                  c.skipped_reason)));
+      out += fmt::format(
+          "::notice title={}::{}\n", command_property("strata check: skipped"),
+          command_data(fmt::format("{} check of {} skipped: {}", check_kind_name(c.kind), c.name, c.skipped_reason)));
     }
     for (const auto& f : c.findings) {
       std::string properties;

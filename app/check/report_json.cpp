@@ -15,8 +15,9 @@ std::string case_status(const CheckCase& c) {
 }
 
 nlohmann::json finding_json(const Finding& f) {
-  nlohmann::json out = {{"code", f.code},       {"check", check_kind_name(f.kind)}, {"message", f.message},
-                        {"fix", f.fix},         {"file", nullptr},                  {"line", nullptr},
+  nlohmann::json out = {{"code", f.code},       {"check", check_kind_name(f.kind)},
+                        {"message", f.message}, {"fix", f.fix},
+                        {"file", nullptr},      {"line", nullptr},
                         {"statement", nullptr}};
   if (!f.file.empty()) out["file"] = f.file;
   if (f.line > 0) out["line"] = f.line;

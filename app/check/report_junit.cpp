@@ -15,11 +15,21 @@ std::string xml(std::string_view text) {
   out.reserve(text.size());
   for (const char ch : text) {
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         if (static_cast<unsigned char>(ch) < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') {
           out += '?';
@@ -76,10 +86,9 @@ std::string check_report_junit(const CheckReport& report) {
         std::string body;
         for (const auto& f : c.findings) body += finding_text(f);
         const Finding& first = c.findings.front();
-        const std::string message = c.findings.size() == 1
-                                        ? fmt::format("{} {}", first.code, first.message)
-                                        : fmt::format("{} findings, first: {} {}", c.findings.size(), first.code,
-                                                      first.message);
+        const std::string message = c.findings.size() == 1 ? fmt::format("{} {}", first.code, first.message)
+                                                           : fmt::format("{} findings, first: {} {}", c.findings.size(),
+                                                                         first.code, first.message);
         out += fmt::format(">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
                            xml(first.code), xml(message), xml(body));
       }

@@ -47,10 +47,10 @@ std::string check_report_text(const CheckReport& report, bool colour) {
     }
   }
   const std::size_t total = report.finding_count();
-  out += fmt::format("strata check: {} (integrity {}, lint {}, drift {}); {} check{} skipped\n",
-                     total == 0 ? paint("clean", kGreen)
-                                : paint(fmt::format("{} finding{}", total, total == 1 ? "" : "s"), kRed),
-                     counts[0], counts[1], counts[2], skipped, skipped == 1 ? "" : "s");
+  out += fmt::format(
+      "strata check: {} (integrity {}, lint {}, drift {}); {} check{} skipped\n",
+      total == 0 ? paint("clean", kGreen) : paint(fmt::format("{} finding{}", total, total == 1 ? "" : "s"), kRed),
+      counts[0], counts[1], counts[2], skipped, skipped == 1 ? "" : "s");
   return out;
 }
 

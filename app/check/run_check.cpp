@@ -5,8 +5,8 @@
 #include "app/dialect_factory.hpp"
 #include "engine/db/connection.hpp"
 #include "migrations/lint/lint.hpp"
-#include "strata/errors.hpp"
 #include "strata/dialect.hpp"
+#include "strata/errors.hpp"
 #include "strata/load.hpp"
 
 namespace strata {
@@ -57,13 +57,15 @@ void check_directory(const CheckOptions& options, Connection* connection, const 
   report.cases.push_back(std::move(integrity.report));
 
   std::vector<migrations::lint::SourceFile> files;
-  for (const auto& m : directory.migrations) files.push_back({check::display_path(directory, m.up.file_name), m.up.text});
+  for (const auto& m : directory.migrations)
+    files.push_back({check::display_path(directory, m.up.file_name), m.up.text});
   if (integrity.lint_targets.empty()) {
     report.cases.push_back(
         skipped(CheckKind::Lint, "migration files", fmt::format("no migration file is {}", integrity.lint_scope)));
     return;
   }
-  for (auto& c : migrations::lint::lint_files(files, integrity.lint_targets, behaviours)) report.cases.push_back(std::move(c));
+  for (auto& c : migrations::lint::lint_files(files, integrity.lint_targets, behaviours))
+    report.cases.push_back(std::move(c));
 }
 
 }  // namespace
@@ -85,8 +87,9 @@ CheckReport run_check(const CheckOptions& options) {
   }
 
   bool directory_ok = true;
-  if (!options.dir.empty()) check_directory(options, connection.get(), dialect.get(),
-                                            lint_behaviours(dialect.get(), options.dialect), report, directory_ok);
+  if (!options.dir.empty())
+    check_directory(options, connection.get(), dialect.get(), lint_behaviours(dialect.get(), options.dialect), report,
+                    directory_ok);
 
   const std::string live = "live database against the declared schema";
   const std::string replayed = "migrations against the declared schema";
@@ -98,7 +101,8 @@ CheckReport run_check(const CheckOptions& options) {
     report.cases.push_back(check::live_drift(*connection, *dialect, *declared));
   }
   if (!declared || options.dir.empty()) {
-    report.cases.push_back(skipped(CheckKind::Drift, replayed, declared ? "no migrations (--dir)" : "no declared schema (--schema)"));
+    report.cases.push_back(
+        skipped(CheckKind::Drift, replayed, declared ? "no migrations (--dir)" : "no declared schema (--schema)"));
   } else if (options.dev_url.empty()) {
     report.cases.push_back(skipped(CheckKind::Drift, replayed, "no server to replay them on (--dev-url)"));
   } else if (!directory_ok) {

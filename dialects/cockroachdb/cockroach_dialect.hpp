@@ -11,6 +11,7 @@ namespace strata::cockroachdb {
 struct Version {
   int major = 0;
   int minor = 0;
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
   friend auto operator<=>(const Version&, const Version&) = default;
 };
 

@@ -1,7 +1,7 @@
 #include "dialects/cockroachdb/column_type_change.hpp"
 
-#include "engine/plan/type_change.hpp"
 #include "engine/model/type_name.hpp"
+#include "engine/plan/type_change.hpp"
 
 namespace strata::cockroachdb {
 

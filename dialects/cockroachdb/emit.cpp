@@ -131,7 +131,7 @@ struct Emit {
       if (c.to.collation) sql += " COLLATE " + quote_ident(*c.to.collation);
       if (!converts_in_place(c.from.type, c.to.type)) {
         // "ALTER COLUMN TYPE from … to … is only supported experimentally" without it.
-        out.push_back("SET enable_experimental_alter_column_type_general = true");
+        out.emplace_back("SET enable_experimental_alter_column_type_general = true");
       }
       // Only where no assignment cast exists: USING always backfills the column.
       if (needs_using(c.from.type, c.to.type)) sql += " USING " + quote_ident(c.to.name) + "::" + type_sql(c.to.type);

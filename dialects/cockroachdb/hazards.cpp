@@ -4,9 +4,9 @@
 
 #include "dialects/cockroachdb/cockroach_dialect.hpp"
 #include "dialects/cockroachdb/column_type_change.hpp"
-#include "engine/plan/type_change.hpp"
 #include "engine/model/quote.hpp"
 #include "engine/model/type_name.hpp"
+#include "engine/plan/type_change.hpp"
 #include "strata/plan.hpp"
 
 namespace strata::cockroachdb {

@@ -13,6 +13,7 @@
 #include <fmt/ranges.h>
 
 #include "engine/db/connection.hpp"
+#include "engine/db/sqlstate.hpp"
 
 namespace strata::cockroachdb {
 
@@ -185,7 +186,8 @@ std::string text_of(const pqxx::field& field) {
 // to crdb_internal and system is restricted") or without a column strata reads (42703). libpqxx 6.4
 // drops the SQLSTATE of some error classes (insufficient_privilege among them), hence the texts.
 bool crdb_internal_unusable(const DatabaseError& error) {
-  if (error.sqlstate() == "42501" || error.sqlstate() == "42703") return true;
+  if (error.sqlstate() == sqlstate::kInsufficientPrivilege || error.sqlstate() == sqlstate::kUndefinedColumn)
+    return true;
   if (!error.sqlstate().empty()) return false;
   const std::string_view text = error.what();
   for (std::string_view marker : {"permission denied", "allow_unsafe_internals", "is restricted"}) {

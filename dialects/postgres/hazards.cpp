@@ -2,9 +2,9 @@
 #include <fmt/format.h>
 
 #include "dialects/postgres/postgres_dialect.hpp"
-#include "engine/plan/type_change.hpp"
 #include "engine/model/quote.hpp"
 #include "engine/model/type_name.hpp"
+#include "engine/plan/type_change.hpp"
 #include "strata/plan.hpp"
 
 namespace strata::postgres {

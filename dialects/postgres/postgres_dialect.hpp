@@ -1,8 +1,8 @@
 // The PostgreSQL dialect.
 #pragma once
 
-#include "engine/model/type_name.hpp"
 #include "engine/db/server_dialect.hpp"
+#include "engine/model/type_name.hpp"
 
 namespace strata::postgres {
 

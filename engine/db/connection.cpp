@@ -5,9 +5,10 @@
 
 #include <fmt/format.h>
 
-#include "strata/redact.hpp"
+#include "engine/db/sqlstate.hpp"
 #include "engine/db/tls_diagnosis.hpp"
 #include "strata/errors.hpp"
+#include "strata/redact.hpp"
 
 namespace strata {
 
@@ -128,8 +129,9 @@ Connection::Connection(const std::string& url, const ConnectOptions& options) : 
     if (is_malformed_url_message(message)) {
       throw UsageError(fmt::format("the connection URL {} is not valid: {}", display_url_, message));
     }
-    throw ConnectionError(fmt::format("cannot connect to {}: {}", display_url_,
-                                      scrub(explain_connect_failure(message, conninfo, options, url_sets_timeout), secrets_)));
+    throw ConnectionError(
+        fmt::format("cannot connect to {}: {}", display_url_,
+                    scrub(explain_connect_failure(message, conninfo, options, url_sets_timeout), secrets_)));
   }
   if (options.statement_timeout.count() > 0) {
     exec(fmt::format("SET statement_timeout = '{}s'", options.statement_timeout.count()));
@@ -161,27 +163,28 @@ void Connection::rethrow(const std::exception& error, const std::string& stateme
         display_url_));
   }
   if (const auto* sql_error = dynamic_cast<const pqxx::sql_error*>(&error)) {
-    std::string sqlstate = sql_error->sqlstate();
+    std::string code = sql_error->sqlstate();
     // libpqxx 6.4 throws insufficient_privilege without its SQLSTATE.
-    if (sqlstate.empty() && dynamic_cast<const pqxx::insufficient_privilege*>(&error)) sqlstate = "42501";
+    if (code.empty() && dynamic_cast<const pqxx::insufficient_privilege*>(&error))
+      code = sqlstate::kInsufficientPrivilege;
     // Class 08 (connection exception) and 57P01-57P03 (the server ended the session: an
     // administrator's pg_terminate_backend, a shutdown): the statement was not refused, the
     // session is gone.
-    if (sqlstate.starts_with("08") || sqlstate == "57P01" || sqlstate == "57P02" || sqlstate == "57P03") {
+    if (code.starts_with(sqlstate::kConnectionExceptionClass) || code == sqlstate::kAdminShutdown ||
+        code == sqlstate::kCrashShutdown || code == sqlstate::kCannotConnectNow) {
       throw ConnectionError(fmt::format("lost the connection to {} while running `{}`: {} (SQLSTATE {})", display_url_,
-                                        first_line(statement), message, sqlstate));
+                                        first_line(statement), message, code));
     }
     // A limit that ran out: say what was being waited for.
-    if (sqlstate == "57014" && message.find("statement timeout") != std::string::npos) {
+    if (code == sqlstate::kQueryCanceled && message.find("statement timeout") != std::string::npos) {
       message = fmt::format("gave up{} (the statement timeout) waiting for `{}` to finish: {}",
                             after(options_.statement_timeout), first_line(statement), message);
-    } else if (sqlstate == "55P03" && message.find("lock timeout") != std::string::npos) {
-      message = fmt::format(
-          "gave up{} (the lock timeout) waiting for a lock another session holds, which `{}` needs: {}",
-          after(lock_timeout_), first_line(statement), message);
+    } else if (code == sqlstate::kLockNotAvailable && message.find("lock timeout") != std::string::npos) {
+      message =
+          fmt::format("gave up{} (the lock timeout) waiting for a lock another session holds, which `{}` needs: {}",
+                      after(lock_timeout_), first_line(statement), message);
     }
-    throw DatabaseError(fmt::format("{} (SQLSTATE {})", message, sqlstate.empty() ? "unknown" : sqlstate), statement,
-                        sqlstate);
+    throw DatabaseError(fmt::format("{} (SQLSTATE {})", message, code.empty() ? "unknown" : code), statement, code);
   }
   if (dynamic_cast<const strata::Error*>(&error)) throw;
   throw DatabaseError(message, statement, "");

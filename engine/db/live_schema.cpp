@@ -17,7 +17,7 @@ bool is_strata_table(const Table& table) {
 Schema read_live(Connection& connection, const ServerDialect& dialect, const Schema& declared) {
   IntrospectOptions options;
   options.schemas = declared.schemas;
-  options.schemas.push_back("public");
+  options.schemas.emplace_back("public");
   Schema live = dialect.introspect(connection, options);
   live.tables.erase(std::remove_if(live.tables.begin(), live.tables.end(), is_strata_table), live.tables.end());
   return live;

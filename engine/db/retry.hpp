@@ -8,13 +8,14 @@
 #include <string>
 #include <thread>
 
-#include "strata/run_options.hpp"
+#include "engine/db/sqlstate.hpp"
 #include "strata/errors.hpp"
+#include "strata/run_options.hpp"
 
 namespace strata {
 
 inline bool is_retryable(const DatabaseError& error) {
-  return error.sqlstate() == "40001" || error.sqlstate() == "40P01";
+  return error.sqlstate() == sqlstate::kSerializationFailure || error.sqlstate() == sqlstate::kDeadlockDetected;
 }
 
 inline std::chrono::milliseconds retry_backoff(int attempt) {

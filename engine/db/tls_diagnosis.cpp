@@ -5,10 +5,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <pwd.h>
 #include <cerrno>
 #include <cstdlib>
 #include <memory>
-#include <pwd.h>
 
 #include <fmt/format.h>
 #include <libpq-fe.h>

@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include "engine/db/connection.hpp"
-#include "engine/lock/lock.hpp"
 #include "engine/db/retry.hpp"
+#include "engine/lock/lock.hpp"
 #include "strata/errors.hpp"
 
 namespace strata {

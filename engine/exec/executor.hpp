@@ -5,8 +5,8 @@
 #include <chrono>
 #include <functional>
 
-#include "strata/run_options.hpp"
 #include "strata/plan.hpp"
+#include "strata/run_options.hpp"
 
 namespace strata {
 

@@ -7,10 +7,10 @@
 
 #include <fmt/format.h>
 
-#include "engine/model/type_name.hpp"
 #include "engine/expr/parser.hpp"
 #include "engine/expr/rewrite.hpp"
 #include "engine/expr/words.hpp"
+#include "engine/model/type_name.hpp"
 
 namespace strata::expr {
 
@@ -137,7 +137,7 @@ std::optional<std::string> datetime_literal(std::string_view text, std::string_v
     int hours = 0, minutes = 0;
     if (!digits(text, at, 2, hours)) return std::nullopt;
     if (skip(text, at, ':') && !digits(text, at, 2, minutes)) return std::nullopt;
-    offset = sign * (hours * 3600 + minutes * 60);
+    offset = std::int64_t{sign} * (std::int64_t{hours} * 3600 + std::int64_t{minutes} * 60);
   }
   if (at != text.size()) return std::nullopt;
   if (type == "date") return fmt::format("{:04}-{:02}-{:02}", y, m, d);

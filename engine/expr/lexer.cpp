@@ -14,8 +14,12 @@ namespace {
 // literal keeps its spelling (prefix upper-cased), numbers are lower-cased, and comments go.
 void append_converted(std::vector<Token>& out, const sql::Token& token, std::string_view sql) {
   switch (token.kind) {
-    case sql::TokenKind::Word: out.push_back({TokenKind::Word, token.text}); return;
-    case sql::TokenKind::QuotedIdent: out.push_back({TokenKind::QuotedIdent, token.text}); return;
+    case sql::TokenKind::Word:
+      out.push_back({TokenKind::Word, token.text});
+      return;
+    case sql::TokenKind::QuotedIdent:
+      out.push_back({TokenKind::QuotedIdent, token.text});
+      return;
     case sql::TokenKind::String:
       if (token.prefix.empty() || token.prefix == "$") {
         out.push_back({TokenKind::String, token.text});
@@ -32,7 +36,9 @@ void append_converted(std::vector<Token>& out, const sql::Token& token, std::str
       out.push_back({TokenKind::Number, std::move(text)});
       return;
     }
-    case sql::TokenKind::Param: out.push_back({TokenKind::Param, token.text}); return;
+    case sql::TokenKind::Param:
+      out.push_back({TokenKind::Param, token.text});
+      return;
     case sql::TokenKind::Operator:
       out.push_back({TokenKind::Operator, token.text == "!=" ? std::string("<>") : token.text});
       return;
@@ -47,8 +53,11 @@ void append_converted(std::vector<Token>& out, const sql::Token& token, std::str
       out.push_back({TokenKind::Unterminated, std::string(rest)});
       return;
     }
-    case sql::TokenKind::Comment: return;
-    case sql::TokenKind::Other: out.push_back({TokenKind::Other, token.text}); return;
+    case sql::TokenKind::Comment:
+      return;
+    case sql::TokenKind::Other:
+      out.push_back({TokenKind::Other, token.text});
+      return;
   }
 }
 

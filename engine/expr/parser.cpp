@@ -14,12 +14,17 @@ const Token kEnd{TokenKind::Other, ""};
 // AND and OR chains are flattened: both are associative, NULLs included. A chain grows in place,
 // so that a long one costs linear time.
 Node make_bool(Kind kind, Node left, Node right) {
-  Node node = left.kind == kind ? std::move(left) : make_node(kind);
+  Node node;
   const auto add = [&node](Node child) {
     node.height = std::max(node.height, child.height + 1);
     node.children.push_back(std::move(child));
   };
-  if (node.children.empty()) add(std::move(left));
+  if (left.kind == kind) {
+    node = std::move(left);
+  } else {
+    node = make_node(kind);
+    add(std::move(left));
+  }
   if (right.kind == kind) {
     for (Node& child : right.children) add(std::move(child));
   } else {

@@ -1,7 +1,6 @@
 // YAML -> DeclaredSchema: the shape of the format (docs/schema-format.md). References between
 // objects are checked later, in resolve.cpp.
 
-
 #include <fmt/format.h>
 
 #include "engine/load/declared.hpp"

@@ -63,7 +63,7 @@ ProjectConfig load_project_config(const std::filesystem::path& file) {
     auto seconds = [&](const YAML::Node& node, std::string_view what) -> std::optional<int> {
       const auto value = reader.integer(node, what);
       if (!value) return std::nullopt;
-      if (*value < 0 || *value > 86400 * 7) {
+      if (*value < 0 || *value > 86400L * 7) {
         reader.error(node, fmt::format("expected {} as a number of seconds from 0 to 604800", what));
         return std::nullopt;
       }
@@ -91,20 +91,23 @@ ProjectConfig load_project_config(const std::filesystem::path& file) {
                          config.schema.push_back(relative_to(base, path));
                      }
                      if (key == "migrations") {
-                       if (auto path = text(value, "migrations (a directory)")) config.migrations = relative_to(base, *path);
+                       if (auto path = text(value, "migrations (a directory)"))
+                         config.migrations = relative_to(base, *path);
                      }
                      if (key == "job_timeout") config.job_timeout = seconds(value, "job_timeout");
                      if (key == "connect_timeout") config.connect_timeout = seconds(value, "connect_timeout");
                      if (key == "statement_timeout") config.statement_timeout = seconds(value, "statement_timeout");
                      if (key == "allow_hazards") config.allow_hazards = list(value, "allow_hazards (hazard names)");
                      if (key == "lock" && reader.expect_map(value, "lock settings (kind, wait, lease, timeout)")) {
-                       reader.entries(value, "lock settings", {"kind", "wait", "lease", "timeout"},
-                                      [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
-                                        if (k == "kind") config.lock_kind = reader.choice(v, "lock kind", {"auto", "advisory", "lease"});
-                                        if (k == "wait") config.lock_wait = seconds(v, "lock wait");
-                                        if (k == "lease") config.lease = seconds(v, "lease");
-                                        if (k == "timeout") config.lock_timeout = seconds(v, "lock timeout");
-                                      });
+                       reader.entries(
+                           value, "lock settings", {"kind", "wait", "lease", "timeout"},
+                           [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+                             if (k == "kind")
+                               config.lock_kind = reader.choice(v, "lock kind", {"auto", "advisory", "lease"});
+                             if (k == "wait") config.lock_wait = seconds(v, "lock wait");
+                             if (k == "lease") config.lease = seconds(v, "lease");
+                             if (k == "timeout") config.lock_timeout = seconds(v, "lock timeout");
+                           });
                      }
                    });
   }

@@ -41,7 +41,6 @@ bool has_second_document(const std::string& text, YAML::Mark& where) {
   return true;
 }
 
-
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
   return text;
@@ -204,7 +203,6 @@ void Reader::named_entries(const YAML::Node& map, std::string_view what, const E
     fn(*key, entry.first, entry.second);
   }
 }
-
 
 std::optional<YAML::Node> Reader::document(const std::string& text) {
   try {

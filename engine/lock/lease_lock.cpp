@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "engine/db/connection.hpp"
+#include "engine/db/sqlstate.hpp"
 #include "engine/lock/lock.hpp"
 
 namespace strata {
@@ -139,7 +140,9 @@ void ensure_table(Connection& connection) {
     connection.exec(kCreateTable);
   } catch (const DatabaseError& error) {
     const std::string& state = error.sqlstate();
-    if (state != "23505" && state != "42P07" && state != "42710") throw;
+    if (state != sqlstate::kUniqueViolation && state != sqlstate::kDuplicateTable &&
+        state != sqlstate::kDuplicateObject)
+      throw;
   }
 }
 
@@ -181,7 +184,8 @@ std::unique_ptr<SchemaLock> acquire_lease_lock(Connection& connection, const std
       taken =
           !connection.exec_params(kTake, std::string(kName), holder, options.purpose, interval(options.lease)).empty();
     } catch (const DatabaseError& error) {
-      if (error.sqlstate() != "55P03" && error.sqlstate() != "40001") throw;  // lock timeout, retry: held
+      if (error.sqlstate() != sqlstate::kLockNotAvailable && error.sqlstate() != sqlstate::kSerializationFailure)
+        throw;  // lock timeout, retry: held
     }
     if (taken) {
       connection.exec("RESET lock_timeout");

@@ -15,9 +15,9 @@
 
 #include <pqxx/pqxx>
 
-#include "strata/run_options.hpp"
 #include "strata/errors.hpp"
 #include "strata/lock_admin.hpp"
+#include "strata/run_options.hpp"
 
 namespace strata {
 
@@ -59,10 +59,9 @@ class Dialect;
 // The lock `settings.kind` names, or for LockKind::Auto the dialect's: PostgreSQL's advisory lock
 // where it works, the lease elsewhere. `url` is for the lease's heartbeat connection. Waits are
 // reported to `observer` (and `waited` set, when given).
-std::unique_ptr<SchemaLock> acquire_schema_lock(Connection& connection, const std::string& url,
-                                                const Dialect& dialect, const LockSettings& settings,
-                                                const std::string& purpose, RunObserver* observer,
-                                                bool* waited = nullptr);
+std::unique_ptr<SchemaLock> acquire_schema_lock(Connection& connection, const std::string& url, const Dialect& dialect,
+                                                const LockSettings& settings, const std::string& purpose,
+                                                RunObserver* observer, bool* waited = nullptr);
 
 // The lease's current row, for `strata lock status`: empty when nobody holds it.
 std::optional<LeaseStatus> read_lease(Connection& connection);

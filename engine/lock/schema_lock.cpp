@@ -4,9 +4,9 @@
 
 namespace strata {
 
-std::unique_ptr<SchemaLock> acquire_schema_lock(Connection& connection, const std::string& url,
-                                                const Dialect& dialect, const LockSettings& settings,
-                                                const std::string& purpose, RunObserver* observer, bool* waited) {
+std::unique_ptr<SchemaLock> acquire_schema_lock(Connection& connection, const std::string& url, const Dialect& dialect,
+                                                const LockSettings& settings, const std::string& purpose,
+                                                RunObserver* observer, bool* waited) {
   LockOptions options;
   options.wait = settings.wait;
   options.lease = settings.lease;

@@ -101,7 +101,8 @@ struct Token {
 };
 
 bool is_type_symbol(const sql::Token& token) {
-  return token.kind == sql::TokenKind::Punct && token.text.size() == 1 && std::string_view("(),.[]").find(token.text[0]) != std::string_view::npos;
+  return token.kind == sql::TokenKind::Punct && token.text.size() == 1 &&
+         std::string_view("(),.[]").find(token.text[0]) != std::string_view::npos;
 }
 
 bool is_digits(std::string_view text) {

@@ -39,12 +39,18 @@ char to_upper(char c) {
 // the value only matters for comparisons, where both sides are written the same way).
 char escaped(char c) {
   switch (c) {
-    case 'n': return '\n';
-    case 't': return '\t';
-    case 'r': return '\r';
-    case 'b': return '\b';
-    case 'f': return '\f';
-    default: return c;
+    case 'n':
+      return '\n';
+    case 't':
+      return '\t';
+    case 'r':
+      return '\r';
+    case 'b':
+      return '\b';
+    case 'f':
+      return '\f';
+    default:
+      return c;
   }
 }
 
@@ -170,7 +176,8 @@ class Scanner {
         j = k + 1;
       }
     }
-    if (!prefix.empty() && !escapes) value = std::string(in_.substr(start + opener_length, i_ - 1 - start - opener_length));
+    if (!prefix.empty() && !escapes)
+      value = std::string(in_.substr(start + opener_length, i_ - 1 - start - opener_length));
     push(TokenKind::String, std::move(value), start, std::move(prefix));
   }
 

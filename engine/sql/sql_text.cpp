@@ -22,14 +22,17 @@ std::optional<std::string> expression_problem(std::string_view text) {
   for (const auto& token : sql::scan(text, sql::ScanOptions{{}, true})) {
     any = true;
     switch (token.kind) {
-      case sql::TokenKind::Comment: return token.text.starts_with("--") ? "a '--' comment" : "a '/*' comment";
-      case sql::TokenKind::Unterminated: return unterminated(token);
+      case sql::TokenKind::Comment:
+        return token.text.starts_with("--") ? "a '--' comment" : "a '/*' comment";
+      case sql::TokenKind::Unterminated:
+        return unterminated(token);
       case sql::TokenKind::Punct:
         if (token.text == ";") return "a ';' (one expression, not statements)";
         if (token.text == "(") ++depth;
         if (token.text == ")" && --depth < 0) return "a ')' without its '('";
         break;
-      default: break;
+      default:
+        break;
     }
   }
   if (!any) return "nothing (an empty expression)";

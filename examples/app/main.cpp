@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
     options.run.lock.wait = std::chrono::seconds(120);  // a replica waits this long for another one
     const strata::MigrateReport report = strata::migrate_up(url, directory, options);
     std::cout << "shop_service: " << report.runs.size() << " migration(s) applied";
-    for (const auto& run : report.runs) std::cout << " [" << run.version << " " << run.name << " " << run.took.count() << " ms]";
+    for (const auto& run : report.runs)
+      std::cout << " [" << run.version << " " << run.name << " " << run.took.count() << " ms]";
     std::cout << (report.waited_for_lock ? "; waited for another replica" : "") << "\n";
   } catch (const strata::MigrationFailed& error) {
     std::cerr << "shop_service: a migration failed at " << error.file() << ":" << error.line() << ": " << error.what()

@@ -14,9 +14,9 @@
 namespace strata {
 
 struct ApplyOptions {
-  RunSettings run;                        // lock, timeouts, retries, connection
+  RunSettings run;                       // lock, timeouts, retries, connection
   std::set<HazardKind> allowed_hazards;  // a plan with any other hazard is refused (HazardRefused)
-  bool dry_run = false;                   // plan and check, change nothing
+  bool dry_run = false;                  // plan and check, change nothing
   // Called with the plan before anything runs; returning false stops with nothing changed.
   std::function<bool(const Plan&)> confirm;
   RunObserver* observer = nullptr;

@@ -12,8 +12,8 @@
 #include <variant>
 #include <vector>
 
-#include "strata/schema.hpp"
 #include "strata/export.hpp"
+#include "strata/schema.hpp"
 
 namespace strata {
 

@@ -4,8 +4,8 @@
 
 #include "strata/change.hpp"
 #include "strata/dialect.hpp"
-#include "strata/schema.hpp"
 #include "strata/export.hpp"
+#include "strata/schema.hpp"
 
 namespace strata {
 

@@ -15,7 +15,7 @@ enum class CheckKind { Integrity, Lint, Drift };
 STRATA_EXPORT std::string_view check_kind_name(CheckKind kind);  // "integrity", "lint", "drift"
 
 struct Finding {
-  std::string code;       // "SL101"
+  std::string code;  // "SL101"
   CheckKind kind = CheckKind::Lint;
   std::string file;       // as the user gave it (e.g. "migrations/0002_x.up.sql"); empty: none
   int line = 0;           // from 1; 0: the whole file or none
@@ -28,7 +28,7 @@ struct Finding {
 // integrity, a comparison for drift).
 struct CheckCase {
   CheckKind kind = CheckKind::Lint;
-  std::string name;            // "0002_add_orders.up.sql", "strata.sum and history", "live database"
+  std::string name;  // "0002_add_orders.up.sql", "strata.sum and history", "live database"
   bool skipped = false;
   std::string skipped_reason;  // when skipped
   std::vector<Finding> findings;

@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "strata/connect.hpp"
-#include "strata/schema.hpp"
 #include "strata/export.hpp"
+#include "strata/schema.hpp"
 
 namespace strata {
 

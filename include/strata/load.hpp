@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "strata/schema.hpp"
 #include "strata/export.hpp"
+#include "strata/schema.hpp"
 
 namespace strata {
 

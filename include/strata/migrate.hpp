@@ -44,7 +44,7 @@ class STRATA_EXPORT Migrator {
 
 // Migrator(url, directory, options).up().
 STRATA_EXPORT MigrateReport migrate_up(const std::string& url, const std::filesystem::path& directory,
-                         const MigrateOptions& options = {});
+                                       const MigrateOptions& options = {});
 
 // `strata migrate new`: the up and down files that take the schema the migrations of `directory`
 // produce to `declared`. The migrations are replayed in a scratch database created on
@@ -60,8 +60,8 @@ struct NewMigration {
   Plan down;
 };
 STRATA_EXPORT std::optional<NewMigration> new_migration(const std::filesystem::path& directory, const std::string& name,
-                                          const Schema& declared, const std::string& scratch_server_url,
-                                          const ConnectOptions& connect = {});
+                                                        const Schema& declared, const std::string& scratch_server_url,
+                                                        const ConnectOptions& connect = {});
 
 // `strata migrate hash`: rewrites strata.sum from the files of `directory` (after an edit made on
 // purpose). Throws LoadError when a file name is not a migration's.

@@ -53,8 +53,8 @@ struct MigrationRun {
   std::int64_t version = 0;
   std::string name;
   bool down = false;
-  int statements = 0;      // statements run in this call
-  int resumed_from = 0;    // >0: the statement (from 1) a half-applied migration resumed at
+  int statements = 0;    // statements run in this call
+  int resumed_from = 0;  // >0: the statement (from 1) a half-applied migration resumed at
   std::chrono::milliseconds took{0};
   std::vector<std::int64_t> jobs;  // CockroachDB schema-change jobs waited on
 };
@@ -84,7 +84,7 @@ struct MigrationStatus {
   int statements_total = 0;
   std::string applied_at;  // finished (or last attempted) at, as the server wrote it; empty when pending
   std::optional<std::int64_t> duration_ms;
-  std::string error;       // the last failure's message
+  std::string error;  // the last failure's message
 };
 
 struct MigrateStatusReport {
@@ -104,8 +104,7 @@ class STRATA_EXPORT MigrationChanged : public UsageError {
 // statement), so the next run resumes at that statement.
 class STRATA_EXPORT MigrationFailed : public DatabaseError {
  public:
-  MigrationFailed(const std::string& message, std::string statement, std::string sqlstate, std::string file,
-                  int line);
+  MigrationFailed(const std::string& message, std::string statement, std::string sqlstate, std::string file, int line);
   const std::string& file() const { return file_; }
   int line() const { return line_; }
 

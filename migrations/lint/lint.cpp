@@ -87,8 +87,9 @@ void transaction_hits(std::vector<Parsed>& statements) {
 Finding finding(const SourceFile& file, int line, const std::string& code, std::string message,
                 const std::string& statement) {
   const CheckCode* info = find_check_code(code);
-  return Finding{code, CheckKind::Lint, file.display, line, std::move(message),
-                 info ? std::string(info->fix) : std::string(), statement};
+  return Finding{code,     CheckKind::Lint,    file.display,
+                 line,     std::move(message), info ? std::string(info->fix) : std::string(),
+                 statement};
 }
 
 // The findings of one file once its directives are applied.
@@ -118,10 +119,9 @@ std::vector<Finding> apply_directives(const SourceFile& file, const std::vector<
       }
     }
     if (!used) {
-      meta.push_back(finding(file, directive.line, "SL002",
-                             fmt::format("strata:ignore {} silences nothing: the next statement does not raise it",
-                                         directive.code),
-                             ""));
+      meta.push_back(finding(
+          file, directive.line, "SL002",
+          fmt::format("strata:ignore {} silences nothing: the next statement does not raise it", directive.code), ""));
     }
   }
   std::vector<Finding> out;
@@ -166,7 +166,7 @@ std::vector<CheckCase> lint_files(const std::vector<SourceFile>& all, const std:
       p.hits = statement_hits(p.tokens, context);
       for (const auto& key : p.facts.foreign_keys) {
         const bool named = !key.columns.empty() && std::none_of(key.columns.begin(), key.columns.end(),
-                                                                 [](const std::string& c) { return c.empty(); });
+                                                                [](const std::string& c) { return c.empty(); });
         if (named && !has_index(indexes, key)) {
           p.hits.push_back({"SL302", fmt::format("the foreign key on {} ({}) has no index starting with its columns",
                                                  key.table, fmt::join(key.columns, ", "))});

@@ -38,12 +38,14 @@ class Rules {
       hit("SL106", "VACUUM FULL rewrites the table under an exclusive lock");
     }
     if (t_.is(0, "cluster")) hit("SL106", "CLUSTER rewrites the table under an exclusive lock");
-    if (blocking_ddl() && t_.is(0, "lock")) hit("SL206", fmt::format("LOCK TABLE {} blocks other sessions", lock_target()));
+    if (blocking_ddl() && t_.is(0, "lock"))
+      hit("SL206", fmt::format("LOCK TABLE {} blocks other sessions", lock_target()));
     create_index();
     if (blocking_ddl() && t_.are(0, {"drop", "index"}) && !t_.is(2, "concurrently")) {
       hit("SL204", "DROP INDEX without CONCURRENTLY blocks reads and writes of its table");
     }
-    if (server_does(LintBehaviour::RegionalRows) && t_.are(0, {"alter", "database"}) && t_.contains({2, t_.size()}, {"drop", "region"})) {
+    if (server_does(LintBehaviour::RegionalRows) && t_.are(0, {"alter", "database"}) &&
+        t_.contains({2, t_.size()}, {"drop", "region"})) {
       hit("SL405", "DROP REGION moves every row homed in the region to other regions");
     }
     alter_table();
@@ -95,7 +97,8 @@ class Rules {
     std::size_t next = t_.is(on + 1, "only") ? on + 2 : on + 1;
     const std::string table = t_.qualified_name(next, next);
     if (is_new(table)) return;
-    hit("SL201", fmt::format("CREATE INDEX on {} without CONCURRENTLY blocks writes to {} while it builds", table, table));
+    hit("SL201",
+        fmt::format("CREATE INDEX on {} without CONCURRENTLY blocks writes to {} while it builds", table, table));
   }
 
   void alter_table() {
@@ -106,7 +109,8 @@ class Rules {
       if (t_.is(action.begin, "drop")) drop_action(table, action);
       if (t_.is(action.begin, "alter")) alter_action(table, action);
       if (t_.is(action.begin, "add")) add_action(table, action);
-      if (server_does(LintBehaviour::RegionalRows) && t_.are(action.begin, {"set", "locality", "regional", "by", "row"})) {
+      if (server_does(LintBehaviour::RegionalRows) &&
+          t_.are(action.begin, {"set", "locality", "regional", "by", "row"})) {
         hit("SL404", fmt::format("SET LOCALITY REGIONAL BY ROW rewrites {} with a region column", table));
       }
     }
@@ -123,7 +127,8 @@ class Rules {
 
   void alter_action(const std::string& table, Span action) {
     if (t_.are(action.begin, {"alter", "primary", "key"})) {
-      if (server_does(LintBehaviour::PrimaryKeyRebuild)) hit("SL403", fmt::format("ALTER PRIMARY KEY rebuilds {} and every index on it", table));
+      if (server_does(LintBehaviour::PrimaryKeyRebuild))
+        hit("SL403", fmt::format("ALTER PRIMARY KEY rebuilds {} and every index on it", table));
       return;
     }
     std::size_t i = action.begin + 1;
@@ -131,8 +136,8 @@ class Rules {
     const std::string column = t_.name(i);
     if (column.empty()) return;
     if (t_.is(i + 1, "type") || t_.are(i + 1, {"set", "data", "type"})) {
-      hit("SL105", fmt::format("changing the type of {}.{} may rewrite {} under a lock and cut values", table, column,
-                               table));
+      hit("SL105",
+          fmt::format("changing the type of {}.{} may rewrite {} under a lock and cut values", table, column, table));
     } else if (blocking_ddl() && t_.are(i + 1, {"set", "not", "null"})) {
       hit("SL203", fmt::format("SET NOT NULL on {}.{} scans {} under an exclusive lock", table, column, table));
     }
@@ -166,17 +171,17 @@ class Rules {
   void add_column(const std::string& table, const std::string& column, Span rest) {
     const std::size_t default_at = t_.find(rest, {"default"});
     if (default_at == npos && t_.contains(rest, {"not", "null"})) {
-      hit("SL301", fmt::format("{}.{} is NOT NULL without a default: adding it fails if {} has rows", table, column,
-                               table));
+      hit("SL301",
+          fmt::format("{}.{} is NOT NULL without a default: adding it fails if {} has rows", table, column, table));
     }
     if (!blocking_ddl()) return;
-    const bool serial = std::any_of(kSerialTypes.begin(), kSerialTypes.end(), [&](const char* s) {
-      return t_.is(rest.begin, s);
-    });
+    const bool serial =
+        std::any_of(kSerialTypes.begin(), kSerialTypes.end(), [&](const char* s) { return t_.is(rest.begin, s); });
     bool volatile_default = false;
     if (default_at != npos) {
       for (std::size_t i = default_at + 1; i < rest.end; ++i) {
-        for (const char* f : kVolatileFunctions) volatile_default = volatile_default || (t_.is(i, f) && t_.punct(i + 1, "("));
+        for (const char* f : kVolatileFunctions)
+          volatile_default = volatile_default || (t_.is(i, f) && t_.punct(i + 1, "("));
       }
     }
     if (serial || volatile_default) {
@@ -197,8 +202,8 @@ std::vector<Hit> statement_hits(const Tokens& t, const RuleContext& context) {
 }
 
 bool is_ddl(const Tokens& t) {
-  return t.is(0, "create") || t.is(0, "alter") || t.is(0, "drop") || t.is(0, "truncate") || t.are(0, {"comment", "on"}) ||
-         t.is(0, "rename");
+  return t.is(0, "create") || t.is(0, "alter") || t.is(0, "drop") || t.is(0, "truncate") ||
+         t.are(0, {"comment", "on"}) || t.is(0, "rename");
 }
 
 bool is_write(const Tokens& t) {

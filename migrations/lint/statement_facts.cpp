@@ -31,7 +31,8 @@ void element_facts(const Tokens& t, Span item, const std::string& table, Stateme
     const std::string column = t.name(i);
     if (column.empty()) return;
     const Span rest{i + 1, item.end};
-    if (t.contains(rest, {"primary", "key"}) || t.contains(rest, {"unique"})) facts.indexes.push_back({table, {column}});
+    if (t.contains(rest, {"primary", "key"}) || t.contains(rest, {"unique"}))
+      facts.indexes.push_back({table, {column}});
     if (t.contains(rest, {"references"})) facts.foreign_keys.push_back({table, {column}});
   }
 }

@@ -20,7 +20,6 @@
 #include <pqxx/pqxx>
 
 #include "dialects/postgres/postgres_dialect.hpp"
-#include "strata/plan.hpp"
 #include "engine/db/connection.hpp"
 #include "engine/exec/executor.hpp"
 #include "strata/diff.hpp"

@@ -18,10 +18,10 @@ namespace strata {
 namespace {
 
 namespace fs = std::filesystem;
-using ::testing::HasSubstr;
-using ::testing::Not;
 using testing::CommandResult;
+using ::testing::HasSubstr;
 using testing::MigrationDir;
+using ::testing::Not;
 using testing::run_command;
 using testing::Server;
 using testing::strata_binary;
@@ -105,8 +105,8 @@ class Check : public ::testing::TestWithParam<Server> {
 TEST_P(Check, ACleanProjectPassesInEveryFormat) {
   Project p;
   ASSERT_EQ(migrate_up(db_.url(), p.dir).exit_code, 0);
-  const std::vector<std::string> all = {"--url", db_.url(), "--dir", p.d(), "--schema", p.schema.string(),
-                                        "--dev-url", db_.server_url()};
+  const std::vector<std::string> all = {"--url",    db_.url(),         "--dir",     p.d(),
+                                        "--schema", p.schema.string(), "--dev-url", db_.server_url()};
   auto with = [&](const std::string& format) {
     auto args = all;
     args.insert(args.end(), {"--format", format});
@@ -177,8 +177,8 @@ TEST_P(Check, AColumnAddedByHandIsDriftInEveryFormat) {
 TEST_P(Check, MigrationsThatMissTheDeclaredSchemaOrFailAreCaught) {
   Project p;
   std::ofstream(p.schema, std::ios::app) << "  coupons:\n    columns:\n      code: text\n    primary_key: [code]\n";
-  const auto missing = check({"--dir", p.d(), "--schema", p.schema.string(), "--dev-url", db_.server_url(),
-                              "--format", "json"});
+  const auto missing =
+      check({"--dir", p.d(), "--schema", p.schema.string(), "--dev-url", db_.server_url(), "--format", "json"});
   ASSERT_EQ(missing.exit_code, 1) << missing.out << missing.err;
   EXPECT_THAT(codes_of(missing), ::testing::ElementsAre("SD102"));
   EXPECT_THAT(findings_of(missing)[0]["message"].get<std::string>(), HasSubstr("coupons"));
@@ -186,8 +186,8 @@ TEST_P(Check, MigrationsThatMissTheDeclaredSchemaOrFailAreCaught) {
   p.dir.add("0003_broken", "CREATE TABLE coupons (code text PRIMARY KEY);\nALTER TABLE nowhere ADD COLUMN x int;",
             std::nullopt);
   p.dir.hash();
-  const auto failing = check({"--dir", p.d(), "--schema", p.schema.string(), "--dev-url", db_.server_url(),
-                              "--format", "json"});
+  const auto failing =
+      check({"--dir", p.d(), "--schema", p.schema.string(), "--dev-url", db_.server_url(), "--format", "json"});
   ASSERT_EQ(failing.exit_code, 1) << failing.out << failing.err;
   const auto findings = findings_of(failing);
   ASSERT_EQ(findings.size(), 1u) << failing.out;
@@ -251,8 +251,8 @@ TEST(CheckExit, BadInputIsTwoAndAnUnreachableServerIsThree) {
   EXPECT_EQ(bad_schema.exit_code, 2);
   EXPECT_THAT(bad_schema.err, HasSubstr("schema.yaml:"));
 
-  const auto unreachable = check({"--url", "postgresql://strata:Sw0rdfish-42@127.0.0.1:1/db?connect_timeout=2",
-                                  "--dir", p.d()});
+  const auto unreachable =
+      check({"--url", "postgresql://strata:Sw0rdfish-42@127.0.0.1:1/db?connect_timeout=2", "--dir", p.d()});
   EXPECT_EQ(unreachable.exit_code, 3) << unreachable.err;
   EXPECT_THAT(unreachable.out + unreachable.err, Not(HasSubstr("Sw0rdfish-42")));
 }

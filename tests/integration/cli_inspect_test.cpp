@@ -5,9 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "dialects/postgres/postgres_dialect.hpp"
-#include "strata/plan.hpp"
 #include "strata/dialect.hpp"
 #include "strata/load.hpp"
+#include "strata/plan.hpp"
 #include "support/run_command.hpp"
 #include "support/test_database.hpp"
 

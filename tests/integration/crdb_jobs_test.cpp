@@ -5,16 +5,16 @@
 // waiter polls. The last test runs a real index build on the CockroachDB of STRATA_TEST_CRDB_URL.
 #include <atomic>
 #include <condition_variable>
-#include <mutex>
-#include <optional>
-#include <stdexcept>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <regex>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>

@@ -26,9 +26,10 @@ namespace {
 using testing::env_int;
 
 const std::vector<std::string> kPieces = {
-    "\"", "'", "\\", " ", ";", "--", "/*", "*/", "$$", "$x$", "%s", "{}", ",", "(", ")", ".", ":", "::",
-    "select", "user", "order", "table", "from", "group", "check", "default", "primary", "NULL", "All",
-    "é", "Ü", "日本", "🦀", "ß", "\t", "0", "9", "_", "-", "a", "Z", "q",
+    "\"",   "'",     "\\",    " ",       ";",       "--",   "/*",  "*/",     "$$",   "$x$",   "%s",
+    "{}",   ",",     "(",     ")",       ".",       ":",    "::",  "select", "user", "order", "table",
+    "from", "group", "check", "default", "primary", "NULL", "All", "é",      "Ü",    "日本",  "🦀",
+    "ß",    "\t",    "0",     "9",       "_",       "-",    "a",   "Z",      "q",
 };
 
 class NameMaker {
@@ -125,11 +126,10 @@ struct HostileSchema {
           << YAML::Flow << YAML::BeginSeq << YAML::DoubleQuoted << t.columns[1] << YAML::EndSeq << YAML::EndMap
           << YAML::EndSeq;
       if (!t.fk.empty()) {
-        out << YAML::Key << "foreign_keys" << YAML::Value << YAML::BeginSeq << YAML::Flow << YAML::BeginMap
-            << YAML::Key << "name" << YAML::Value << YAML::DoubleQuoted << t.fk << YAML::Key << "columns"
-            << YAML::Value << YAML::Flow << YAML::BeginSeq << YAML::DoubleQuoted << t.columns[2] << YAML::EndSeq
-            << YAML::Key << "references" << YAML::Value << YAML::DoubleQuoted << tables[0].name << YAML::EndMap
-            << YAML::EndSeq;
+        out << YAML::Key << "foreign_keys" << YAML::Value << YAML::BeginSeq << YAML::Flow << YAML::BeginMap << YAML::Key
+            << "name" << YAML::Value << YAML::DoubleQuoted << t.fk << YAML::Key << "columns" << YAML::Value
+            << YAML::Flow << YAML::BeginSeq << YAML::DoubleQuoted << t.columns[2] << YAML::EndSeq << YAML::Key
+            << "references" << YAML::Value << YAML::DoubleQuoted << tables[0].name << YAML::EndMap << YAML::EndSeq;
       }
       out << YAML::EndMap;
     }
@@ -182,7 +182,9 @@ void apply_and_expect_empty_plan(const std::string& url, const Schema& declared,
     FAIL() << where << ": apply failed: " << error.what() << "\nschema:\n" << yaml;
   }
   const Plan left = plan_schema(url, declared);
-  EXPECT_TRUE(left.empty()) << where << ": the round trip plans again:\n" << plan_to_text(left) << "\nschema:\n" << yaml;
+  EXPECT_TRUE(left.empty()) << where << ": the round trip plans again:\n"
+                            << plan_to_text(left) << "\nschema:\n"
+                            << yaml;
 }
 
 // Which kinds of hostility the names of a run held: the test fails if the generator stopped making one.

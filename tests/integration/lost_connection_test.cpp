@@ -116,7 +116,8 @@ struct Migrations {
     dir.add(std::to_string(version) + "_" + name, text, std::nullopt);
     for (const auto& s : migrations::split_statements(text, name)) {
       const std::string prefix = "CREATE TABLE ";
-      creates[version].push_back(s.sql.starts_with(prefix) ? s.sql.substr(prefix.size(), s.sql.find(' ', prefix.size()) - prefix.size()) : "");
+      creates[version].push_back(
+          s.sql.starts_with(prefix) ? s.sql.substr(prefix.size(), s.sql.find(' ', prefix.size()) - prefix.size()) : "");
     }
   }
 
@@ -186,9 +187,9 @@ TEST(LostConnection, MigrateUpCutAtEachPointReportsItAndTheRerunConverges) {
 
 TEST(LostConnection, MigrateUpCutAtRandomMomentsLeavesATruthfulHistory) {
   const Migrations m = paused_migrations();
-  cut_at_random_moments([](const testing::TestDatabase&) {},
-                        [&](const testing::TestDatabase& db) { return migrate_up(db, m); },
-                        [&](const testing::TestDatabase& db, const std::string& where) { expect_converges(db, m, where); });
+  cut_at_random_moments(
+      [](const testing::TestDatabase&) {}, [&](const testing::TestDatabase& db) { return migrate_up(db, m); },
+      [&](const testing::TestDatabase& db, const std::string& where) { expect_converges(db, m, where); });
 }
 
 // ---- apply
@@ -196,12 +197,16 @@ TEST(LostConnection, MigrateUpCutAtRandomMomentsLeavesATruthfulHistory) {
 constexpr int kTables = 12;
 
 std::string declared_schema() {
-  std::string yaml = "tables:\n  held:\n    columns:\n      id: bigint\n      note: { type: text, nullable: true }\n"
-                     "    primary_key: [id]\n";
+  std::string yaml =
+      "tables:\n  held:\n    columns:\n      id: bigint\n      note: { type: text, nullable: true }\n"
+      "    primary_key: [id]\n";
   for (int i = 0; i < kTables; ++i) {
     const std::string t = "t" + std::to_string(i);
-    yaml += "  " + t + ":\n    columns:\n      id: bigint\n      held_id: bigint\n    primary_key: [id]\n"
-            "    indexes:\n      - { name: " + t + "_held, columns: [held_id] }\n"
+    yaml += "  " + t +
+            ":\n    columns:\n      id: bigint\n      held_id: bigint\n    primary_key: [id]\n"
+            "    indexes:\n      - { name: " +
+            t +
+            "_held, columns: [held_id] }\n"
             "    foreign_keys:\n      - { columns: [held_id], references: held }\n";
   }
   return yaml;
@@ -253,8 +258,9 @@ TEST(LostConnection, ApplyCutWhileAStepWaitsReportsItAndTheRerunConverges) {
 
 TEST(LostConnection, ApplyCutAtRandomMomentsConverges) {
   const ApplyProject p;
-  cut_at_random_moments(create_held, [&](const testing::TestDatabase& db) { return p.apply(db); },
-                        [&](const testing::TestDatabase& db, const std::string& where) { p.expect_converges(db, where); });
+  cut_at_random_moments(
+      create_held, [&](const testing::TestDatabase& db) { return p.apply(db); },
+      [&](const testing::TestDatabase& db, const std::string& where) { p.expect_converges(db, where); });
 }
 
 }  // namespace

@@ -115,8 +115,8 @@ TEST(MigrateCli, StrataYamlSuppliesTheSettingsAndFlagsOverrideThem) {
   ASSERT_EQ(up.exit_code, 0) << up.err;
   EXPECT_THAT(up.out, HasSubstr("applied 1 migration."));
 
-  auto unset = run_command({strata_binary(), "migrate", "up", "--config", config},
-                           {"STRATA_TEST_APP_URL=", "DATABASE_URL="});
+  auto unset =
+      run_command({strata_binary(), "migrate", "up", "--config", config}, {"STRATA_TEST_APP_URL=", "DATABASE_URL="});
   EXPECT_EQ(unset.exit_code, 2);
   EXPECT_THAT(unset.err, HasSubstr("${STRATA_TEST_APP_URL}, which is not set"));
 
@@ -165,7 +165,8 @@ TEST(MigrateCli, NewWritesAPairThatReachesTheDeclaredSchemaAndComesBack) {
 TEST(MigrateCli, AStatementLeftUnconfirmedStopsTheRunUntilSomeoneDecides) {
   testing::TestDatabase db;
   MigrationDir dir;
-  dir.add("1_steps", "-- strata:no-transaction\nCREATE TABLE a (id int);\nCREATE TABLE b (id int);\nCREATE TABLE c (id int);",
+  dir.add("1_steps",
+          "-- strata:no-transaction\nCREATE TABLE a (id int);\nCREATE TABLE b (id int);\nCREATE TABLE c (id int);",
           std::nullopt);
   dir.hash();
   const std::string d = dir.path().string();
@@ -175,8 +176,9 @@ TEST(MigrateCli, AStatementLeftUnconfirmedStopsTheRunUntilSomeoneDecides) {
     pqxx::connection c(db.url());
     pqxx::nontransaction tx(c);
     tx.exec("DROP TABLE c");
-    tx.exec("UPDATE strata_schema_history SET state = 'partial', statements_applied = 1, statement_started = 2, "
-            "statement_started_at = now(), finished_at = NULL, success = false");
+    tx.exec(
+        "UPDATE strata_schema_history SET state = 'partial', statements_applied = 1, statement_started = 2, "
+        "statement_started_at = now(), finished_at = NULL, success = false");
   }
   auto stopped = run_command(migrate({"up", "--url", db.url(), "--dir", d}));
   EXPECT_EQ(stopped.exit_code, 1);

@@ -95,8 +95,8 @@ TEST(MigrateProcesses, AMigratorKilledAnywhereIsCompletedByTheNextRun) {
   int killed_mid_run = 0;
   for (int round = 0; round < env_int("STRATA_TEST_KILL_ROUNDS", 50); ++round) {
     testing::TestDatabase db;
-    const std::vector<std::string> up = {strata_binary(), "migrate", "up", "--url", db.url(),
-                                         "--dir", dir.path().string(), "--lock-wait", "60"};
+    const std::vector<std::string> up = {strata_binary(), "migrate",           "up",          "--url", db.url(),
+                                         "--dir",         dir.path().string(), "--lock-wait", "60"};
     {
       Process victim(up);
       std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));

@@ -28,8 +28,7 @@ std::vector<MigrationState> states(const MigrateStatusReport& report) {
 
 MigrationDir three_migrations() {
   MigrationDir dir;
-  dir.add("0001_users", "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);",
-          "DROP TABLE users;");
+  dir.add("0001_users", "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);", "DROP TABLE users;");
   dir.add("0002_orders",
           "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id));\n"
           "CREATE INDEX orders_user_id ON orders (user_id);\n",

@@ -6,10 +6,10 @@
 #include <pqxx/pqxx>
 
 #include "dialects/postgres/postgres_dialect.hpp"
-#include "strata/plan.hpp"
 #include "engine/db/connection.hpp"
 #include "strata/dialect.hpp"
 #include "strata/load.hpp"
+#include "strata/plan.hpp"
 #include "support/test_database.hpp"
 
 namespace strata {

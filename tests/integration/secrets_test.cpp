@@ -21,9 +21,9 @@ namespace {
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
-using ::testing::Not;
 using testing::kPassword;
 using testing::MigrationDir;
+using ::testing::Not;
 using testing::run_command;
 using testing::strata_binary;
 

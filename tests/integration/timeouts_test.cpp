@@ -32,8 +32,8 @@ TEST(Timeouts, AStatementTimeoutSaysWhichStatementItWaitedFor) {
   dir.add("1_slow", "CREATE TABLE t (id int);\nSELECT pg_sleep(30);\n", "DROP TABLE t;");
   dir.hash();
   const auto start = std::chrono::steady_clock::now();
-  const auto result = run_command({strata_binary(), "migrate", "up", "--url", db.url(), "--dir", dir.path().string(),
-                                   "--statement-timeout", "1"});
+  const auto result = run_command(
+      {strata_binary(), "migrate", "up", "--url", db.url(), "--dir", dir.path().string(), "--statement-timeout", "1"});
   EXPECT_LT(seconds_since(start), 20.0) << "the statement was not cancelled";
   EXPECT_EQ(result.exit_code, 4) << result.err;
   EXPECT_THAT(result.err, HasSubstr("gave up after 1 s (the statement timeout) waiting for `SELECT pg_sleep(30)`"));
@@ -46,8 +46,8 @@ TEST(Timeouts, TheStatementTimeoutComesFromStrataYamlToo) {
   dir.add("1_slow", "SELECT pg_sleep(30);\n", std::nullopt);
   dir.hash();
   dir.write("strata.yaml", "statement_timeout: 1\n");
-  const auto result = run_command({strata_binary(), "--config", (dir.path() / "strata.yaml").string(), "migrate",
-                                   "up", "--url", db.url(), "--dir", dir.path().string()});
+  const auto result = run_command({strata_binary(), "--config", (dir.path() / "strata.yaml").string(), "migrate", "up",
+                                   "--url", db.url(), "--dir", dir.path().string()});
   EXPECT_EQ(result.exit_code, 4) << result.err;
   EXPECT_THAT(result.err, HasSubstr("(the statement timeout) waiting for `SELECT pg_sleep(30)`"));
 }
@@ -65,8 +65,8 @@ TEST(Timeouts, ALockTimeoutSaysItWaitedForALock) {
   MigrationDir dir;
   dir.add("1_more", "ALTER TABLE accounts ADD COLUMN note text;\n", "ALTER TABLE accounts DROP COLUMN note;");
   dir.hash();
-  const auto result = run_command({strata_binary(), "migrate", "up", "--url", db.url(), "--dir", dir.path().string(),
-                                   "--lock-timeout", "1"});
+  const auto result = run_command(
+      {strata_binary(), "migrate", "up", "--url", db.url(), "--dir", dir.path().string(), "--lock-timeout", "1"});
   EXPECT_EQ(result.exit_code, 4) << result.err;
   EXPECT_THAT(result.err, HasSubstr("gave up after 1 s (the lock timeout) waiting for a lock another session holds, "
                                     "which `ALTER TABLE accounts ADD COLUMN note text` needs"));
@@ -108,9 +108,16 @@ TEST(Timeouts, AConnectTimeoutSaysNothingAnswered) {
 }
 
 TEST(Timeouts, TheOptionsAreDocumentedWithTheirDefaults) {
-  for (const std::vector<std::string>& command :
-       {std::vector<std::string>{"inspect"}, {"plan"}, {"apply"}, {"lock", "status"}, {"lock", "release"},
-        {"migrate", "up"}, {"migrate", "down"}, {"migrate", "goto"}, {"migrate", "status"}, {"migrate", "new"}}) {
+  for (const std::vector<std::string>& command : {std::vector<std::string>{"inspect"},
+                                                  {"plan"},
+                                                  {"apply"},
+                                                  {"lock", "status"},
+                                                  {"lock", "release"},
+                                                  {"migrate", "up"},
+                                                  {"migrate", "down"},
+                                                  {"migrate", "goto"},
+                                                  {"migrate", "status"},
+                                                  {"migrate", "new"}}) {
     std::vector<std::string> argv = {strata_binary()};
     argv.insert(argv.end(), command.begin(), command.end());
     argv.push_back("--help");

@@ -73,9 +73,9 @@ TEST_F(Tls, AWrongHostNameIsRefusedAndNamed) {
 }
 
 TEST_F(Tls, AClientCertificateLogsIn) {
-  const std::string with_cert = verify_full("localhost", "ca.crt", testing::kCertUser,
-                                            "&sslcert=" + server_->cert("client.crt") +
-                                                "&sslkey=" + server_->cert("client.key"));
+  const std::string with_cert =
+      verify_full("localhost", "ca.crt", testing::kCertUser,
+                  "&sslcert=" + server_->cert("client.crt") + "&sslkey=" + server_->cert("client.key"));
   Connection connection(with_cert);
   EXPECT_EQ(connection.exec("SELECT current_user")[0][0].as<std::string>(), testing::kCertUser);
   const auto result = inspect(with_cert);

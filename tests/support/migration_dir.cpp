@@ -20,8 +20,8 @@ namespace fs = std::filesystem;
 
 MigrationDir::MigrationDir() {
   static std::atomic<int> counter{0};
-  path_ = fs::temp_directory_path() / ("strata-migrations-" + std::to_string(::getpid()) + "-" +
-                                       std::to_string(counter++));
+  path_ =
+      fs::temp_directory_path() / ("strata-migrations-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   fs::remove_all(path_);
   fs::create_directories(path_);
 }
@@ -63,8 +63,10 @@ void MigrationDir::hash() {
 
 void MigrationDir::git_commit(const std::string& message) {
   auto git = [&](const std::vector<std::string>& args) {
-    std::vector<std::string> argv = {"/usr/bin/env", "git", "-C", path_.string(), "-c", "user.name=strata tests",
-                                     "-c", "user.email=tests@strata.invalid"};
+    std::vector<std::string> argv = {"/usr/bin/env", "git",
+                                     "-C",           path_.string(),
+                                     "-c",           "user.name=strata tests",
+                                     "-c",           "user.email=tests@strata.invalid"};
     argv.insert(argv.end(), args.begin(), args.end());
     const auto result = run_command(argv);
     if (result.exit_code != 0) throw std::runtime_error("git " + args.front() + " failed: " + result.err);
@@ -88,9 +90,10 @@ std::vector<std::string> table_names(const std::string& url) {
 bool has_column(const std::string& url, const std::string& table, const std::string& column) {
   pqxx::connection c(url);
   pqxx::nontransaction tx(c);
-  return !tx.exec_params("SELECT 1 FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 "
-                         "AND column_name = $2",
-                         table, column)
+  return !tx.exec_params(
+                "SELECT 1 FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 "
+                "AND column_name = $2",
+                table, column)
               .empty();
 }
 

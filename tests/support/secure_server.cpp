@@ -43,11 +43,11 @@ void openssl(const fs::path& dir, const std::vector<std::string>& args) {
 void make_certificates(const fs::path& dir) {
   for (const std::string name : {"ca", "other-ca"}) {
     openssl(dir, {"req", "-x509", "-new", "-nodes", "-newkey", "rsa:2048", "-keyout", name + ".key", "-out",
-                  name + ".crt", "-days", "3650", "-subj", "/CN=strata test " + name}); 
+                  name + ".crt", "-days", "3650", "-subj", "/CN=strata test " + name});
   }
   write_file(dir / "server.ext", "subjectAltName=DNS:localhost\n");
-  openssl(dir, {"req", "-new", "-nodes", "-newkey", "rsa:2048", "-keyout", "server.key", "-out", "server.csr",
-                "-subj", "/CN=strata test server"});
+  openssl(dir, {"req", "-new", "-nodes", "-newkey", "rsa:2048", "-keyout", "server.key", "-out", "server.csr", "-subj",
+                "/CN=strata test server"});
   openssl(dir, {"x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out",
                 "server.crt", "-days", "365", "-extfile", "server.ext"});
   // `openssl x509` cannot date a certificate in the past; `openssl ca` can.
@@ -58,8 +58,8 @@ void make_certificates(const fs::path& dir) {
   openssl(dir, {"ca", "-batch", "-config", "ca.cnf", "-cert", "ca.crt", "-keyfile", "ca.key", "-in", "server.csr",
                 "-out", "expired.crt", "-startdate", "20200101000000Z", "-enddate", "20200201000000Z", "-extfile",
                 "server.ext", "-notext"});
-  openssl(dir, {"req", "-new", "-nodes", "-newkey", "rsa:2048", "-keyout", "client.key", "-out", "client.csr",
-                "-subj", std::string("/CN=") + kCertUser});
+  openssl(dir, {"req", "-new", "-nodes", "-newkey", "rsa:2048", "-keyout", "client.key", "-out", "client.csr", "-subj",
+                std::string("/CN=") + kCertUser});
   openssl(dir, {"x509", "-req", "-in", "client.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out",
                 "client.crt", "-days", "365"});
   fs::permissions(dir / "client.key", fs::perms::owner_read | fs::perms::owner_write);  // libpq insists
@@ -95,9 +95,9 @@ SecureServer::SecureServer() {
              fmt::format("hostssl all {0} 127.0.0.1/32 cert\nhost all {0} 127.0.0.1/32 reject\n"
                          "host all {1} 127.0.0.1/32 scram-sha-256\nhost all {2} 127.0.0.1/32 scram-sha-256\n",
                          kCertUser, kPasswordUser, kOtherUser));
-  const auto started = run_command({STRATA_PG_THROWAWAY_PATH, "start", server_dir_.string(), "--tls",
-                                    server_files.string(), "--hba", (cert_dir_ / "hba").string(), "--watch",
-                                    std::to_string(getpid())});
+  const auto started =
+      run_command({STRATA_PG_THROWAWAY_PATH, "start", server_dir_.string(), "--tls", server_files.string(), "--hba",
+                   (cert_dir_ / "hba").string(), "--watch", std::to_string(getpid())});
   if (started.exit_code != 0) throw std::runtime_error("pg-throwaway start --tls failed: " + started.err);
   std::ifstream port_file(server_dir_ / "port");
   port_file >> port_;
@@ -122,8 +122,7 @@ std::string SecureServer::admin_url() const {
 
 std::string SecureServer::url(const std::string& host, const std::string& user_info, const std::string& database,
                               const std::string& query) const {
-  return fmt::format("postgresql://{}@{}:{}/{}{}{}", user_info, host, port_, database, query.empty() ? "" : "?",
-                     query);
+  return fmt::format("postgresql://{}@{}:{}/{}{}{}", user_info, host, port_, database, query.empty() ? "" : "?", query);
 }
 
 void SecureServer::use_server_certificate(const std::string& file_name) const {

@@ -52,9 +52,9 @@ std::string secure_server_unavailable();
 }  // namespace strata::testing
 
 // Skip the current test (saying why) when no SecureServer can run on this machine.
-#define STRATA_REQUIRE_LOCAL_POSTGRES()                                                \
-  do {                                                                                 \
+#define STRATA_REQUIRE_LOCAL_POSTGRES()                                                         \
+  do {                                                                                          \
     if (const std::string why = ::strata::testing::secure_server_unavailable(); !why.empty()) { \
-      GTEST_SKIP() << why;                                                             \
-    }                                                                                  \
+      GTEST_SKIP() << why;                                                                      \
+    }                                                                                           \
   } while (false)

@@ -10,10 +10,10 @@
 namespace strata::check {
 namespace {
 
+using strata::testing::MigrationDir;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
-using strata::testing::MigrationDir;
 
 std::vector<std::string> codes(const IntegrityResult& result) {
   std::vector<std::string> out;

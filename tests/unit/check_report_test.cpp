@@ -5,11 +5,11 @@
 #include <filesystem>
 #include <fstream>
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
+#include <nlohmann/json.hpp>
 
 #include "strata/check.hpp"
 #include "support/case_files.hpp"
@@ -29,8 +29,8 @@ CheckReport sample_report() {
   integrity.findings.push_back(
       {"SI101", CheckKind::Integrity, "migrations/strata.sum", 3, "0002_x.up.sql was edited", "run hash", ""});
   CheckCase lint{CheckKind::Lint, "migrations/0002_a,b:c.up.sql", false, "", {}};
-  lint.findings.push_back({"SL101", CheckKind::Lint, "migrations/0002_a,b:c.up.sql", 7, kAwkward, "think twice",
-                           "DROP TABLE \"x\""});
+  lint.findings.push_back(
+      {"SL101", CheckKind::Lint, "migrations/0002_a,b:c.up.sql", 7, kAwkward, "think twice", "DROP TABLE \"x\""});
   lint.findings.push_back({"SL102", CheckKind::Lint, "migrations/0002_a,b:c.up.sql", 9, "drops", "fix", ""});
   CheckCase clean{CheckKind::Lint, "migrations/0001_init.up.sql", false, "", {}};
   CheckCase skipped{CheckKind::Drift, "live database against the declared schema", true, "no database (--url)", {}};
@@ -72,8 +72,9 @@ TEST(CheckReportJunit, IsValidAgainstTheJunitSchema) {
   const auto file = dir / "report.xml";
   const std::string xml = check_report_junit(sample_report());
   std::ofstream(file) << xml;
-  const auto result = testing::run_command(
-      {"/usr/bin/env", "xmllint", "--noout", "--schema", std::string(STRATA_SOURCE_DIR) + "/tests/fixtures/junit.xsd", file.string()});
+  const auto result =
+      testing::run_command({"/usr/bin/env", "xmllint", "--noout", "--schema",
+                            std::string(STRATA_SOURCE_DIR) + "/tests/fixtures/junit.xsd", file.string()});
   EXPECT_EQ(result.exit_code, 0) << result.err << "\n" << xml;
   EXPECT_THAT(xml, HasSubstr("<testsuites name=\"strata check\" tests=\"5\" failures=\"3\" skipped=\"1\">"));
   EXPECT_THAT(xml, HasSubstr("<testcase classname=\"strata.lint\" name=\"migrations/0001_init.up.sql\"/>"));

@@ -192,8 +192,9 @@ TEST(CrdbDialect, RefusesWhatCockroachDbRejectsBeforeAnySql) {
 
 TEST(CrdbDialect, RefusesARewritingTypeChangeOfAnIndexedColumnBeforeAnySql) {
   const auto d = dialect();
-  const std::string live = "tables:\n  t:\n    columns: {id: int4, code: int4, note: int4}\n    primary_key: [id]\n"
-                           "    indexes:\n      - {name: t_code, columns: [code]}\n";
+  const std::string live =
+      "tables:\n  t:\n    columns: {id: int4, code: int4, note: int4}\n    primary_key: [id]\n"
+      "    indexes:\n      - {name: t_code, columns: [code]}\n";
   auto with = [](std::string yaml, const std::string& from, const std::string& to) {
     yaml.replace(yaml.find(from), from.size(), to);
     return load_schema_text(yaml, "to.yaml");

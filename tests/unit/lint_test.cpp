@@ -55,7 +55,8 @@ TEST_P(LintCode, RaisedOnHostileInputOnly) {
   const auto hostile = lint_sql(c.hostile, c.target);
   const auto found = codes(hostile);
   EXPECT_TRUE(std::find(found.begin(), found.end(), c.code) != found.end())
-      << c.code << " not raised by:\n" << c.hostile << "\nraised: " << ::testing::PrintToString(found);
+      << c.code << " not raised by:\n"
+      << c.hostile << "\nraised: " << ::testing::PrintToString(found);
   for (const auto& f : hostile) {
     EXPECT_EQ(f.file, "migrations/0002_change.up.sql");
     EXPECT_GT(f.line, 0);
@@ -65,7 +66,6 @@ TEST_P(LintCode, RaisedOnHostileInputOnly) {
   }
   EXPECT_THAT(codes(lint_sql(c.clean, c.target)), ::testing::IsEmpty()) << "for the clean input:\n" << c.clean;
 }
-
 
 const std::vector<CodeCase> kCodeCases = {
     CodeCase{"SL001", kBoth, "-- strata:ignore SL999 we know\nSELECT 1;", "SELECT 1;"},
@@ -107,8 +107,7 @@ const std::vector<CodeCase> kCodeCases = {
     CodeCase{"SL206", kPg, "LOCK TABLE users IN ACCESS EXCLUSIVE MODE;", "SELECT 1 FROM users FOR UPDATE;"},
     CodeCase{"SL301", kBoth, "ALTER TABLE users ADD COLUMN tier int NOT NULL;",
              "ALTER TABLE users ADD COLUMN tier int NOT NULL DEFAULT 0;"},
-    CodeCase{"SL302", kBoth,
-             "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id));",
+    CodeCase{"SL302", kBoth, "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id));",
              "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id));\n"
              "CREATE INDEX orders_user ON orders (user_id);"},
     CodeCase{"SL302", kBoth,
@@ -134,26 +133,29 @@ TEST(Lint, EveryLintCodeOfTheCatalogueIsExercised) {
   // Keeps the table above complete: a new code needs a hostile and a clean case.
   for (const auto& code : check_codes()) {
     if (code.kind != CheckKind::Lint) continue;
-    const bool tested = std::any_of(kCodeCases.begin(), kCodeCases.end(),
-                                    [&](const CodeCase& c) { return c.code == code.code; });
+    const bool tested =
+        std::any_of(kCodeCases.begin(), kCodeCases.end(), [&](const CodeCase& c) { return c.code == code.code; });
     EXPECT_TRUE(tested) << code.code << " has no hostile/clean case in kCodeCases";
   }
 }
 
 TEST(Lint, PostgresRulesStayOffForCockroachAndTheOtherWayRound) {
-  const std::string pg_only = "CREATE INDEX users_email ON users (email);\nDROP INDEX old;\n"
-                              "ALTER TABLE users ALTER COLUMN email SET NOT NULL;";
+  const std::string pg_only =
+      "CREATE INDEX users_email ON users (email);\nDROP INDEX old;\n"
+      "ALTER TABLE users ALTER COLUMN email SET NOT NULL;";
   EXPECT_THAT(codes(lint_sql(pg_only, kCrdb)), ::testing::IsEmpty());
   EXPECT_THAT(codes(lint_sql(pg_only, kPg)), ElementsAre("SL201", "SL204", "SL203"));
-  const std::string crdb_only = "ALTER TABLE users SET LOCALITY REGIONAL BY ROW;\nALTER DATABASE d DROP REGION \"r\";\n"
-                                "BEGIN;\nCREATE TABLE t (id int PRIMARY KEY);\nCOMMIT;";
+  const std::string crdb_only =
+      "ALTER TABLE users SET LOCALITY REGIONAL BY ROW;\nALTER DATABASE d DROP REGION \"r\";\n"
+      "BEGIN;\nCREATE TABLE t (id int PRIMARY KEY);\nCOMMIT;";
   EXPECT_THAT(codes(lint_sql(crdb_only, kPg)), ::testing::IsEmpty());
   EXPECT_THAT(codes(lint_sql(crdb_only, kCrdb)), ElementsAre("SL404", "SL405", "SL402"));
 }
 
 TEST(Lint, FindingsNameTheLineOfTheStatement) {
-  const auto findings = lint_sql("-- header\n\nCREATE TABLE a (id int PRIMARY KEY);\n\nDROP TABLE\n  orders;\n"
-                                 "ALTER TABLE users\n  DROP COLUMN legacy;");
+  const auto findings = lint_sql(
+      "-- header\n\nCREATE TABLE a (id int PRIMARY KEY);\n\nDROP TABLE\n  orders;\n"
+      "ALTER TABLE users\n  DROP COLUMN legacy;");
   ASSERT_THAT(codes(findings), ElementsAre("SL101", "SL102"));
   EXPECT_EQ(findings[0].line, 5);
   EXPECT_THAT(findings[0].message, HasSubstr("orders"));

@@ -95,21 +95,25 @@ TEST(MigrationSum, AgreesAfterHashAndCatchesEveryKindOfChange) {
   MigrationDir dir;
   dir.add("1_a", "SELECT 1;", "SELECT -1;");
   dir.add("2_b", "SELECT 2;", std::nullopt);
-  EXPECT_THAT(problems(read_directory(dir.path())), ::testing::ElementsAre("strata.sum: is missing: run `strata migrate hash` to write it"));
+  EXPECT_THAT(problems(read_directory(dir.path())),
+              ::testing::ElementsAre("strata.sum: is missing: run `strata migrate hash` to write it"));
   dir.hash();
   EXPECT_TRUE(verify_sum(read_directory(dir.path())).empty());
   EXPECT_NO_THROW(require_sum(read_directory(dir.path())));
 
   dir.write("1_a.up.sql", "SELECT 11;");
-  EXPECT_THAT(problems(read_directory(dir.path())), ::testing::ElementsAre("1_a.up.sql: was edited after strata.sum was written"));
+  EXPECT_THAT(problems(read_directory(dir.path())),
+              ::testing::ElementsAre("1_a.up.sql: was edited after strata.sum was written"));
   dir.write("1_a.up.sql", "SELECT 1;");
 
   dir.add("3_c", "SELECT 3;", std::nullopt);
-  EXPECT_THAT(problems(read_directory(dir.path())), ::testing::ElementsAre(HasSubstr("3_c.up.sql: is not in strata.sum")));
+  EXPECT_THAT(problems(read_directory(dir.path())),
+              ::testing::ElementsAre(HasSubstr("3_c.up.sql: is not in strata.sum")));
   dir.remove("3_c");
 
   dir.remove("2_b");
-  EXPECT_THAT(problems(read_directory(dir.path())), ::testing::ElementsAre(HasSubstr("2_b.up.sql: is listed in strata.sum but is not")));
+  EXPECT_THAT(problems(read_directory(dir.path())),
+              ::testing::ElementsAre(HasSubstr("2_b.up.sql: is listed in strata.sum but is not")));
   dir.add("2_b", "SELECT 2;", std::nullopt);
   EXPECT_TRUE(verify_sum(read_directory(dir.path())).empty());
 

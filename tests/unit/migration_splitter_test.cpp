@@ -31,7 +31,8 @@ std::string error_of(std::string_view text) {
 }
 
 TEST(Splitter, SplitsAtSemicolonsAndKeepsLines) {
-  const auto statements = split_statements("CREATE TABLE a (id int);\n\n  CREATE TABLE b (id int) ;\nSELECT 1", "m.sql");
+  const auto statements =
+      split_statements("CREATE TABLE a (id int);\n\n  CREATE TABLE b (id int) ;\nSELECT 1", "m.sql");
   ASSERT_EQ(statements.size(), 3u);
   EXPECT_EQ(statements[0].sql, "CREATE TABLE a (id int)");
   EXPECT_EQ(statements[0].line, 1);
@@ -47,7 +48,8 @@ TEST(Splitter, SemicolonsInsideQuotesAndCommentsEndNothing) {
   EXPECT_THAT(sql_of("CREATE TABLE \"we;ird\"\"s\" (id int); SELECT 2;"),
               ElementsAre("CREATE TABLE \"we;ird\"\"s\" (id int)", "SELECT 2"));
   EXPECT_THAT(sql_of("SELECT 1 -- not; the end\n+ 1;"), ElementsAre("SELECT 1 -- not; the end\n+ 1"));
-  EXPECT_THAT(sql_of("SELECT /* a; /* nested; */ still; */ 1; SELECT 2"), ElementsAre("SELECT /* a; /* nested; */ still; */ 1", "SELECT 2"));
+  EXPECT_THAT(sql_of("SELECT /* a; /* nested; */ still; */ 1; SELECT 2"),
+              ElementsAre("SELECT /* a; /* nested; */ still; */ 1", "SELECT 2"));
   EXPECT_THAT(sql_of("/* one /* two /* three; */ */ */ SELECT 3;"), ElementsAre("SELECT 3"));
 }
 
@@ -63,8 +65,9 @@ TEST(Splitter, EscapeStringsUseBackslashesAndPlainStringsDoNot) {
 TEST(Splitter, DollarQuotesWithAndWithoutTags) {
   const std::string function =
       "CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END; $$ LANGUAGE plpgsql;\nSELECT f();";
-  EXPECT_THAT(sql_of(function),
-              ElementsAre("CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END; $$ LANGUAGE plpgsql", "SELECT f()"));
+  EXPECT_THAT(
+      sql_of(function),
+      ElementsAre("CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END; $$ LANGUAGE plpgsql", "SELECT f()"));
   EXPECT_THAT(sql_of("DO $a$ BEGIN PERFORM $b$;$b$; EXECUTE $$;$$; END $a$; SELECT 1;"),
               ElementsAre("DO $a$ BEGIN PERFORM $b$;$b$; EXECUTE $$;$$; END $a$", "SELECT 1"));
   EXPECT_THAT(sql_of("PREPARE p AS SELECT $1; EXECUTE p(1);"), ElementsAre("PREPARE p AS SELECT $1", "EXECUTE p(1)"))
@@ -99,7 +102,8 @@ TEST(Splitter, ABeginAtomicBodyWithoutItsEndIsAnErrorNamingWhereItBegan) {
 TEST(Splitter, CommentsAndEmptyStatementsAreNotStatements) {
   EXPECT_THAT(sql_of("-- only a comment\n/* and a block */\n"), ElementsAre());
   EXPECT_THAT(sql_of(";;\n;  SELECT 1;;"), ElementsAre("SELECT 1"));
-  const auto statements = split_statements("-- header\n-- strata:no-transaction\n\n/* x */ CREATE TABLE t (id int);", "m.sql");
+  const auto statements =
+      split_statements("-- header\n-- strata:no-transaction\n\n/* x */ CREATE TABLE t (id int);", "m.sql");
   ASSERT_EQ(statements.size(), 1u);
   EXPECT_EQ(statements[0].sql, "CREATE TABLE t (id int)");
   EXPECT_EQ(statements[0].line, 4);
@@ -110,7 +114,9 @@ TEST(Splitter, AByteOrderMarkIsNotPartOfTheFirstWord) {
   // after it was taken for part of a name ("a$$") and its body for statements.
   EXPECT_THAT(error_of("\xEF\xBB\xBF$$"), HasSubstr("m.sql:1:1: expected a closing $$"));
   EXPECT_THAT(sql_of("\xEF\xBB\xBF$$;$$;"), ElementsAre("$$;$$"));
-  EXPECT_THAT(sql_of("\xEF\xBB\xBF" "E'a\\';b';"), ElementsAre("E'a\\';b'"));
+  EXPECT_THAT(sql_of("\xEF\xBB\xBF"
+                     "E'a\\';b';"),
+              ElementsAre("E'a\\';b'"));
 }
 
 TEST(Splitter, ByteOrderMarkAndCrLfLineEndings) {

@@ -36,7 +36,8 @@ TEST(Redact, SecretsIncludeDecodedForms) {
 TEST(Redact, MalformedUrlsStillHideThePassword) {
   // libpq reads these as key=value strings and quotes them whole in "missing "=" after ...".
   EXPECT_EQ(redact_url("postgresql//app:S3cret@db:5432/shop"), "postgresql//app:***@db:5432/shop");
-  EXPECT_EQ(redact_url("postgresql:/app:S3cret@db/shop?sslmode=require"), "postgresql:/app:***@db/shop?sslmode=require");
+  EXPECT_EQ(redact_url("postgresql:/app:S3cret@db/shop?sslmode=require"),
+            "postgresql:/app:***@db/shop?sslmode=require");
   EXPECT_EQ(redact_url("app:S3cret@db/shop"), "app:***@db/shop");
   EXPECT_EQ(secrets_of("postgresq://app:S3cret@db/shop"), std::vector<std::string>{"S3cret"});
   // An unencoded '/' in the password: libpq would read part of it as the host or the port.

@@ -7,8 +7,8 @@
 
 #include <benchmark/benchmark.h>
 
-#include "strata/diff.hpp"
 #include "strata/dialect_factory.hpp"
+#include "strata/diff.hpp"
 #include "strata/plan.hpp"
 #include "tools/bench/schema_generator.hpp"
 

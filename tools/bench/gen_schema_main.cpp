@@ -5,8 +5,8 @@
 #include <CLI/CLI.hpp>
 
 #include "strata/dialect_factory.hpp"
-#include "strata/plan.hpp"
 #include "strata/load.hpp"
+#include "strata/plan.hpp"
 #include "tools/bench/schema_generator.hpp"
 
 int main(int argc, char** argv) {

@@ -12,9 +12,9 @@
 #include <benchmark/benchmark.h>
 #include <pqxx/pqxx>
 
+#include "dialects/postgres/postgres_dialect.hpp"
 #include "dialects/postgres/queries.hpp"
 #include "engine/db/connection.hpp"
-#include "dialects/postgres/postgres_dialect.hpp"
 #include "strata/plan.hpp"
 #include "tools/bench/schema_generator.hpp"
 

@@ -4,8 +4,8 @@
 #include "tools/strata/output.hpp"
 
 #include "strata/dialect_factory.hpp"
-#include "strata/plan.hpp"
 #include "strata/load.hpp"
+#include "strata/plan.hpp"
 
 namespace strata::cli {
 

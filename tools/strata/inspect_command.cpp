@@ -33,7 +33,8 @@ void add_inspect_command(CLI::App& app, Runner& run) {
   cmd->add_option("-o,--output", args->output, "Write to this file instead of standard output");
   cmd->callback([args, &run] {
     run = [args] {
-      const Schema schema = inspect(require_url(args->connection.url), InspectOptions{args->schemas, args->connection.options()});
+      const Schema schema =
+          inspect(require_url(args->connection.url), InspectOptions{args->schemas, args->connection.options()});
       write_output(args->format == "json" ? to_json(schema) : to_yaml(schema), args->output);
       return 0;
     };

@@ -7,8 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "strata/redact.hpp"
 #include "strata/errors.hpp"
+#include "strata/redact.hpp"
 #include "strata/version.hpp"
 #include "tools/strata/commands.hpp"
 
@@ -31,7 +31,8 @@ void remember_secrets(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     remember_secrets_in(arg);
-    if (arg.starts_with("--") && arg.find('=') != std::string_view::npos) remember_secrets_in(arg.substr(arg.find('=') + 1));
+    if (arg.starts_with("--") && arg.find('=') != std::string_view::npos)
+      remember_secrets_in(arg.substr(arg.find('=') + 1));
   }
   for (const char* name : {"DATABASE_URL", "STRATA_DEV_URL"}) {
     if (const char* value = std::getenv(name)) remember_secrets_in(value);
@@ -117,7 +118,7 @@ void report(const std::exception& error) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   CLI::App app{"strata: declarative and versioned schema changes for CockroachDB and PostgreSQL", "strata"};
   app.set_version_flag("--version", std::string(strata::version()));
   app.require_subcommand(1);
@@ -173,5 +174,12 @@ int main(int argc, char** argv) {
 }  // namespace strata::cli
 
 int main(int argc, char** argv) {
-  return strata::cli::main(argc, argv);
+  try {
+    return strata::cli::run(argc, argv);
+  } catch (const std::exception& error) {  // what the command's own handlers did not expect
+    std::cerr << "strata: internal error: " << error.what() << "\n";
+  } catch (...) {
+    std::cerr << "strata: internal error\n";
+  }
+  return static_cast<int>(strata::ExitCode::ApplyFailed);
 }

@@ -39,9 +39,10 @@ void add_migrate_run_options(CLI::App& command, MigrateArgs& args) {
   command.add_option("--format", args.format, "Output: text, or json for scripts")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
-  command.add_option("--interrupted", args.interrupted,
-                     "A statement a killed strata left without knowing whether it took effect: stop (ask), retry "
-                     "it, or skip it (it took effect)")
+  command
+      .add_option("--interrupted", args.interrupted,
+                  "A statement a killed strata left without knowing whether it took effect: stop (ask), retry "
+                  "it, or skip it (it took effect)")
       ->check(CLI::IsMember({"stop", "retry", "skip"}))
       ->capture_default_str();
 }

@@ -27,7 +27,8 @@ void add_migrate_new_command(CLI::App& migrate, Runner& run) {
   args->schema_paths = config.schema;
   if (config.migrations) args->dir = *config.migrations;
   if (config.dev_url) args->dev_url = *config.dev_url;
-  auto* cmd = migrate.add_subcommand("new", "Write the up and down files that take the migrations to the declared schema");
+  auto* cmd =
+      migrate.add_subcommand("new", "Write the up and down files that take the migrations to the declared schema");
   cmd->footer(
       "Replays the existing migrations in a scratch database (created on --dev-url, or else on the\n"
       "--url server, and dropped after), plans the difference to the declared schema, checks on the\n"

@@ -14,13 +14,16 @@ constexpr int kJsonFormatVersion = 1;
 
 std::string_view colour_of(MigrationState state) {
   switch (state) {
-    case MigrationState::Applied: return "\033[32m";  // green
-    case MigrationState::Pending: return "\033[33m";  // yellow
+    case MigrationState::Applied:
+      return "\033[32m";  // green
+    case MigrationState::Pending:
+      return "\033[33m";  // yellow
     case MigrationState::Partial:
     case MigrationState::Reverting:
     case MigrationState::Failed:
     case MigrationState::Modified:
-    case MigrationState::Missing: return "\033[31m";  // red
+    case MigrationState::Missing:
+      return "\033[31m";  // red
   }
   return "";
 }
@@ -31,10 +34,14 @@ std::string detail_of(const MigrationStatus& m) {
       return fmt::format("stopped after {} of {} statements", m.statements_applied, m.statements_total);
     case MigrationState::Reverting:
       return fmt::format("down file stopped after {} of {} statements", m.statements_applied, m.statements_total);
-    case MigrationState::Failed: return "last attempt rolled back: " + m.error.substr(0, m.error.find('\n'));
-    case MigrationState::Modified: return "the up file changed after it was applied";
-    case MigrationState::Missing: return "applied, but its file is gone";
-    default: return m.duration_ms ? fmt::format("{} ms", *m.duration_ms) : "";
+    case MigrationState::Failed:
+      return "last attempt rolled back: " + m.error.substr(0, m.error.find('\n'));
+    case MigrationState::Modified:
+      return "the up file changed after it was applied";
+    case MigrationState::Missing:
+      return "applied, but its file is gone";
+    default:
+      return m.duration_ms ? fmt::format("{} ms", *m.duration_ms) : "";
   }
 }
 
@@ -48,8 +55,9 @@ std::string report_to_text(const MigrateReport& report, std::string_view verb) {
                        run.version, run.name, run.statements, run.statements == 1 ? "" : "s",
                        report.dry_run ? "" : fmt::format(", {} ms", run.took.count()));
   }
-  out += report.dry_run ? "Dry run: nothing was changed.\n"
-                        : fmt::format("{} {} migration{}.\n", verb, report.runs.size(), report.runs.size() == 1 ? "" : "s");
+  out += report.dry_run
+             ? "Dry run: nothing was changed.\n"
+             : fmt::format("{} {} migration{}.\n", verb, report.runs.size(), report.runs.size() == 1 ? "" : "s");
   if (!out.empty() && out[0] == ' ') out.erase(0, 1);
   return out;
 }
@@ -75,16 +83,16 @@ std::string report_to_json(const MigrateReport& report) {
 std::string status_to_text(const MigrateStatusReport& report, bool colour) {
   std::size_t name_width = 4;
   for (const auto& m : report.migrations) name_width = std::max(name_width, m.name.size());
-  std::string out = fmt::format("{:<16} {:<{}} {:<10} {:<26} {}\n", "VERSION", "NAME", name_width, "STATE", "WHEN",
-                                "DETAIL");
+  std::string out =
+      fmt::format("{:<16} {:<{}} {:<10} {:<26} {}\n", "VERSION", "NAME", name_width, "STATE", "WHEN", "DETAIL");
   std::map<MigrationState, int> counts;
   for (const auto& m : report.migrations) {
     ++counts[m.state];
     const std::string state(state_name(m.state));
-    const std::string shown = colour ? fmt::format("{}{:<10}\033[0m", colour_of(m.state), state)
-                                     : fmt::format("{:<10}", state);
-    out += fmt::format("{:<16} {:<{}} {} {:<26} {}\n", m.version, m.name, name_width, shown, m.applied_at,
-                       detail_of(m));
+    const std::string shown =
+        colour ? fmt::format("{}{:<10}\033[0m", colour_of(m.state), state) : fmt::format("{:<10}", state);
+    out +=
+        fmt::format("{:<16} {:<{}} {} {:<26} {}\n", m.version, m.name, name_width, shown, m.applied_at, detail_of(m));
   }
   std::vector<std::string> parts;
   for (const auto& [state, count] : counts) parts.push_back(fmt::format("{} {}", count, state_name(state)));

@@ -11,11 +11,16 @@ namespace {
 
 TokenKind kind_of(sql::TokenKind kind) {
   switch (kind) {
-    case sql::TokenKind::Word: return TokenKind::Word;
-    case sql::TokenKind::QuotedIdent: return TokenKind::QuotedIdent;
-    case sql::TokenKind::String: return TokenKind::String;
-    case sql::TokenKind::Number: return TokenKind::Number;
-    default: return TokenKind::Symbol;  // Param, Operator, Punct, Other
+    case sql::TokenKind::Word:
+      return TokenKind::Word;
+    case sql::TokenKind::QuotedIdent:
+      return TokenKind::QuotedIdent;
+    case sql::TokenKind::String:
+      return TokenKind::String;
+    case sql::TokenKind::Number:
+      return TokenKind::Number;
+    default:
+      return TokenKind::Symbol;  // Param, Operator, Punct, Other
   }
 }
 
