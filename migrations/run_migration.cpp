@@ -159,6 +159,62 @@ void resolve_interrupted(RunContext& context, const Action& action, const std::v
   row.statement_started.reset();
 }
 
+// PostgreSQL: the statement and its count commit together. False when it cannot run in a
+// transaction block (CREATE INDEX CONCURRENTLY and the like: SQLSTATE 25001), so it must run alone.
+template <typename Count>
+bool run_with_its_count(RunContext& context, const Statement& statement, HistoryRow& row, Count&& count) {
+  try {
+    fenced(context, statement.sql, [&](pqxx::work& tx) {
+      try {
+        tx.exec(statement.sql);
+      } catch (const std::exception& error) {
+        context.connection.rethrow(error, statement.sql);
+      }
+      HistoryRow next = row;
+      count(next);
+      context.history.write(tx, next);
+    });
+    count(row);
+    return true;
+  } catch (const DatabaseError& error) {
+    if (error.sqlstate() != sqlstate::kActiveSqlTransaction) throw;
+    return false;
+  }
+}
+
+// A statement on its own: noted as started, run (and its schema-change jobs waited for), counted.
+template <typename Count>
+void run_alone(RunContext& context, const Action& action, const Statement& statement, int counted, HistoryRow& row,
+               Count&& count) {
+  row.statement_started = counted;
+  record(context, row);
+  if (context.lock) context.lock->check_held(context.connection);
+  with_retries(statement.sql, context.options.run.max_retries, context.options.observer,
+               [&] { context.connection.exec(statement.sql); });
+  if (context.jobs) {
+    context.jobs->after_step(
+        Step{fmt::format("{}:{}", file_of(action).file_name, statement.line), {statement.sql}, {}, false});
+    const auto jobs = context.jobs->last_step_jobs();
+    row.jobs.insert(row.jobs.end(), jobs.begin(), jobs.end());
+  }
+  row.statement_started.reset();
+  count(row);
+  record(context, row);
+}
+
+// The end of a file run statement by statement: the row of a down file goes, an up file's is applied.
+void finish_file(RunContext& context, const Action& action, HistoryRow& row, Clock::time_point start) {
+  if (action.down) {
+    fenced(context, "writing strata_schema_history",
+           [&](pqxx::work& tx) { context.history.remove(tx, action.migration->version); });
+  } else {
+    row.state = RowState::Applied;
+    row.finished = true;
+    row.duration_ms = since(start).count();
+    record(context, row);
+  }
+}
+
 MigrationRun run_statement_by_statement(RunContext& context, const Action& action,
                                         const std::vector<Statement>& statements) {
   const auto start = Clock::now();
@@ -183,42 +239,8 @@ MigrationRun run_statement_by_statement(RunContext& context, const Action& actio
       if (!action.down) r.prefix_checksum = prefix_checksum(statements, counted);
     };
     try {
-      bool done = false;
-      if (try_transaction) {
-        // PostgreSQL: the statement and its count commit together, unless it cannot run in a
-        // transaction block (CREATE INDEX CONCURRENTLY and the like: SQLSTATE 25001).
-        try {
-          fenced(context, statement.sql, [&](pqxx::work& tx) {
-            try {
-              tx.exec(statement.sql);
-            } catch (const std::exception& error) {
-              context.connection.rethrow(error, statement.sql);
-            }
-            HistoryRow next = row;
-            count(next);
-            context.history.write(tx, next);
-          });
-          count(row);
-          done = true;
-        } catch (const DatabaseError& error) {
-          if (error.sqlstate() != sqlstate::kActiveSqlTransaction) throw;
-        }
-      }
-      if (!done) {
-        row.statement_started = counted;
-        record(context, row);
-        if (context.lock) context.lock->check_held(context.connection);
-        with_retries(statement.sql, context.options.run.max_retries, context.options.observer,
-                     [&] { context.connection.exec(statement.sql); });
-        if (context.jobs) {
-          context.jobs->after_step(
-              Step{fmt::format("{}:{}", file_of(action).file_name, statement.line), {statement.sql}, {}, false});
-          const auto jobs = context.jobs->last_step_jobs();
-          row.jobs.insert(row.jobs.end(), jobs.begin(), jobs.end());
-        }
-        row.statement_started.reset();
-        count(row);
-        record(context, row);
+      if (!try_transaction || !run_with_its_count(context, statement, row, count)) {
+        run_alone(context, action, statement, counted, row, count);
       }
     } catch (const LockLost&) {
       throw;
@@ -241,15 +263,7 @@ MigrationRun run_statement_by_statement(RunContext& context, const Action& actio
                        action.down ? "" : " (it and the statements after it may be fixed first)"));
     }
   }
-  if (action.down) {
-    fenced(context, "writing strata_schema_history",
-           [&](pqxx::work& tx) { context.history.remove(tx, action.migration->version); });
-  } else {
-    row.state = RowState::Applied;
-    row.finished = true;
-    row.duration_ms = since(start).count();
-    record(context, row);
-  }
+  finish_file(context, action, row, start);
   return MigrationRun{action.migration->version, action.migration->name, action.down, total - first,
                       first > 0 ? first + 1 : 0, since(start),           row.jobs};
 }

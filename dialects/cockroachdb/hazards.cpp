@@ -6,6 +6,7 @@
 #include "dialects/cockroachdb/column_type_change.hpp"
 #include "engine/model/quote.hpp"
 #include "engine/model/type_name.hpp"
+#include "engine/plan/common_hazards.hpp"
 #include "engine/plan/type_change.hpp"
 #include "strata/plan.hpp"
 
@@ -26,20 +27,8 @@ struct Risks {
 
   void add(HazardKind kind, std::string reason) { out.push_back({kind, std::move(reason)}); }
 
-  void operator()(const DropTable& c) {
-    add(HazardKind::DataLoss, "drops table " + table(c.table.name) + " and its rows");
-  }
-  void operator()(const DropColumn& c) {
-    add(HazardKind::DataLoss,
-        fmt::format("drops column {} of {} and its values", quote_ident(c.column.name), table(c.table)));
-  }
   void operator()(const AddColumn& c) {
     const Column& col = c.column;
-    if (!col.nullable && !col.default_expr && !col.identity && !col.generated) {
-      add(HazardKind::NotNullWithoutDefault,
-          fmt::format("column {} is NOT NULL without a default: fails if {} has rows", quote_ident(col.name),
-                      table(c.table)));
-    }
     if (col.default_expr || col.identity || (col.generated && col.generated->kind == GeneratedKind::Stored)) {
       add(HazardKind::TableRewrite,
           fmt::format("a backfill writes {} into every row of {}", quote_ident(col.name), table(c.table)));
@@ -109,7 +98,7 @@ struct Risks {
 }  // namespace
 
 std::vector<Hazard> CockroachDialect::hazards(const Change& change) const {
-  Risks risks;
+  Risks risks{common_hazards(change)};
   std::visit(risks, change);
   return std::move(risks.out);
 }

@@ -12,21 +12,6 @@ namespace strata::cockroachdb {
 
 namespace {
 
-pqxx::result run(Connection& connection, const char* sql, const std::vector<std::string>& schemas) {
-  if (schemas.empty()) return connection.exec_params(sql, nullptr);
-  std::string array = "{";
-  for (std::size_t i = 0; i < schemas.size(); ++i) {
-    if (i > 0) array += ',';
-    array += '"';
-    for (char c : schemas[i]) {
-      if (c == '"' || c == '\\') array += '\\';
-      array += c;
-    }
-    array += '"';
-  }
-  return connection.exec_params(sql, array + "}");
-}
-
 // "{a,b}" (a STRING[] as text; region names hold no commas or braces) as a list.
 std::vector<std::string> regions_of(std::string_view text) {
   std::vector<std::string> out;
@@ -49,16 +34,17 @@ std::vector<std::string> regions_of(std::string_view text) {
 Schema CockroachDialect::introspect(Connection& connection, const IntrospectOptions& options) const {
   Schema schema;
   schema.database.name = connection.exec(queries::kCurrentDatabase)[0][0].c_str();
-  for (const auto& row : run(connection, queries::kSchemas, options.schemas)) {
+  for (const auto& row : connection.exec_with_names(queries::kSchemas, options.schemas)) {
     std::string name = row[0].c_str();
     if (name != "public") schema.schemas.push_back(std::move(name));
   }
   std::vector<std::string> statements;
-  for (const auto& row : run(connection, queries::kTypes, options.schemas)) statements.emplace_back(row[0].c_str());
-  for (const auto& row : run(connection, queries::kCreateStatements, options.schemas)) {
+  for (const auto& row : connection.exec_with_names(queries::kTypes, options.schemas))
+    statements.emplace_back(row[0].c_str());
+  for (const auto& row : connection.exec_with_names(queries::kCreateStatements, options.schemas)) {
     statements.emplace_back(row[2].c_str());
   }
-  for (const auto& row : run(connection, queries::kAlterStatements, options.schemas)) {
+  for (const auto& row : connection.exec_with_names(queries::kAlterStatements, options.schemas)) {
     statements.emplace_back(row[0].c_str());
   }
   const auto database = connection.exec(queries::kDatabase);

@@ -68,19 +68,7 @@ ChangeSql alter_column_sql(const AlterColumn& c) {
     out.push_back(c.to.default_expr ? column + " SET DEFAULT " + *c.to.default_expr : column + " DROP DEFAULT");
   }
   if ((c.what & kColumnIdentity) != 0) {
-    const char* kind = c.to.identity == IdentityKind::Always ? "ALWAYS" : "BY DEFAULT";
-    if (!c.to.identity) {
-      out.push_back(column + " DROP IDENTITY");
-    } else if (!c.from.identity) {
-      out.push_back(column + fmt::format(" ADD GENERATED {} AS IDENTITY", kind));
-      // The new sequence starts at 1: move it past the values the rows already hold.
-      const std::string table = table_name_sql(c.table);
-      out.push_back(
-          fmt::format("SELECT setval(pg_get_serial_sequence({}, {}), GREATEST(max({}) + 1, 1), false) FROM {}",
-                      quote_literal(table), quote_literal(c.to.name), quote_ident(c.to.name), table));
-    } else {
-      out.push_back(column + fmt::format(" SET GENERATED {}", kind));
-    }
+    for (auto& statement : identity_change_sql(c, column)) out.push_back(std::move(statement));
   }
   if ((c.what & kColumnNullability) != 0 && c.to.nullable) out.push_back(column + " DROP NOT NULL");
   if ((c.what & kColumnNullability) != 0 && !c.to.nullable) {

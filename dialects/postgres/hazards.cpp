@@ -4,6 +4,7 @@
 #include "dialects/postgres/postgres_dialect.hpp"
 #include "engine/model/quote.hpp"
 #include "engine/model/type_name.hpp"
+#include "engine/plan/common_hazards.hpp"
 #include "engine/plan/type_change.hpp"
 #include "strata/plan.hpp"
 
@@ -20,20 +21,8 @@ struct Risks {
 
   void add(HazardKind kind, std::string reason) { out.push_back({kind, std::move(reason)}); }
 
-  void operator()(const DropTable& c) {
-    add(HazardKind::DataLoss, "drops table " + table(c.table.name) + " and its rows");
-  }
-  void operator()(const DropColumn& c) {
-    add(HazardKind::DataLoss,
-        fmt::format("drops column {} of {} and its values", quote_ident(c.column.name), table(c.table)));
-  }
   void operator()(const AddColumn& c) {
     const Column& col = c.column;
-    if (!col.nullable && !col.default_expr && !col.identity && !col.generated) {
-      add(HazardKind::NotNullWithoutDefault,
-          fmt::format("column {} is NOT NULL without a default: fails if {} has rows", quote_ident(col.name),
-                      table(c.table)));
-    }
     if (col.generated || (col.default_expr && is_volatile_default(*col.default_expr)) || col.identity) {
       add(HazardKind::TableRewrite,
           fmt::format("every row of {} gets a value of its own for {}: the table is rewritten", table(c.table),
@@ -100,7 +89,7 @@ struct Risks {
 }  // namespace
 
 std::vector<Hazard> PostgresDialect::hazards(const Change& change) const {
-  Risks risks;
+  Risks risks{common_hazards(change)};
   std::visit(risks, change);
   return std::move(risks.out);
 }

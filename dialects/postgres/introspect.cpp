@@ -17,23 +17,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-// A text[] literal for $1, or NULL (every namespace).
-pqxx::result run(Connection& connection, const char* sql, const std::vector<std::string>& schemas) {
-  if (schemas.empty()) return connection.exec_params(sql, nullptr);
-  std::string array = "{";
-  for (std::size_t i = 0; i < schemas.size(); ++i) {
-    if (i > 0) array += ',';
-    array += '"';
-    for (char c : schemas[i]) {
-      if (c == '"' || c == '\\') array += '\\';
-      array += c;
-    }
-    array += '"';
-  }
-  array += '}';
-  return connection.exec_params(sql, array);
-}
-
 std::vector<std::string> json_strings(const pqxx::field& field) {
   std::vector<std::string> out;
   if (field.is_null()) return out;
@@ -249,14 +232,14 @@ Schema PostgresDialect::introspect(Connection& connection, const IntrospectOptio
   Schema schema;
   schema.database.name = connection.exec("SELECT current_database()")[0][0].c_str();
   CatalogReader reader(schema);
-  reader.namespaces(run(connection, queries::kNamespaces, options.schemas));
-  reader.enums(run(connection, queries::kEnums, options.schemas));
-  reader.sequences(run(connection, queries::kSequences, options.schemas));
-  reader.columns(run(connection, queries::kColumns, options.schemas));
+  reader.namespaces(connection.exec_with_names(queries::kNamespaces, options.schemas));
+  reader.enums(connection.exec_with_names(queries::kEnums, options.schemas));
+  reader.sequences(connection.exec_with_names(queries::kSequences, options.schemas));
+  reader.columns(connection.exec_with_names(queries::kColumns, options.schemas));
   // Indexes and constraints of a table that the column query did not list (a concurrent CREATE)
   // would create an empty table entry; the column query ran first, so it saw at least as much.
-  reader.indexes(run(connection, queries::kIndexes, options.schemas));
-  reader.constraints(run(connection, queries::kConstraints, options.schemas));
+  reader.indexes(connection.exec_with_names(queries::kIndexes, options.schemas));
+  reader.constraints(connection.exec_with_names(queries::kConstraints, options.schemas));
   normalize(schema);
   return schema;
 }

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
+#include "strata/change.hpp"
 #include "strata/schema.hpp"
 
 namespace strata::postgres {
@@ -12,10 +14,18 @@ namespace strata::postgres {
 std::string create_schema_sql(const std::string& name);
 std::string create_enum_sql(const Enum& e);
 std::string create_sequence_sql(const Sequence& s);
+// GENERATED ALWAYS | BY DEFAULT AS IDENTITY
+std::string identity_sql(IdentityKind kind);
+// The statements that make c.to's identity of a column that is c.from's: DROP IDENTITY, SET
+// GENERATED …, or ADD GENERATED … and the sequence moved past the rows' values. `alter_column`
+// is "ALTER TABLE t ALTER COLUMN c".
+std::vector<std::string> identity_change_sql(const AlterColumn& c, const std::string& alter_column);
 std::string column_definition_sql(const Column& column);
 // CREATE TABLE with columns, primary key, unique and check constraints (foreign keys come apart,
 // so that tables referring to each other can all be created first).
 std::string create_table_sql(const Table& table);
+// The same with each column written by `column_sql` (a dialect's own column definitions).
+std::string create_table_sql(const Table& table, std::string (*column_sql)(const Column&));
 std::string create_index_sql(const Table& table, const Index& index);
 std::string add_foreign_key_sql(const Table& table, const ForeignKey& fk);
 // FOREIGN KEY (…) REFERENCES t (…) [ON DELETE …] [ON UPDATE …] [DEFERRABLE …]

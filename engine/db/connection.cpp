@@ -190,4 +190,19 @@ void Connection::rethrow(const std::exception& error, const std::string& stateme
   throw DatabaseError(message, statement, "");
 }
 
+pqxx::result Connection::exec_with_names(const std::string& sql, const std::vector<std::string>& names) {
+  if (names.empty()) return exec_params(sql, nullptr);
+  std::string array = "{";
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) array += ',';
+    array += '"';
+    for (const char c : names[i]) {
+      if (c == '"' || c == '\\') array += '\\';
+      array += c;
+    }
+    array += '"';
+  }
+  return exec_params(sql, array + "}");
+}
+
 }  // namespace strata

@@ -36,6 +36,10 @@ class Connection {
     return run(sql, [&](pqxx::nontransaction& tx) { return tx.exec_params(sql, std::forward<Args>(args)...); });
   }
 
+  // Runs `sql`, whose $1 is a text array of `names` (NULL when there are none: catalog queries read
+  // every user namespace then).
+  pqxx::result exec_with_names(const std::string& sql, const std::vector<std::string>& names);
+
   // Round trips made so far through exec() and exec_params().
   int round_trips() const { return round_trips_; }
 

@@ -152,86 +152,76 @@ std::optional<std::string> datetime_literal(std::string_view text, std::string_v
                      time_text(duration_cast<microseconds>(instant - midnight).count()));
 }
 
-std::string Parser::type_name() {
-  const auto word_like = [this](std::size_t ahead) {
-    const Token& token = peek(ahead);
-    return token.kind == TokenKind::Word ||
-           (token.kind == TokenKind::QuotedIdent && is_plain_name(token.text) && !is_keyword(token.text));
-  };
-  if (!is_name() || (peek().kind == TokenKind::Word && is_reserved_keyword(peek().text))) fail();
+bool Parser::type_word_like(std::size_t ahead) const {
+  const Token& token = peek(ahead);
+  return token.kind == TokenKind::Word ||
+         (token.kind == TokenKind::QuotedIdent && is_plain_name(token.text) && !is_keyword(token.text));
+}
 
-  std::string base;  // a built-in type spelled with keywords
+std::string Parser::type_keyword_base() {
+  if (!type_word_like(0)) return {};
+  std::string base;
   const std::string first = peek().text;
-  if (word_like(0)) {
-    if (first == "double" && word("precision", 1)) {
-      base = "double precision";
-      pos_ += 2;
-    } else if (first == "national" && (word("character", 1) || word("char", 1))) {
-      base = "char";
-      pos_ += 2;
-    } else if (first == "character" || first == "char" || first == "nchar" || first == "bit" || first == "time" ||
-               first == "timestamp" || first == "interval") {
-      base = first == "bit" || first == "time" || first == "timestamp" || first == "interval" ? first : "char";
-      ++pos_;
-    }
-    if ((base == "char" || base == "bit") && word("varying")) {
-      base = base == "char" ? "varchar" : "varbit";
-      ++pos_;
-    }
+  if (first == "double" && word("precision", 1)) {
+    base = "double precision";
+    pos_ += 2;
+  } else if (first == "national" && (word("character", 1) || word("char", 1))) {
+    base = "char";
+    pos_ += 2;
+  } else if (first == "character" || first == "char" || first == "nchar" || first == "bit" || first == "time" ||
+             first == "timestamp" || first == "interval") {
+    base = first == "bit" || first == "time" || first == "timestamp" || first == "interval" ? first : "char";
+    ++pos_;
   }
-  std::vector<Part> parts;
-  if (base.empty()) {
-    for (;;) {
-      parts.push_back(Part{peek().text, word_like(0)});
-      ++pos_;
-      if (!punct(".") || !is_name(1)) break;
-      ++pos_;
-    }
+  if ((base == "char" || base == "bit") && word("varying")) {
+    base = base == "char" ? "varchar" : "varbit";
+    ++pos_;
   }
+  return base;
+}
 
+std::vector<std::string> Parser::type_modifiers() {
   std::vector<std::string> modifiers;
-  if (punct("(")) {
-    ++pos_;
-    for (;;) {
-      const Token& token = peek();
-      const bool negative = token.kind == TokenKind::Operator && token.text == "-" && peek(1).kind == TokenKind::Number;
-      if (negative) {
-        modifiers.push_back("-" + peek(1).text);
-        ++pos_;
-      } else if (token.kind == TokenKind::Number || token.kind == TokenKind::Word) {
-        modifiers.push_back(token.text);
-      } else if (token.kind == TokenKind::String) {
-        modifiers.push_back(quote_string(token.text));
-      } else {
-        fail();
-      }
+  if (!punct("(")) return modifiers;
+  ++pos_;
+  for (;;) {
+    const Token& token = peek();
+    const bool negative = token.kind == TokenKind::Operator && token.text == "-" && peek(1).kind == TokenKind::Number;
+    if (negative) {
+      modifiers.push_back("-" + peek(1).text);
       ++pos_;
-      if (punct(")")) break;
-      expect_punct(",");
+    } else if (token.kind == TokenKind::Number || token.kind == TokenKind::Word) {
+      modifiers.push_back(token.text);
+    } else if (token.kind == TokenKind::String) {
+      modifiers.push_back(quote_string(token.text));
+    } else {
+      fail();
     }
     ++pos_;
+    if (punct(")")) break;
+    expect_punct(",");
   }
+  ++pos_;
+  return modifiers;
+}
 
-  std::string fields;  // interval day to second(3)
-  if (base == "interval") {
-    while (peek().kind == TokenKind::Word) {
-      bool field = false;
-      for (const std::string_view f : kIntervalFields) field = field || peek().text == f;
-      if (!field) break;
-      fields += (fields.empty() ? "" : " ") + peek().text;
-      ++pos_;
-    }
-    if (fields.ends_with("second") && punct("(") && peek(1).kind == TokenKind::Number && punct(")", 2)) {
-      fields += "(" + peek(1).text + ")";
-      pos_ += 3;
-    }
+std::string Parser::interval_fields() {
+  std::string fields;
+  while (peek().kind == TokenKind::Word) {
+    bool field = false;
+    for (const std::string_view f : kIntervalFields) field = field || peek().text == f;
+    if (!field) break;
+    fields += (fields.empty() ? "" : " ") + peek().text;
+    ++pos_;
   }
-  if ((base == "time" || base == "timestamp") && (word("with") || word("without")) && word("time", 1) &&
-      word("zone", 2)) {
-    if (word("with")) base += "tz";
+  if (fields.ends_with("second") && punct("(") && peek(1).kind == TokenKind::Number && punct(")", 2)) {
+    fields += "(" + peek(1).text + ")";
     pos_ += 3;
   }
+  return fields;
+}
 
+int Parser::array_dimensions() {
   int dims = 0;
   while (punct("[") || (dims == 0 && word("array"))) {
     if (word("array")) ++pos_;
@@ -242,6 +232,29 @@ std::string Parser::type_name() {
     }
     ++dims;
   }
+  return dims;
+}
+
+std::string Parser::type_name() {
+  if (!is_name() || (peek().kind == TokenKind::Word && is_reserved_keyword(peek().text))) fail();
+  std::string base = type_keyword_base();  // a built-in type spelled with keywords
+  std::vector<Part> parts;
+  if (base.empty()) {
+    for (;;) {
+      parts.push_back(Part{peek().text, type_word_like(0)});
+      ++pos_;
+      if (!punct(".") || !is_name(1)) break;
+      ++pos_;
+    }
+  }
+  std::vector<std::string> modifiers = type_modifiers();  // qualified_name may drop them (STRING(n)…)
+  const std::string fields = base == "interval" ? interval_fields() : "";
+  if ((base == "time" || base == "timestamp") && (word("with") || word("without")) && word("time", 1) &&
+      word("zone", 2)) {
+    if (word("with")) base += "tz";
+    pos_ += 3;
+  }
+  const int dims = array_dimensions();
 
   std::string out = base.empty() ? qualified_name(std::move(parts), modifiers) : base;
   if (!modifiers.empty()) {

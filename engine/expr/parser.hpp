@@ -58,6 +58,11 @@ class Parser {
 
   // Type names (cast_type.cpp): the canonical spelling of the type name at pos_.
   std::string type_name();
+  bool type_word_like(std::size_t ahead) const;  // a word, or a quoted name that needs no quotes
+  std::string type_keyword_base();               // double precision, char varying…, or empty
+  std::vector<std::string> type_modifiers();     // (…) after the name, as written
+  std::string interval_fields();                 // DAY TO SECOND(3)…
+  int array_dimensions();                        // [] [n] or ARRAY
 
   const Token& peek(std::size_t ahead = 0) const;
   bool word(std::string_view text, std::size_t ahead = 0) const;  // an unquoted word

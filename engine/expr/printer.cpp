@@ -95,10 +95,48 @@ class Printer {
   }
 
   void print(const Node& node) {
-    const std::vector<Node>& c = node.children;
     switch (node.kind) {
       case Kind::Empty:
-        return;
+      case Kind::Literal:
+      case Kind::Column:
+      case Kind::Param:
+      case Kind::Raw:
+      case Kind::KeywordValue:
+      case Kind::Call:
+      case Kind::Special:
+        return value(node);
+      case Kind::Extract:
+      case Kind::Substring:
+      case Kind::Position:
+      case Kind::Trim:
+      case Kind::Overlay:
+      case Kind::Case:
+      case Kind::Array:
+      case Kind::Subscript:
+      case Kind::Field:
+        return special_form(node);
+      case Kind::Cast:
+      case Kind::Collate:
+      case Kind::AtTimeZone:
+      case Kind::Unary:
+      case Kind::Not:
+        return prefix_or_postfix(node);
+      case Kind::Binary:
+      case Kind::AnyAll:
+      case Kind::And:
+      case Kind::Or:
+      case Kind::IsTest:
+      case Kind::Like:
+      case Kind::InList:
+        return infix(node);
+    }
+  }
+
+ private:
+  // Literals, names, parameters, calls and keyword values.
+  void value(const Node& node) {
+    const std::vector<Node>& c = node.children;
+    switch (node.kind) {
       case Kind::Literal:
         out_ += node.literal == LiteralKind::String ? quote_string(node.text) : node.text;
         return;
@@ -125,6 +163,15 @@ class Printer {
       case Kind::Special:
         out_ += node.text;
         return call_arguments(c, 0);
+      default:
+        return;  // Empty
+    }
+  }
+
+  // The SQL-standard special forms, CASE, ARRAY[…], subscripts and fields.
+  void special_form(const Node& node) {
+    const std::vector<Node>& c = node.children;
+    switch (node.kind) {
       case Kind::Extract:
         out_ += "EXTRACT(" + node.text + " FROM ";
         print(c[0]);
@@ -141,15 +188,7 @@ class Printer {
         out_ += ')';
         return;
       case Kind::Trim:
-        out_ += "TRIM(" + node.text + " ";
-        if (c.size() > 1) {
-          print(c[1]);
-          out_ += ' ';
-        }
-        out_ += "FROM ";
-        print(c[0]);
-        out_ += ')';
-        return;
+        return trim(node);
       case Kind::Overlay:
         return keyword_form("OVERLAY(", c, Words{" PLACING ", " FROM ", " FOR "});
       case Kind::Case:
@@ -161,16 +200,29 @@ class Printer {
         return;
       case Kind::Subscript:
         return subscript(node);
-      case Kind::Field:
-        if (c[0].kind == Kind::Field) {
-          print(c[0]);
-        } else {
-          out_ += '(';
-          print(c[0]);
-          out_ += ')';
-        }
+      default:  // Field
+        group(c[0], c[0].kind == Kind::Field);
         out_ += "." + quote_name(node.text);
         return;
+    }
+  }
+
+  void trim(const Node& node) {
+    const std::vector<Node>& c = node.children;
+    out_ += "TRIM(" + node.text + " ";
+    if (c.size() > 1) {
+      print(c[1]);
+      out_ += ' ';
+    }
+    out_ += "FROM ";
+    print(c[0]);
+    out_ += ')';
+  }
+
+  // x::t, x COLLATE c, x AT TIME ZONE z, -x, NOT x.
+  void prefix_or_postfix(const Node& node) {
+    const std::vector<Node>& c = node.children;
+    switch (node.kind) {
       case Kind::Cast:
         operand(c[0], Level::Subscript);
         out_ += "::" + node.text;
@@ -189,9 +241,16 @@ class Printer {
         return operand(c[1], above(Level::At));
       case Kind::Unary:
         return prefix(node);
-      case Kind::Not:
+      default:  // Not
         out_ += "NOT ";
         return operand(c[0], Level::Not);
+    }
+  }
+
+  // Binary operators, ANY/ALL, AND/OR, IS, LIKE and IN.
+  void infix(const Node& node) {
+    const std::vector<Node>& c = node.children;
+    switch (node.kind) {
       case Kind::Binary: {
         const Level level = binary_level(node.text);
         operand(c[0], level == Level::Compare ? above(level) : level, &node);
@@ -218,15 +277,8 @@ class Printer {
         }
         return;
       case Kind::Like:
-        operand(c[0], above(Level::Like), &node);
-        out_ += " " + node.text + " ";
-        operand(c[1], above(Level::Like), &node);
-        if (c.size() > 2) {
-          out_ += " ESCAPE ";
-          operand(c[2], above(Level::Like), &node);
-        }
-        return;
-      case Kind::InList:
+        return like(node);
+      default:  // InList
         operand(c[0], above(Level::Like), &node);
         out_ += node.negated ? " NOT IN " : " IN ";
         if (node.raw_list) return print(c[1]);
@@ -237,7 +289,17 @@ class Printer {
     }
   }
 
- private:
+  void like(const Node& node) {
+    const std::vector<Node>& c = node.children;
+    operand(c[0], above(Level::Like), &node);
+    out_ += " " + node.text + " ";
+    operand(c[1], above(Level::Like), &node);
+    if (c.size() > 2) {
+      out_ += " ESCAPE ";
+      operand(c[2], above(Level::Like), &node);
+    }
+  }
+
   void names(const std::vector<std::string>& parts) {
     for (std::size_t i = 0; i < parts.size(); ++i) {
       if (i > 0) out_ += '.';

@@ -170,174 +170,174 @@ bool is_serial_type(std::string_view text) {
          lower == "serial4" || lower == "serial8";
 }
 
+namespace {
+
+// Reads one type name from its tokens; a problem is thrown as what was expected instead.
+class TypeParser {
+ public:
+  struct Expected {
+    std::string what;
+  };
+
+  TypeParser(const std::vector<Token>& tokens, IntWidth int_width) : tokens_(tokens), int_width_(int_width) {}
+
+  TypeName parse() {
+    if (tokens_.empty()) throw Expected{"a type name"};
+    if (tokens_[0].kind == TokenKind::Word) builtin_or_bare_name();
+    if (!type_.builtin) qualified_name();
+    array_suffixes();
+    return type_;
+  }
+
+ private:
+  bool word_here() const {
+    return i_ < tokens_.size() && tokens_[i_].kind == TokenKind::Word && tokens_[i_].text != "array";
+  }
+  bool name_here() const {
+    return i_ < tokens_.size() && (tokens_[i_].kind == TokenKind::Word || tokens_[i_].kind == TokenKind::Quoted);
+  }
+
+  // (n [, n]): the numbers in the type's parentheses.
+  void modifiers() {
+    ++i_;  // '('
+    for (;;) {
+      if (i_ >= tokens_.size() || tokens_[i_].kind != TokenKind::Number) {
+        throw Expected{"a number in the type's parentheses"};
+      }
+      std::int64_t value = 0;
+      const auto& digits = tokens_[i_].text;
+      const auto result = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+      if (result.ec != std::errc() || value > 1'000'000'000) throw Expected{"a type modifier below 1000000000"};
+      type_.modifiers.push_back(value);
+      ++i_;
+      if (is_symbol(tokens_, i_, ',')) {
+        ++i_;
+      } else if (is_symbol(tokens_, i_, ')')) {
+        ++i_;
+        modifiers_read_ = true;
+        return;
+      } else {
+        throw Expected{"',' or ')' after a type modifier"};
+      }
+    }
+  }
+
+  // Built-in: words, optional (modifiers), optional further words (WITH TIME ZONE); or the bare
+  // name of a user-defined type.
+  void builtin_or_bare_name() {
+    std::vector<std::string> words;
+    while (word_here()) words.push_back(tokens_[i_++].text);
+    if (is_symbol(tokens_, i_, '(')) modifiers();
+    while (word_here()) words.push_back(tokens_[i_++].text);
+    std::string spelling;
+    for (const auto& word : words) spelling += (spelling.empty() ? "" : " ") + word;
+    if (builtin(spelling)) return;
+    if (words.size() != 1 || modifiers_read_) {
+      throw Expected{words.size() == 1 ? fmt::format("a known type, not {}", spelling)
+                                       : fmt::format("a known type, not '{}'", spelling)};
+    }
+    // An unqualified user-defined type (an enum, say): resolved later against the schema.
+    type_.schema = "public";
+    type_.name = words[0];
+  }
+
+  // The built-in type `spelling` names, with its modifiers checked; false when it names none.
+  bool builtin(const std::string& spelling) {
+    if (spelling == "int" || spelling == "integer" || spelling == "int4") {
+      if (!type_.modifiers.empty()) throw Expected{"no parentheses after an integer type"};
+      type_.name = spelling == "int4" || int_width_ == IntWidth::Four ? "integer"
+                   : int_width_ == IntWidth::Eight                    ? "bigint"
+                                                                      : "int";
+    } else if (spelling == "float") {
+      if (type_.modifiers.size() > 1) return false;
+      const auto bits = type_.modifiers.empty() ? 53 : type_.modifiers[0];
+      if (bits < 1 || bits > 53) throw Expected{"a float precision between 1 and 53"};
+      type_.name = bits <= 24 ? "real" : "double precision";
+      type_.modifiers.clear();
+    } else if (const Alias* alias = find_alias(spelling)) {
+      type_.name = std::string(alias->canonical);
+      check_modifiers(*alias);
+    } else {
+      return false;
+    }
+    type_.builtin = true;
+    return true;
+  }
+
+  void check_modifiers(const Alias& alias) {
+    if (static_cast<int>(type_.modifiers.size()) > alias.max_modifiers) {
+      throw Expected{alias.max_modifiers == 0 ? fmt::format("no parentheses after {}", alias.canonical)
+                                              : fmt::format("at most {} number(s) in parentheses after {}",
+                                                            alias.max_modifiers, alias.canonical)};
+    }
+    if (type_.name == "char" && type_.modifiers.empty()) type_.modifiers.push_back(1);
+    const bool zero_allowed = type_.name == "numeric" || type_.name.starts_with("time") || type_.name == "interval";
+    for (auto m : type_.modifiers) {
+      if (m < (zero_allowed ? 0 : 1)) throw Expected{fmt::format("a positive length for {}", type_.name)};
+    }
+  }
+
+  // A user-defined type: [database.]schema.name, quoted or not (continuing a bare name read as a
+  // word already, or from the start when it began with a quoted name).
+  void qualified_name() {
+    std::vector<std::string> parts;
+    if (!type_.name.empty()) {
+      if (!is_symbol(tokens_, i_, '.')) return;
+      parts.push_back(type_.name);
+      ++i_;
+    }
+    for (;;) {
+      if (!name_here()) throw Expected{parts.empty() ? "a type name" : "a name after '.'"};
+      parts.push_back(tokens_[i_++].text);
+      if (!is_symbol(tokens_, i_, '.')) break;
+      ++i_;
+    }
+    if (parts.size() > 3) throw Expected{"at most database.schema.type"};
+    type_.name = parts.back();
+    type_.schema = parts.size() >= 2 ? parts[parts.size() - 2] : "public";
+  }
+
+  // [] or [n], repeated, or the word ARRAY. PostgreSQL keeps one array level in the catalog
+  // whatever was declared.
+  void array_suffixes() {
+    while (i_ < tokens_.size()) {
+      if (is_symbol(tokens_, i_, '[')) {
+        ++i_;
+        if (i_ < tokens_.size() && tokens_[i_].kind == TokenKind::Number) ++i_;
+        if (!is_symbol(tokens_, i_, ']')) throw Expected{"']' after '['"};
+        ++i_;
+        ++type_.array_dims;
+      } else if (tokens_[i_].kind == TokenKind::Word && tokens_[i_].text == "array" && type_.array_dims == 0) {
+        ++i_;
+        ++type_.array_dims;
+      } else {
+        throw Expected{fmt::format("the end of the type, not '{}'", tokens_[i_].text)};
+      }
+    }
+    if (type_.array_dims > 6) throw Expected{"at most 6 array dimensions"};
+    if (type_.array_dims > 1) type_.array_dims = 1;
+  }
+
+  const std::vector<Token>& tokens_;
+  IntWidth int_width_;
+  TypeName type_;
+  std::size_t i_ = 0;
+  bool modifiers_read_ = false;
+};
+
+}  // namespace
+
 std::optional<TypeName> parse_type_name(std::string_view text, IntWidth int_width, std::string* error) {
   std::string scratch;
   if (error == nullptr) error = &scratch;
   std::vector<Token> tokens;
   if (!tokenize(text, tokens, error)) return std::nullopt;
-  if (tokens.empty()) {
-    *error = "a type name";
+  try {
+    return TypeParser(tokens, int_width).parse();
+  } catch (const TypeParser::Expected& expected) {
+    *error = expected.what;
     return std::nullopt;
   }
-  TypeName type;
-  std::size_t i = 0;
-  std::vector<std::string> words;
-  bool modifiers_read = false;
-  auto read_modifiers = [&]() -> bool {
-    ++i;  // '('
-    for (;;) {
-      if (i >= tokens.size() || tokens[i].kind != TokenKind::Number) {
-        *error = "a number in the type's parentheses";
-        return false;
-      }
-      std::int64_t value = 0;
-      const auto& digits = tokens[i].text;
-      const auto result = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-      if (result.ec != std::errc() || value > 1'000'000'000) {
-        *error = "a type modifier below 1000000000";
-        return false;
-      }
-      type.modifiers.push_back(value);
-      ++i;
-      if (is_symbol(tokens, i, ',')) {
-        ++i;
-        continue;
-      }
-      if (is_symbol(tokens, i, ')')) {
-        ++i;
-        modifiers_read = true;
-        return true;
-      }
-      *error = "',' or ')' after a type modifier";
-      return false;
-    }
-  };
-
-  if (tokens[0].kind == TokenKind::Word) {
-    // Built-in: words, optional (modifiers), optional further words (WITH TIME ZONE).
-    while (i < tokens.size() && tokens[i].kind == TokenKind::Word && tokens[i].text != "array") {
-      words.push_back(tokens[i++].text);
-    }
-    if (is_symbol(tokens, i, '(') && !read_modifiers()) return std::nullopt;
-    while (i < tokens.size() && tokens[i].kind == TokenKind::Word && tokens[i].text != "array") {
-      words.push_back(tokens[i++].text);
-    }
-    std::string spelling;
-    for (const auto& word : words) spelling += (spelling.empty() ? "" : " ") + word;
-    const Alias* alias = find_alias(spelling);
-    if (spelling == "int" || spelling == "integer" || spelling == "int4") {
-      type.builtin = true;
-      type.name = spelling == "int4" || int_width == IntWidth::Four ? "integer"
-                  : int_width == IntWidth::Eight                    ? "bigint"
-                                                                    : "int";
-      if (!type.modifiers.empty()) {
-        *error = "no parentheses after an integer type";
-        return std::nullopt;
-      }
-    } else if (spelling == "float" && type.modifiers.size() == 1) {
-      const auto bits = type.modifiers[0];
-      if (bits < 1 || bits > 53) {
-        *error = "a float precision between 1 and 53";
-        return std::nullopt;
-      }
-      type.builtin = true;
-      type.name = bits <= 24 ? "real" : "double precision";
-      type.modifiers.clear();
-    } else if (spelling == "float" && type.modifiers.empty()) {
-      type.builtin = true;
-      type.name = "double precision";
-    } else if (alias != nullptr) {
-      type.builtin = true;
-      type.name = std::string(alias->canonical);
-      if (static_cast<int>(type.modifiers.size()) > alias->max_modifiers) {
-        *error = alias->max_modifiers == 0 ? fmt::format("no parentheses after {}", alias->canonical)
-                                           : fmt::format("at most {} number(s) in parentheses after {}",
-                                                         alias->max_modifiers, alias->canonical);
-        return std::nullopt;
-      }
-      if (type.name == "char" && type.modifiers.empty()) type.modifiers.push_back(1);
-      for (auto m : type.modifiers) {
-        if (m < (type.name == "numeric" || type.name.starts_with("time") || type.name == "interval" ? 0 : 1)) {
-          *error = fmt::format("a positive length for {}", type.name);
-          return std::nullopt;
-        }
-      }
-    } else if (words.size() == 1 && !modifiers_read) {
-      // An unqualified user-defined type (an enum, say): resolved later against the schema.
-      type.schema = "public";
-      type.name = words[0];
-    } else if (!words.empty() && words.size() == 1) {
-      *error = fmt::format("a known type, not {}", spelling);
-      return std::nullopt;
-    } else {
-      *error = fmt::format("a known type, not '{}'", spelling);
-      return std::nullopt;
-    }
-  }
-  if (!type.builtin && type.name.empty()) {
-    // A user-defined type: [database.]schema.name parts, quoted or not.
-    std::vector<std::string> parts;
-    for (;;) {
-      if (i >= tokens.size() || (tokens[i].kind != TokenKind::Word && tokens[i].kind != TokenKind::Quoted)) {
-        *error = "a type name";
-        return std::nullopt;
-      }
-      parts.push_back(tokens[i++].text);
-      if (!is_symbol(tokens, i, '.')) break;
-      ++i;
-    }
-    if (parts.size() > 3) {
-      *error = "at most database.schema.type";
-      return std::nullopt;
-    }
-    type.name = parts.back();
-    type.schema = parts.size() >= 2 ? parts[parts.size() - 2] : "public";
-  } else if (!type.builtin) {
-    // Unqualified user type read above; a qualified one continues with '.'.
-    if (is_symbol(tokens, i, '.')) {
-      std::vector<std::string> parts{type.name};
-      while (is_symbol(tokens, i, '.')) {
-        ++i;
-        if (i >= tokens.size() || (tokens[i].kind != TokenKind::Word && tokens[i].kind != TokenKind::Quoted)) {
-          *error = "a name after '.'";
-          return std::nullopt;
-        }
-        parts.push_back(tokens[i++].text);
-      }
-      if (parts.size() > 3) {
-        *error = "at most database.schema.type";
-        return std::nullopt;
-      }
-      type.name = parts.back();
-      type.schema = parts[parts.size() - 2];
-    }
-  }
-  // Array suffixes: [] or [n], repeated, or the word ARRAY.
-  while (i < tokens.size()) {
-    if (is_symbol(tokens, i, '[')) {
-      ++i;
-      if (i < tokens.size() && tokens[i].kind == TokenKind::Number) ++i;
-      if (!is_symbol(tokens, i, ']')) {
-        *error = "']' after '['";
-        return std::nullopt;
-      }
-      ++i;
-      ++type.array_dims;
-    } else if (tokens[i].kind == TokenKind::Word && tokens[i].text == "array" && type.array_dims == 0) {
-      ++i;
-      ++type.array_dims;
-    } else {
-      *error = fmt::format("the end of the type, not '{}'", tokens[i].text);
-      return std::nullopt;
-    }
-  }
-  if (type.array_dims > 6) {
-    *error = "at most 6 array dimensions";
-    return std::nullopt;
-  }
-  // PostgreSQL keeps one array level in the catalog whatever was declared.
-  if (type.array_dims > 1) type.array_dims = 1;
-  return type;
 }
 
 std::string to_string(const TypeName& type) {

@@ -131,45 +131,37 @@ struct Collect {
     r.removes.push_back(relation_key(c.sequence.name.schema, c.sequence.name.name));
   }
   void operator()(const AlterSequence& c) { r.uses.push_back(sequence_key(c.to.name)); }
+  // What a table is, for what else refers to it: its name, columns and keys (`needs`: what its
+  // columns use, such as types and sequences). Creating it creates these; dropping it removes them.
+  static void table_and_keys(const Table& t, std::vector<std::string>& keys, std::vector<std::string>& needs) {
+    keys.push_back(table_key(t.name));
+    keys.push_back(relation_key(t.name.schema, t.name.name));
+    for (const auto& column : t.columns) {
+      keys.push_back(column_key(t.name, column.name));
+      column_needs(needs, t.name, column);
+    }
+    if (t.primary_key) {
+      keys.push_back(key_key(t.name, t.primary_key->columns));
+      keys.push_back(relation_key(t.name.schema, t.primary_key->name));
+    }
+    for (const auto& u : t.uniques) {
+      keys.push_back(key_key(t.name, u.columns));
+      keys.push_back(relation_key(t.name.schema, u.name));
+    }
+  }
   void operator()(const CreateTable& c) {
     const auto& t = c.table;
     r.uses.push_back(ns_key(t.name.schema));
-    r.creates.push_back(table_key(t.name));
-    r.creates.push_back(relation_key(t.name.schema, t.name.name));
-    for (const auto& column : t.columns) {
-      r.creates.push_back(column_key(t.name, column.name));
-      column_needs(r.uses, t.name, column);
-    }
-    if (t.primary_key) {
-      r.creates.push_back(key_key(t.name, t.primary_key->columns));
-      r.creates.push_back(relation_key(t.name.schema, t.primary_key->name));
-      r.creates.push_back(constraint_key(t.name, t.primary_key->name));
-    }
-    for (const auto& u : t.uniques) {
-      r.creates.push_back(key_key(t.name, u.columns));
-      r.creates.push_back(relation_key(t.name.schema, u.name));
-      r.creates.push_back(constraint_key(t.name, u.name));
-    }
+    table_and_keys(t, r.creates, r.uses);
+    if (t.primary_key) r.creates.push_back(constraint_key(t.name, t.primary_key->name));
+    for (const auto& u : t.uniques) r.creates.push_back(constraint_key(t.name, u.name));
     for (const auto& check : t.checks) r.creates.push_back(constraint_key(t.name, check.name));
     if (t.locality && !t.locality->region.empty()) r.uses.push_back(region_key(t.locality->region));
     if (t.locality) r.uses.push_back(kMultiRegion);
   }
   void operator()(const DropTable& c) {
     const auto& t = c.table;
-    r.removes.push_back(table_key(t.name));
-    r.removes.push_back(relation_key(t.name.schema, t.name.name));
-    for (const auto& column : t.columns) {
-      r.removes.push_back(column_key(t.name, column.name));
-      column_needs(r.releases, t.name, column);
-    }
-    if (t.primary_key) {
-      r.removes.push_back(key_key(t.name, t.primary_key->columns));
-      r.removes.push_back(relation_key(t.name.schema, t.primary_key->name));
-    }
-    for (const auto& u : t.uniques) {
-      r.removes.push_back(key_key(t.name, u.columns));
-      r.removes.push_back(relation_key(t.name.schema, u.name));
-    }
+    table_and_keys(t, r.removes, r.releases);
     for (const auto& index : t.indexes) {
       r.removes.push_back(relation_key(t.name.schema, index.name));
       if (index.unique) r.removes.push_back(key_key(t.name, index_key_columns(index)));
@@ -240,19 +232,21 @@ struct Collect {
     r.removes.push_back(relation_key(c.table.schema, c.from));
     r.creates.push_back(relation_key(c.table.schema, c.to));
   }
+  // A unique constraint's key, its index (a relation) and the constraint; `columns`: what it reads.
+  static void unique_keys(const QualifiedName& table, const UniqueConstraint& unique, std::vector<std::string>& keys,
+                          std::vector<std::string>& columns) {
+    for (const auto& column : unique.columns) columns.push_back(column_key(table, column));
+    keys.push_back(key_key(table, unique.columns));
+    keys.push_back(relation_key(table.schema, unique.name));
+    keys.push_back(constraint_key(table, unique.name));
+  }
   void operator()(const AddUnique& c) {
     r.uses.push_back(table_key(c.table));
-    for (const auto& column : c.unique.columns) r.uses.push_back(column_key(c.table, column));
-    r.creates.push_back(key_key(c.table, c.unique.columns));
-    r.creates.push_back(relation_key(c.table.schema, c.unique.name));
-    r.creates.push_back(constraint_key(c.table, c.unique.name));
+    unique_keys(c.table, c.unique, r.creates, r.uses);
   }
   void operator()(const DropUnique& c) {
     r.uses.push_back(table_key(c.table));
-    for (const auto& column : c.unique.columns) r.releases.push_back(column_key(c.table, column));
-    r.removes.push_back(key_key(c.table, c.unique.columns));
-    r.removes.push_back(relation_key(c.table.schema, c.unique.name));
-    r.removes.push_back(constraint_key(c.table, c.unique.name));
+    unique_keys(c.table, c.unique, r.removes, r.releases);
   }
   void operator()(const AddForeignKey& c) {
     const auto& fk = c.foreign_key;

@@ -20,34 +20,19 @@
 
 namespace {
 
-std::string server_url() {
-  const char* url = std::getenv("STRATA_BENCH_PG_URL");
-  if (url == nullptr) {
-    std::cerr << "set STRATA_BENCH_PG_URL to a PostgreSQL admin URL (tools/pg-throwaway start DIR prints one)\n";
-    std::exit(2);
-  }
-  return url;
-}
-
-std::string database_url(const std::string& server, const std::string& database) {
-  const auto slash = server.rfind('/');
-  const auto query = server.find('?', slash);
-  return server.substr(0, slash + 1) + database + (query == std::string::npos ? "" : server.substr(query));
-}
-
 // Creates strata_bench_<tables> unless it already holds the generated schema.
 std::string prepare(int tables) {
-  const std::string server = server_url();
+  const std::string server = strata::bench::server_url();
   const std::string name = "strata_bench_" + std::to_string(tables);
   {
     pqxx::connection admin(server);
     pqxx::nontransaction tx(admin);
     if (!tx.exec("SELECT 1 FROM pg_database WHERE datname = " + tx.quote(name)).empty()) {
-      return database_url(server, name);
+      return strata::url_with_database(server, name);
     }
     tx.exec("CREATE DATABASE " + tx.quote_name(name));
   }
-  const std::string url = database_url(server, name);
+  const std::string url = strata::url_with_database(server, name);
   pqxx::connection connection(url);
   pqxx::work tx(connection);
   for (const auto& statement :

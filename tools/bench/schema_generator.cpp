@@ -1,5 +1,7 @@
 #include "tools/bench/schema_generator.hpp"
 
+#include <cstdlib>
+#include <iostream>
 #include <random>
 
 #include <fmt/format.h>
@@ -101,6 +103,15 @@ Schema generate_schema(int tables, std::uint32_t seed) {
   }
   schema.sort();
   return schema;
+}
+
+std::string server_url() {
+  const char* url = std::getenv("STRATA_BENCH_PG_URL");
+  if (url == nullptr) {
+    std::cerr << "set STRATA_BENCH_PG_URL to a PostgreSQL admin URL (tools/pg-throwaway start DIR prints one)\n";
+    std::exit(2);
+  }
+  return url;
 }
 
 }  // namespace strata::bench

@@ -20,19 +20,11 @@
 #include "migrations/directory.hpp"
 #include "migrations/sum.hpp"
 #include "strata/migrate.hpp"
+#include "tools/bench/schema_generator.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string server_url() {
-  const char* url = std::getenv("STRATA_BENCH_PG_URL");
-  if (url == nullptr) {
-    std::cerr << "set STRATA_BENCH_PG_URL to a PostgreSQL admin URL (tools/pg-throwaway start DIR prints one)\n";
-    std::exit(2);
-  }
-  return url;
-}
 
 struct Setup {
   std::string url;
@@ -42,12 +34,12 @@ struct Setup {
 Setup prepare(int migrations) {
   const std::string name = "strata_bench_startup_" + std::to_string(migrations);
   {
-    pqxx::connection admin(server_url());
+    pqxx::connection admin(strata::bench::server_url());
     pqxx::nontransaction tx(admin);
     tx.exec("DROP DATABASE IF EXISTS " + tx.quote_name(name) + " WITH (FORCE)");
     tx.exec("CREATE DATABASE " + tx.quote_name(name));
   }
-  Setup setup{strata::url_with_database(server_url(), name),
+  Setup setup{strata::url_with_database(strata::bench::server_url(), name),
               fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()))};
   fs::remove_all(setup.directory);
   fs::create_directories(setup.directory);

@@ -65,7 +65,6 @@ std::string render_plan(const Plan& plan, const std::string& format);
 void add_apply_command(CLI::App& app, Runner& run) {
   auto args = std::make_shared<ApplyArgs>();
   const ProjectConfig& config = project_config();
-  args->schema_paths = config.schema;
   args->allowed = config.allow_hazards;
   auto* cmd = app.add_subcommand("apply", "Change the database into the declared schema");
   cmd->footer(
@@ -77,9 +76,7 @@ void add_apply_command(CLI::App& app, Runner& run) {
       "regional-by-row, region-drop (or all).\n"
       "Example: strata apply --schema schema/ --allow-hazards index-build --auto-approve");
   add_run_options(*cmd, args->run);
-  auto* schema =
-      cmd->add_option("--schema", args->schema_paths, "Declared schema: YAML files or directories (repeatable)");
-  if (config.schema.empty()) schema->required();
+  add_schema_paths_option(*cmd, args->schema_paths);
   cmd->add_flag("--dry-run", args->dry_run, "Plan and check hazards, change nothing");
   cmd->add_option("--allow-hazards", args->allowed,
                   "Hazard kinds to accept, comma-separated (e.g. data-loss,index-build)")

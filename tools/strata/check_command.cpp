@@ -34,7 +34,6 @@ std::string render(const CheckReport& report, const std::string& format, bool te
 void add_check_command(CLI::App& app, Runner& run) {
   auto args = std::make_shared<CheckArgs>();
   const ProjectConfig& config = project_config();
-  args->options.schema_paths = config.schema;
   if (config.migrations) args->options.dir = *config.migrations;
   if (config.dev_url) args->options.dev_url = *config.dev_url;
   auto* cmd = app.add_subcommand("check", "CI gate: integrity, lint and drift of migrations and the declared schema");
@@ -49,7 +48,7 @@ void add_check_command(CLI::App& app, Runner& run) {
       "Codes and the JSON shape: docs/check.md. Exit: 0 clean, 1 findings, 2 bad input, 3 cannot connect.\n"
       "Example: strata check --dir migrations --base origin/main --format github");
   add_connection_options(*cmd, args->connection);
-  cmd->add_option("--schema", args->options.schema_paths, "Declared schema: YAML files or directories (repeatable)");
+  add_schema_paths_option(*cmd, args->options.schema_paths, false);
   cmd->add_option("--dir", args->options.dir, "The migrations directory");
   cmd->add_option("--dev-url", args->options.dev_url,
                   "A server where strata may create a scratch database to replay the migrations")
@@ -62,7 +61,7 @@ void add_check_command(CLI::App& app, Runner& run) {
                   "Lint rules when no --url tells the server: postgres, cockroachdb or both")
       ->check(CLI::IsMember({"both", "postgres", "cockroachdb"}))
       ->capture_default_str();
-  cmd->add_option("-o,--output", args->output, "Write the report to this file instead of standard output");
+  add_output_option(*cmd, args->output);
   cmd->callback([args, &run] {
     run = [args] {
       args->options.url = args->connection.url;

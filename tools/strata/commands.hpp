@@ -37,6 +37,13 @@ void add_connection_options(CLI::App& command, ConnectionArgs& args);
 // defaults that flags override.
 const ProjectConfig& project_config();
 
+// --schema PATH...: the declared schema, defaulting to strata.yaml's `schema:`; required when
+// strata.yaml names none and `required` is set.
+CLI::Option* add_schema_paths_option(CLI::App& command, std::vector<std::string>& paths, bool required = true);
+
+// -o,--output FILE: where the command writes instead of standard output.
+CLI::Option* add_output_option(CLI::App& command, std::string& output);
+
 // The URL, or a UsageError saying how to give one.
 const std::string& require_url(const std::string& url);
 

@@ -26,14 +26,13 @@ void add_ddl_command(CLI::App& app, Runner& run) {
   cmd->footer(
       "Reads and checks the declared schema without touching any database; a bad file is reported\n"
       "with file:line:column. Example: strata ddl --schema examples/shop | psql \"$DATABASE_URL\"");
-  cmd->add_option("--schema", args->schema_paths, "Declared schema: YAML files or directories (repeatable)")
-      ->required();
+  add_schema_paths_option(*cmd, args->schema_paths);
   cmd->add_option("--dialect", args->dialect, "SQL dialect to write")
       ->check(CLI::IsMember({"postgres", "cockroachdb"}))
       ->capture_default_str();
   cmd->add_option("--database", args->database,
                   "CockroachDB: the database that multi-region statements (ALTER DATABASE) name");
-  cmd->add_option("-o,--output", args->output, "Write to this file instead of standard output");
+  add_output_option(*cmd, args->output);
   cmd->callback([args, &run] {
     run = [args] {
       const auto dialect = make_dialect(args->dialect, args->database);

@@ -30,7 +30,7 @@ void add_inspect_command(CLI::App& app, Runner& run) {
   cmd->add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember({"yaml", "json"}))
       ->capture_default_str();
-  cmd->add_option("-o,--output", args->output, "Write to this file instead of standard output");
+  add_output_option(*cmd, args->output);
   cmd->callback([args, &run] {
     run = [args] {
       const Schema schema =

@@ -90,6 +90,19 @@ void add_connection_options(CLI::App& command, ConnectionArgs& args) {
       ->capture_default_str();
 }
 
+CLI::Option* add_schema_paths_option(CLI::App& command, std::vector<std::string>& paths, bool required) {
+  paths = the_config.schema;
+  auto* option = command.add_option("--schema", paths,
+                                    "Declared schema: YAML files or directories (repeatable; default: "
+                                    "strata.yaml's schema)");
+  if (required && the_config.schema.empty()) option->required();
+  return option;
+}
+
+CLI::Option* add_output_option(CLI::App& command, std::string& output) {
+  return command.add_option("-o,--output", output, "Write to this file instead of standard output");
+}
+
 const std::string& require_url(const std::string& url) {
   if (!url.empty()) return url;
   if (!the_config.file.empty() && !the_config.unset_variables.empty()) {

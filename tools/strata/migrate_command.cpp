@@ -69,6 +69,44 @@ void apply_config(MigrateArgs& args) {
   if (config.migrations) args.dir = *config.migrations;
 }
 
+void add_status_command(CLI::App& migrate, const std::shared_ptr<MigrateArgs>& args, Runner& run) {
+  auto* status =
+      migrate.add_subcommand("status", "List applied, pending, half-applied, modified and missing migrations");
+  add_connection_options(*status, args->run.connection);
+  add_directory_option(*status, *args);
+  status->add_option("--format", args->format, "Output: text (a table, coloured on a terminal), or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  status->callback([args, &run] {
+    run = [args] {
+      MigrateOptions options;
+      options.run.connect = args->run.connection.options();
+      Migrator migrator(require_url(args->run.connection.url), args->dir, options);
+      const auto report = migrator.status();
+      if (args->format == "json") {
+        std::cout << status_to_json(report) << std::flush;
+      } else {
+        const bool colour = isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+        std::cout << status_to_text(report, colour) << std::flush;
+      }
+      return 0;
+    };
+  });
+}
+
+void add_hash_command(CLI::App& migrate, const std::shared_ptr<MigrateArgs>& args, Runner& run) {
+  auto* hash = migrate.add_subcommand("hash", "Rewrite strata.sum from the files (after an edit made on purpose)");
+  add_directory_option(*hash, *args);
+  hash->callback([args, &run] {
+    run = [args] {
+      const SumFile sum = write_sum_file(args->dir);
+      std::cout << fmt::format("wrote {} ({} migration{})\n", sum.path.string(), sum.migrations,
+                               sum.migrations == 1 ? "" : "s");
+      return 0;
+    };
+  });
+}
+
 }  // namespace
 
 void add_migrate_command(CLI::App& app, Runner& run) {
@@ -120,38 +158,8 @@ void add_migrate_command(CLI::App& app, Runner& run) {
     };
   });
 
-  auto* status = cmd->add_subcommand("status", "List applied, pending, half-applied, modified and missing migrations");
-  add_connection_options(*status, args->run.connection);
-  add_directory_option(*status, *args);
-  status->add_option("--format", args->format, "Output: text (a table, coloured on a terminal), or json")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->capture_default_str();
-  status->callback([args, &run] {
-    run = [args] {
-      MigrateOptions options;
-      options.run.connect = args->run.connection.options();
-      Migrator migrator(require_url(args->run.connection.url), args->dir, options);
-      const auto report = migrator.status();
-      if (args->format == "json") {
-        std::cout << status_to_json(report) << std::flush;
-      } else {
-        const bool colour = isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
-        std::cout << status_to_text(report, colour) << std::flush;
-      }
-      return 0;
-    };
-  });
-
-  auto* hash = cmd->add_subcommand("hash", "Rewrite strata.sum from the files (after an edit made on purpose)");
-  add_directory_option(*hash, *args);
-  hash->callback([args, &run] {
-    run = [args] {
-      const SumFile sum = write_sum_file(args->dir);
-      std::cout << fmt::format("wrote {} ({} migration{})\n", sum.path.string(), sum.migrations,
-                               sum.migrations == 1 ? "" : "s");
-      return 0;
-    };
-  });
+  add_status_command(*cmd, args, run);
+  add_hash_command(*cmd, args, run);
   add_migrate_new_command(*cmd, run);
 }
 

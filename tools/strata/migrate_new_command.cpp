@@ -24,7 +24,6 @@ struct NewArgs {
 void add_migrate_new_command(CLI::App& migrate, Runner& run) {
   auto args = std::make_shared<NewArgs>();
   const ProjectConfig& config = project_config();
-  args->schema_paths = config.schema;
   if (config.migrations) args->dir = *config.migrations;
   if (config.dev_url) args->dev_url = *config.dev_url;
   auto* cmd =
@@ -36,8 +35,7 @@ void add_migrate_new_command(CLI::App& migrate, Runner& run) {
       "<version>_NAME.up.sql and .down.sql with hazards as comments, and rewrites strata.sum.\n"
       "Example: strata migrate new add_orders --schema schema/ --dev-url postgresql://localhost/postgres");
   cmd->add_option("NAME", args->name, "What the migration does, e.g. add_orders")->required();
-  auto* schema = cmd->add_option("--schema", args->schema_paths, "Declared schema: YAML files or directories");
-  if (config.schema.empty()) schema->required();
+  add_schema_paths_option(*cmd, args->schema_paths);
   cmd->add_option("--dev-url", args->dev_url, "A server where strata may create a scratch database")
       ->envname("STRATA_DEV_URL");
   add_connection_options(*cmd, args->connection);

@@ -24,20 +24,17 @@ std::string render_plan(const Plan& plan, const std::string& format) {
 
 void add_plan_command(CLI::App& app, Runner& run) {
   auto args = std::make_shared<PlanArgs>();
-  args->schema_paths = project_config().schema;
   auto* cmd = app.add_subcommand("plan", "Show the steps that would change the database into the declared schema");
   cmd->footer(
       "Reads the live schema (only the namespaces the declared schema uses) and prints the ordered SQL,\n"
       "each step with its hazards. Changes nothing. `--format sql` prints a script a person could run.\n"
       "Example: strata plan --schema examples/shop --format sql");
   add_connection_options(*cmd, args->connection);
-  auto* schema =
-      cmd->add_option("--schema", args->schema_paths, "Declared schema: YAML files or directories (repeatable)");
-  if (project_config().schema.empty()) schema->required();
+  add_schema_paths_option(*cmd, args->schema_paths);
   cmd->add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember({"text", "sql", "json"}))
       ->capture_default_str();
-  cmd->add_option("-o,--output", args->output, "Write to this file instead of standard output");
+  add_output_option(*cmd, args->output);
   cmd->callback([args, &run] {
     run = [args] {
       const Schema declared = load_schema(args->schema_paths);

@@ -130,6 +130,22 @@ int parse_hash_buckets(Context& context, Cursor& cursor, const Table& table) {
   return static_cast<int>(buckets);
 }
 
+// [USING method] (keys) and the rest of an index on `table`, named by default when it has no name.
+// False when its name is taken: `taken` says so and the statement fails, unless `if_not_exists`.
+bool parse_index_body(Context& context, Cursor& cursor, Table& table, Index& index, bool if_not_exists,
+                      std::string_view taken) {
+  if (cursor.accept("using")) index.method = access_method(cursor.expect_name("an access method"));
+  index.keys = parse_index_keys(cursor, table);
+  parse_index_tail(context, cursor, index, table);
+  if (index.name.empty()) {
+    index.name = index_name(table, index.keys, index.unique);
+  } else if (name_taken(table, index.name)) {
+    if (if_not_exists) return false;
+    cursor.fail_statement(fmt::format(fmt::runtime(taken), index.name, display(table.name)));
+  }
+  return true;
+}
+
 void parse_inline_index(Context& context, Cursor& cursor, Table& table, bool unique, const std::string& method) {
   Index index;
   index.unique = unique;
@@ -137,14 +153,7 @@ void parse_inline_index(Context& context, Cursor& cursor, Table& table, bool uni
   if (cursor.is_name() && !(cursor.is_word("using") && cursor.is_name(1) && cursor.is_symbol("(", 2))) {
     index.name = cursor.expect_name("an index name");
   }
-  if (cursor.accept("using")) index.method = access_method(cursor.expect_name("an access method"));
-  index.keys = parse_index_keys(cursor, table);
-  parse_index_tail(context, cursor, index, table);
-  if (index.name.empty()) {
-    index.name = index_name(table, index.keys, unique);
-  } else if (name_taken(table, index.name)) {
-    cursor.fail_statement(fmt::format("index name {} is used twice in table {}", index.name, display(table.name)));
-  }
+  parse_index_body(context, cursor, table, index, false, "index name {} is used twice in table {}");
   table.indexes.push_back(std::move(index));
 }
 
@@ -158,15 +167,7 @@ void create_index(Context& context, Cursor& cursor, bool unique, const std::stri
   cursor.expect("on");
   cursor.accept("only");
   Table& table = context.require_table(context.resolve(cursor.expect_qualified_name("a table name")), cursor);
-  if (cursor.accept("using")) index.method = access_method(cursor.expect_name("an access method"));
-  index.keys = parse_index_keys(cursor, table);
-  parse_index_tail(context, cursor, index, table);
-  if (index.name.empty()) {
-    index.name = index_name(table, index.keys, unique);
-  } else if (name_taken(table, index.name)) {
-    if (if_not_exists) return;
-    cursor.fail_statement(fmt::format("index {} already exists on table {}", index.name, display(table.name)));
-  }
+  if (!parse_index_body(context, cursor, table, index, if_not_exists, "index {} already exists on table {}")) return;
   table.indexes.push_back(std::move(index));
 }
 

@@ -1,0 +1,50 @@
+// The parser of one declared-schema file: YAML -> DeclaredSchema, the shape of the format
+// (docs/schema-format.md). References between objects are checked later, in resolve.cpp.
+// Members are defined by topic: parse.cpp (the document, database, schemas, enums, sequences),
+// parse_table.cpp (tables, columns, keys, locality), parse_keys.cpp (indexes, unique constraints,
+// foreign keys).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/load/declared.hpp"
+#include "engine/load/yaml_reader.hpp"
+
+namespace strata::load {
+
+class FileParser {
+ public:
+  FileParser(const std::string& file, DeclaredSchema& into, std::vector<Diagnostic>& diagnostics)
+      : in_(file, diagnostics), into_(into) {}
+
+  void parse_document(const YAML::Node& root);
+
+  Reader& reader() { return in_; }
+
+ private:
+  // An expression-valued field: a string (or a number / boolean scalar) holding one SQL expression.
+  std::optional<std::string> expression(const YAML::Node& node, std::string_view what);
+  void parse_database(const YAML::Node& key_node, const YAML::Node& node);
+  void parse_schemas(const YAML::Node& node);
+  void parse_enum(const std::string& name, const YAML::Node& key_node, const YAML::Node& node);
+  void parse_sequence(const std::string& name, const YAML::Node& key_node, const YAML::Node& node);
+  void parse_table(const std::string& name, const YAML::Node& key_node, const YAML::Node& node);
+  void parse_column(DeclaredTable& table, const std::string& name, const YAML::Node& key_node, const YAML::Node& node);
+  void parse_generated(DeclaredColumn& c, const YAML::Node& node);
+  void parse_primary_key(DeclaredTable& table, const YAML::Node& node);
+  void parse_locality(DeclaredTable& table, const YAML::Node& node);
+  void parse_index_key(DeclaredIndex& index, const YAML::Node& node);
+  void parse_index(DeclaredTable& table, const YAML::Node& node);
+  void parse_unique(DeclaredTable& table, const YAML::Node& node);
+  std::optional<ReferentialAction> action(const YAML::Node& node, std::string_view what);
+  void parse_reference(DeclaredForeignKey& fk, const DeclaredTable& table, const YAML::Node& node);
+  void parse_foreign_key(DeclaredTable& table, const YAML::Node& node);
+
+  Reader in_;
+  DeclaredSchema& into_;
+};
+
+}  // namespace strata::load

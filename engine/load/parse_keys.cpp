@@ -1,0 +1,177 @@
+// YAML -> DeclaredSchema: indexes, unique constraints and foreign keys.
+#include <fmt/format.h>
+
+#include "engine/load/file_parser.hpp"
+
+namespace strata::load {
+
+void FileParser::parse_index_key(DeclaredIndex& index, const YAML::Node& node) {
+  IndexKey key;
+  index.key_positions.push_back(in_.at(node));
+  if (node.IsScalar()) {
+    if (auto name = in_.name(node, "a column name")) {
+      key.column = *name;
+      index.index.keys.push_back(std::move(key));
+    }
+    return;
+  }
+  in_.entries(node, "an index key", {"column", "expression", "order", "nulls", "opclass"},
+              [&](const std::string& k, const YAML::Node&, const YAML::Node& value) {
+                if (k == "column") key.column = in_.name(value, "a column name").value_or("");
+                if (k == "expression") key.expression = expression(value, "an index expression").value_or("");
+                if (k == "order")
+                  key.order = in_.choice(value, "order", {"asc", "desc"}).value_or("asc") == "desc" ? SortOrder::Desc
+                                                                                                    : SortOrder::Asc;
+                if (k == "nulls") {
+                  auto nulls = in_.choice(value, "nulls", {"first", "last"});
+                  if (nulls) key.nulls = *nulls == "first" ? NullsOrder::First : NullsOrder::Last;
+                }
+                if (k == "opclass") key.opclass = in_.name(value, "an operator class").value_or("");
+              });
+  if (key.column.empty() == key.expression.empty()) {
+    in_.error(node, "expected an index key to have exactly one of 'column' and 'expression'");
+    return;
+  }
+  index.index.keys.push_back(std::move(key));
+}
+
+void FileParser::parse_index(DeclaredTable& table, const YAML::Node& node) {
+  DeclaredIndex index;
+  index.position = in_.at(node);
+  bool has_columns = false;
+  in_.entries(
+      node, "an index", {"name", "columns", "unique", "where", "include", "using", "sharded"},
+      [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+        if (key == "name") {
+          if (auto name = in_.name(value, "an index name")) {
+            index.index.name = *name;
+            index.named = true;
+          }
+        }
+        if (key == "columns" && in_.expect_sequence(value, "the index columns")) {
+          has_columns = true;
+          for (const auto& item : value) parse_index_key(index, item);
+          if (value.size() == 0) in_.error(value, "expected at least one index column");
+        }
+        if (key == "unique") index.index.unique = in_.boolean(value, "unique").value_or(false);
+        if (key == "where") index.index.where = expression(value, "an index predicate");
+        if (key == "include") {
+          index.index.include =
+              in_.names(value, "include", &index.include_positions).value_or(std::vector<std::string>{});
+        }
+        if (key == "using") {
+          auto method = in_.choice(value, "using", {"btree", "hash", "gin", "gist", "brin", "spgist", "inverted"});
+          if (method) index.index.method = *method == "inverted" ? "gin" : *method;
+        }
+        if (key == "sharded") {
+          if (value.IsScalar() && (value.Scalar() == "true" || value.Scalar() == "false")) {
+            if (value.Scalar() == "true") index.index.shard_buckets = 16;
+          } else if (auto buckets = in_.integer(value, "sharded (a bucket count or true)")) {
+            if (*buckets < 2 || *buckets > 2048) in_.error(value, "expected a bucket count between 2 and 2048");
+            index.index.shard_buckets = static_cast<int>(*buckets);
+          }
+        }
+      });
+  if (!has_columns && node.IsMap()) in_.error(node, "expected an index to have 'columns'");
+  table.indexes.push_back(std::move(index));
+}
+
+void FileParser::parse_unique(DeclaredTable& table, const YAML::Node& node) {
+  DeclaredUnique unique;
+  unique.position = in_.at(node);
+  if (node.IsSequence()) {  // short form: a list of columns
+    unique.unique.columns =
+        in_.names(node, "unique columns", &unique.column_positions).value_or(std::vector<std::string>{});
+  } else {
+    in_.entries(
+        node, "a unique constraint", {"name", "columns"},
+        [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+          if (key == "name") {
+            if (auto name = in_.name(value, "a constraint name")) {
+              unique.unique.name = *name;
+              unique.named = true;
+            }
+          }
+          if (key == "columns") {
+            unique.unique.columns =
+                in_.names(value, "unique columns", &unique.column_positions).value_or(std::vector<std::string>{});
+          }
+        });
+  }
+  if (unique.unique.columns.empty()) {
+    in_.error(node, "expected a unique constraint to have at least one column");
+    return;
+  }
+  table.uniques.push_back(std::move(unique));
+}
+
+std::optional<ReferentialAction> FileParser::action(const YAML::Node& node, std::string_view what) {
+  auto value = in_.choice(node, what, {"no_action", "restrict", "cascade", "set_null", "set_default"});
+  if (!value) return std::nullopt;
+  if (*value == "restrict") return ReferentialAction::Restrict;
+  if (*value == "cascade") return ReferentialAction::Cascade;
+  if (*value == "set_null") return ReferentialAction::SetNull;
+  if (*value == "set_default") return ReferentialAction::SetDefault;
+  return ReferentialAction::NoAction;
+}
+
+void FileParser::parse_reference(DeclaredForeignKey& fk, const DeclaredTable& table, const YAML::Node& node) {
+  fk.ref_position = in_.at(node);
+  fk.foreign_key.ref_table.schema = table.name.schema;
+  if (node.IsScalar()) {  // `references: users`: the table's primary key
+    fk.foreign_key.ref_table.name = in_.name(node, "a table name").value_or("");
+    return;
+  }
+  in_.entries(
+      node, "references", {"table", "schema", "columns"},
+      [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+        if (key == "table") fk.foreign_key.ref_table.name = in_.name(value, "a table name").value_or("");
+        if (key == "schema") fk.foreign_key.ref_table.schema = in_.name(value, "a schema name").value_or("public");
+        if (key == "columns") {
+          fk.foreign_key.ref_columns =
+              in_.names(value, "referenced columns", &fk.ref_column_positions).value_or(std::vector<std::string>{});
+          fk.ref_columns_given = true;
+        }
+      });
+  if (fk.foreign_key.ref_table.name.empty() && node.IsMap()) in_.error(node, "expected 'references' to name a 'table'");
+}
+
+void FileParser::parse_foreign_key(DeclaredTable& table, const YAML::Node& node) {
+  DeclaredForeignKey fk;
+  fk.position = in_.at(node);
+  bool has_reference = false;
+  in_.entries(
+      node, "a foreign key",
+      {"name", "columns", "references", "on_delete", "on_update", "deferrable", "initially_deferred"},
+      [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+        if (key == "name") {
+          if (auto name = in_.name(value, "a constraint name")) {
+            fk.foreign_key.name = *name;
+            fk.named = true;
+          }
+        }
+        if (key == "columns") {
+          fk.foreign_key.columns =
+              in_.names(value, "foreign key columns", &fk.column_positions).value_or(std::vector<std::string>{});
+        }
+        if (key == "references") {
+          has_reference = true;
+          parse_reference(fk, table, value);
+        }
+        if (key == "on_delete")
+          fk.foreign_key.on_delete = action(value, "on_delete").value_or(ReferentialAction::NoAction);
+        if (key == "on_update")
+          fk.foreign_key.on_update = action(value, "on_update").value_or(ReferentialAction::NoAction);
+        if (key == "deferrable") fk.foreign_key.deferrable = in_.boolean(value, "deferrable").value_or(false);
+        if (key == "initially_deferred") {
+          fk.foreign_key.initially_deferred = in_.boolean(value, "initially_deferred").value_or(false);
+        }
+      });
+  if (!node.IsMap()) return;
+  if (fk.foreign_key.columns.empty()) in_.error(node, "expected a foreign key to have 'columns'");
+  if (!has_reference) in_.error(node, "expected a foreign key to have 'references'");
+  if (fk.foreign_key.initially_deferred) fk.foreign_key.deferrable = true;
+  table.foreign_keys.push_back(std::move(fk));
+}
+
+}  // namespace strata::load

@@ -1,0 +1,207 @@
+// YAML -> DeclaredSchema: tables, their columns, primary key and locality.
+#include <fmt/format.h>
+
+#include "engine/load/file_parser.hpp"
+
+namespace strata::load {
+
+void FileParser::parse_table(const std::string& name, const YAML::Node& key_node, const YAML::Node& node) {
+  DeclaredTable table;
+  table.name.name = name;
+  table.position = in_.at(key_node);
+  if (node.IsNull()) {
+    in_.error(key_node, fmt::format("expected table '{}' to have columns", name));
+    return;
+  }
+  // The schema first: references default to the table's own schema.
+  if (node.IsMap() && node["schema"]) table.name.schema = in_.name(node["schema"], "a schema name").value_or("public");
+  // `name` overrides the key, for tables of the same name in different schemas.
+  if (node.IsMap() && node["name"]) table.name.name = in_.name(node["name"], "a table name").value_or(name);
+  bool has_columns = false;
+  in_.entries(node, fmt::format("table '{}'", name),
+              {"name", "schema", "renamed_from", "columns", "primary_key", "indexes", "unique", "foreign_keys",
+               "checks", "locality"},
+              [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+                if (key == "columns") {
+                  has_columns = true;
+                  in_.named_entries(value, fmt::format("the columns of table '{}'", name),
+                                    [&](auto& n, auto& kn, auto& v) { parse_column(table, n, kn, v); });
+                }
+                if (key == "primary_key") parse_primary_key(table, value);
+                if (key == "indexes" && in_.expect_sequence(value, "indexes")) {
+                  for (const auto& item : value) parse_index(table, item);
+                }
+                if (key == "unique" && in_.expect_sequence(value, "unique")) {
+                  for (const auto& item : value) parse_unique(table, item);
+                }
+                if (key == "foreign_keys" && in_.expect_sequence(value, "foreign_keys")) {
+                  for (const auto& item : value) parse_foreign_key(table, item);
+                }
+                if (key == "checks") {
+                  in_.named_entries(value, "checks",
+                                    [&](const std::string& n, const YAML::Node& kn, const YAML::Node& v) {
+                                      if (auto expr = expression(v, "a check expression")) {
+                                        table.checks.push_back({{n, *expr}, in_.at(kn)});
+                                      }
+                                    });
+                }
+                if (key == "locality") parse_locality(table, value);
+                if (key == "renamed_from") {
+                  table.renamed_from = in_.name(value, "the table's previous name");
+                  table.renamed_from_position = in_.at(value);
+                }
+              });
+  if (node.IsMap() && (!has_columns || table.columns.empty())) {
+    in_.error(key_node, fmt::format("expected table '{}' to have at least one column", name));
+  }
+  into_.tables.push_back(std::move(table));
+}
+
+void FileParser::parse_column(DeclaredTable& table, const std::string& name, const YAML::Node& key_node,
+                              const YAML::Node& node) {
+  DeclaredColumn c;
+  c.column.name = name;
+  c.position = in_.at(key_node);
+  if (node.IsScalar()) {  // short form: `email: text`
+    c.column.type = node.Scalar();
+    c.type_position = in_.at(node);
+    table.columns.push_back(std::move(c));
+    return;
+  }
+  bool has_type = false;
+  in_.entries(node, fmt::format("column '{}'", name),
+              {"type", "nullable", "default", "generated", "identity", "hidden", "collation", "renamed_from"},
+              [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+                if (key == "type") {
+                  if (auto type = in_.string(value, "a type")) {
+                    c.column.type = *type;
+                    c.type_position = in_.at(value);
+                    has_type = true;
+                  }
+                }
+                if (key == "nullable") c.column.nullable = in_.boolean(value, "nullable").value_or(false);
+                if (key == "default") {
+                  c.column.default_expr = expression(value, "a default");
+                  c.default_is_plain_word = value.IsScalar() && value.Tag() == "?";
+                }
+                if (key == "generated") parse_generated(c, value);
+                if (key == "identity") {
+                  if (auto kind = in_.choice(value, "identity", {"always", "by_default"})) {
+                    c.column.identity = *kind == "always" ? IdentityKind::Always : IdentityKind::ByDefault;
+                  }
+                }
+                if (key == "hidden") c.column.hidden = in_.boolean(value, "hidden").value_or(false);
+                if (key == "collation") c.column.collation = in_.name(value, "a collation name");
+                if (key == "renamed_from") c.column.renamed_from = in_.name(value, "the column's previous name");
+              });
+  if (!has_type && node.IsMap()) in_.error(key_node, fmt::format("expected column '{}' to have a 'type'", name));
+  if (c.column.generated && c.column.default_expr) {
+    in_.error(key_node, fmt::format("expected column '{}' to have either 'default' or 'generated', not both", name));
+  }
+  if (c.column.identity && (c.column.default_expr || c.column.generated)) {
+    in_.error(key_node, fmt::format("expected identity column '{}' to have no 'default' or 'generated'", name));
+  }
+  if (c.column.identity && c.column.nullable) {
+    in_.error(key_node, fmt::format("expected identity column '{}' not to be nullable", name));
+  }
+  table.columns.push_back(std::move(c));
+}
+
+void FileParser::parse_generated(DeclaredColumn& c, const YAML::Node& node) {
+  Generated generated;
+  if (node.IsScalar()) {
+    auto expr = expression(node, "a generated expression");
+    if (!expr) return;
+    generated.expression = *expr;
+  } else {
+    bool has_expression = false;
+    in_.entries(node, "generated", {"expression", "stored"},
+                [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+                  if (key == "expression") {
+                    if (auto expr = expression(value, "a generated expression")) {
+                      generated.expression = *expr;
+                      has_expression = true;
+                    }
+                  }
+                  if (key == "stored") {
+                    generated.kind =
+                        in_.boolean(value, "stored").value_or(true) ? GeneratedKind::Stored : GeneratedKind::Virtual;
+                  }
+                });
+    if (!has_expression) {
+      if (node.IsMap()) in_.error(node, "expected 'generated' to have an 'expression'");
+      return;
+    }
+  }
+  c.column.generated = std::move(generated);
+}
+
+void FileParser::parse_primary_key(DeclaredTable& table, const YAML::Node& node) {
+  table.primary_key_position = in_.at(node);
+  PrimaryKey pk;
+  const YAML::Node* columns = &node;
+  YAML::Node columns_node;
+  if (node.IsMap()) {
+    in_.entries(node, "primary_key", {"name", "columns"},
+                [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+                  if (key == "name") {
+                    pk.name = in_.name(value, "a constraint name").value_or("");
+                    table.primary_key_named = !pk.name.empty();
+                  }
+                  if (key == "columns") columns_node = value;
+                });
+    if (!columns_node) {
+      in_.error(node, "expected primary_key to have 'columns'");
+      return;
+    }
+    columns = &columns_node;
+  } else if (node.IsScalar()) {
+    auto name = in_.name(node, "a column name");
+    if (!name) return;
+    pk.columns = {*name};
+    table.primary_key_columns.columns = pk.columns;
+    table.primary_key_columns.positions = {in_.at(node)};
+    table.primary_key = std::move(pk);
+    return;
+  }
+  auto list = in_.names(*columns, "primary key columns", &table.primary_key_columns.positions);
+  if (!list) return;
+  if (list->empty()) {
+    in_.error(*columns, "expected at least one primary key column");
+    return;
+  }
+  pk.columns = *list;
+  table.primary_key_columns.columns = *list;
+  table.primary_key = std::move(pk);
+}
+
+void FileParser::parse_locality(DeclaredTable& table, const YAML::Node& node) {
+  table.locality_position = in_.at(node);
+  Locality locality;
+  std::optional<std::string> kind;
+  if (node.IsScalar()) {
+    kind = in_.choice(node, "locality", {"global", "regional_by_table", "regional_by_row"});
+  } else {
+    in_.entries(node, "locality", {"kind", "in", "as"},
+                [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+                  if (key == "kind")
+                    kind = in_.choice(value, "locality kind", {"global", "regional_by_table", "regional_by_row"});
+                  if (key == "in") locality.region = in_.name(value, "a region name").value_or("");
+                  if (key == "as") locality.column = in_.name(value, "a column name").value_or("");
+                });
+    if (!kind && node.IsMap()) in_.error(node, "expected 'locality' to have a 'kind'");
+  }
+  if (!kind) return;
+  locality.kind = *kind == "global"            ? LocalityKind::Global
+                  : *kind == "regional_by_row" ? LocalityKind::RegionalByRow
+                                               : LocalityKind::RegionalByTable;
+  if (!locality.region.empty() && locality.kind != LocalityKind::RegionalByTable) {
+    in_.error(node, "expected 'in' only with regional_by_table");
+  }
+  if (!locality.column.empty() && locality.kind != LocalityKind::RegionalByRow) {
+    in_.error(node, "expected 'as' only with regional_by_row");
+  }
+  table.locality = locality;
+}
+
+}  // namespace strata::load
