@@ -10,26 +10,19 @@ namespace {
 constexpr Micros kSecond = 1'000'000;
 constexpr Micros kDay = 86'400 * kSecond;
 
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+// Days since 1970-01-01 of a date, and back (std::chrono's proleptic Gregorian calendar).
+std::int64_t days_from_civil(long y, long m, long d) {
+  using namespace std::chrono;
+  const sys_days days{year{static_cast<int>(y)} / month{static_cast<unsigned>(m)} / day{static_cast<unsigned>(d)}};
+  return days.time_since_epoch().count();
 }
 
-void civil_from_days(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
+void civil_from_days(std::int64_t days, std::int64_t& y, unsigned& m, unsigned& d) {
+  using namespace std::chrono;
+  const year_month_day date{sys_days{std::chrono::days{days}}};
+  y = static_cast<int>(date.year());
+  m = static_cast<unsigned>(date.month());
+  d = static_cast<unsigned>(date.day());
 }
 
 // Reads `count` digits at `at`; -1 when they are not there.
@@ -95,7 +88,7 @@ std::optional<Micros> parse_timestamptz(std::string_view text) {
   if (m < 1 || m > 12 || at >= text.size() || text[at++] != '-') return std::nullopt;
   const long d = digits(text, at, 2);
   if (d < 1 || d > 31) return std::nullopt;
-  Micros micros = days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)) * kDay;
+  Micros micros = days_from_civil(y, m, d) * kDay;
   if (at < text.size() && (text[at] == ' ' || text[at] == 'T')) {
     ++at;
     const auto time = clock_time(text, at);
