@@ -258,7 +258,7 @@ class Connection {
       for (const auto& token : tokenize(prepared->second.query)) {
         if (token.kind == TokenKind::Param) count = std::max(count, token.number);
       }
-    } catch (const SyntaxError&) {
+    } catch (const std::exception&) {  // the statement's error comes at Bind
     }
     parameters.int16(static_cast<std::int16_t>(count));
     for (int i = 0; i < count; ++i) {

@@ -168,7 +168,7 @@ Answer Responder::answer(Session& session, const std::string& statement, const P
   } catch (const Unsupported& reason) {
     answer = Answer{};
     answer.error = no_answer(statement, std::string("outside what the stand-in reads: ") + reason.what());
-  } catch (const CatalogueError& reason) {
+  } catch (const std::exception& reason) {  // CatalogueError; a number std::stoll cannot hold
     answer = Answer{};
     answer.error = no_answer(statement, reason.what());
   }
