@@ -60,7 +60,8 @@ void FileParser::parse_index(DeclaredTable& table, const YAML::Node& node) {
               in_.names(value, "include", &index.include_positions).value_or(std::vector<std::string>{});
         }
         if (key == "using") {
-          auto method = in_.choice(value, "using", {"btree", "hash", "gin", "gist", "brin", "spgist", "inverted"});
+          auto method =
+              in_.choice(value, "using", {"btree", "hash", "gin", "gist", "brin", "spgist", "inverted", "vector"});
           if (method) index.index.method = *method == "inverted" ? "gin" : *method;
         }
         if (key == "sharded") {

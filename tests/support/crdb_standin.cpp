@@ -56,7 +56,8 @@ std::vector<std::string> CrdbStandin::releases() {
   return standin::list_releases(catalogue_dir());
 }
 
-CrdbStandin::CrdbStandin(const std::string& release, const std::string& unsafe_internals) {
+CrdbStandin::CrdbStandin(const std::string& release, const std::string& unsafe_internals,
+                         const std::string& claimed_version) {
   char pattern[] = "/tmp/strata-crdb-standin-XXXXXX";
   if (!::mkdtemp(pattern)) throw std::runtime_error(std::string("mkdtemp: ") + std::strerror(errno));
   work_dir_ = pattern;
@@ -73,6 +74,7 @@ CrdbStandin::CrdbStandin(const std::string& release, const std::string& unsafe_i
                                    "0",
                                    "--log",
                                    log};
+  if (!claimed_version.empty()) args.insert(args.end(), {"--claim-version", claimed_version});
   std::vector<char*> argv;
   for (auto& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);

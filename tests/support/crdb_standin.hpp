@@ -21,7 +21,10 @@ class CrdbStandin {
   // Starts strata-crdb-standin for `release` ("v25.4") with --unsafe-internals `unsafe_internals`
   // ("on", "off" or "default"); waits for its "port N" line. Throws std::runtime_error with what it
   // printed when it does not start.
-  explicit CrdbStandin(const std::string& release, const std::string& unsafe_internals = "default");
+  // `claimed_version`, when given, is the SELECT version() text it answers instead of the release's
+  // (a server outside the catalogue, for the release policy).
+  explicit CrdbStandin(const std::string& release, const std::string& unsafe_internals = "default",
+                       const std::string& claimed_version = "");
   ~CrdbStandin();
   CrdbStandin(const CrdbStandin&) = delete;
   CrdbStandin& operator=(const CrdbStandin&) = delete;

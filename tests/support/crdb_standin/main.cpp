@@ -33,13 +33,16 @@ struct Options {
   std::string state;
   std::string unsafe_internals = "default";
   std::string log;
+  std::string version;  // --claim-version: the text SELECT version() answers instead of the release's
   int port = 0;
 };
 
 [[noreturn]] void usage(const std::string& problem) {
   std::cerr << "strata-crdb-standin: " << problem << "\n"
             << "usage: strata-crdb-standin --catalogue DIR --release vX.Y [--unsafe-internals on|off|default]\n"
-            << "                           [--state DIR] [--port N] [--log FILE]\n";
+            << "                           [--state DIR] [--port N] [--log FILE] [--claim-version TEXT]\n"
+            << "--claim-version makes the server claim another release's version() text (a release outside the\n"
+            << "catalogue, to test a client's release policy); every other answer stays the release's.\n";
   std::exit(2);
 }
 
@@ -59,6 +62,8 @@ Options parse_options(int argc, char** argv) {
       options.unsafe_internals = value;
     } else if (flag == "--log") {
       options.log = value;
+    } else if (flag == "--claim-version") {
+      options.version = value;
     } else if (flag == "--port") {
       options.port = std::stoi(value);
     } else {
@@ -106,7 +111,8 @@ int main(int argc, char** argv) {
   sigaddset(&stop_signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);  // every thread inherits this; one waits for them
   try {
-    const Release release = load_release(options.catalogue, options.release);
+    Release release = load_release(options.catalogue, options.release);
+    if (!options.version.empty()) release.version = options.version;
     const State state = load_state(options.state);
     const Responder responder(release, state);
     StatementLog log(options.log);
