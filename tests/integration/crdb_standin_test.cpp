@@ -11,30 +11,7 @@
 namespace strata::testing {
 namespace {
 
-struct Case {
-  std::string release;
-  std::string unsafe_internals;
-};
-
-std::vector<Case> cases() {
-  std::vector<Case> out;
-  for (const auto& release : CrdbStandin::releases()) {
-    for (const char* setting : {"on", "off"}) out.push_back({release, setting});
-  }
-  return out;
-}
-
-void PrintTo(const Case& c, std::ostream* out) {
-  *out << c.release << " allow_unsafe_internals=" << c.unsafe_internals;
-}
-
-std::string case_name(const ::testing::TestParamInfo<Case>& info) {
-  std::string name = info.param.release + "_" + info.param.unsafe_internals;
-  for (char& c : name) {
-    if (c == '.') c = '_';
-  }
-  return name;
-}
+using Case = StandinCase;
 
 // libpqxx 6.4 leaves the SQLSTATE out of some exceptions it maps (insufficient_privilege among them).
 std::string sqlstate_of(const pqxx::sql_error& error) {
@@ -151,7 +128,7 @@ TEST_P(CrdbStandinTest, SetsAllowUnsafeInternalsOnlyWhereItExists) {
   EXPECT_EQ(tx.exec("SELECT descriptor_name FROM crdb_internal.create_type_statements").size(), 2u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Releases, CrdbStandinTest, ::testing::ValuesIn(cases()), case_name);
+INSTANTIATE_TEST_SUITE_P(Releases, CrdbStandinTest, ::testing::ValuesIn(standin_cases()), standin_case_name);
 
 TEST(CrdbStandin, ServesConnectionsAtTheSameTimeAndLogsEachSession) {
   CrdbStandin standin("v26.2");

@@ -120,4 +120,24 @@ std::vector<LoggedStatement> CrdbStandin::statements() const {
   return standin::parse_statement_log(read_file(work_dir_ / "statements.log"));
 }
 
+std::vector<StandinCase> standin_cases() {
+  std::vector<StandinCase> out;
+  for (const auto& release : CrdbStandin::releases()) {
+    for (const char* setting : {"on", "off"}) out.push_back({release, setting});
+  }
+  return out;
+}
+
+std::string standin_case_name(const ::testing::TestParamInfo<StandinCase>& info) {
+  std::string name = info.param.release + "_" + info.param.unsafe_internals;
+  for (char& c : name) {
+    if (c == '.') c = '_';
+  }
+  return name;
+}
+
+void PrintTo(const StandinCase& c, std::ostream* out) {
+  *out << c.release << " allow_unsafe_internals=" << c.unsafe_internals;
+}
+
 }  // namespace strata::testing

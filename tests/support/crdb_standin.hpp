@@ -7,8 +7,11 @@
 #pragma once
 
 #include <filesystem>
+#include <ostream>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "support/crdb_standin/statement_log.hpp"
 
@@ -44,5 +47,20 @@ class CrdbStandin {
   int port_ = 0;
   std::filesystem::path work_dir_;
 };
+
+// One stand-in configuration: a release of the catalogue with allow_unsafe_internals "on" or "off".
+struct StandinCase {
+  std::string release;
+  std::string unsafe_internals;
+};
+
+// Every release of the catalogue, each with the setting on and off.
+std::vector<StandinCase> standin_cases();
+
+// "v24_3_off": a GoogleTest name for the case.
+std::string standin_case_name(const ::testing::TestParamInfo<StandinCase>& info);
+
+// GoogleTest prints a case as "v24.3 allow_unsafe_internals=off".
+void PrintTo(const StandinCase& c, std::ostream* out);
 
 }  // namespace strata::testing

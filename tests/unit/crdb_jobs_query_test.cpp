@@ -120,7 +120,7 @@ std::set<std::string> as_set(const Range& range) {
 // The type the waiter reads each SHOW JOBS column as: job ids parsed as integers,
 // fraction_completed as a double, created compared with $1::TIMESTAMPTZ, the rest text.
 const Columns kReadAs = {
-    {"job_id", "INT8"},       {"job_type", "STRING"},           {"description", "STRING"}, {"status", "STRING"},
+    {"job_id", "INT8"},         {"job_type", "STRING"},           {"description", "STRING"}, {"status", "STRING"},
     {"created", "TIMESTAMPTZ"}, {"fraction_completed", "FLOAT8"}, {"error", "STRING"},       {"user_name", "STRING"},
 };
 

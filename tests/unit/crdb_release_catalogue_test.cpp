@@ -66,7 +66,10 @@ TEST(CrdbReleaseCatalogue, EveryFactHasANonEmptySource) {
 
 TEST(CrdbReleaseCatalogue, EveryRowsFileHasAProvenanceHeader) {
   int files = 0;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(kCatalogue)) {
+  for (auto it = std::filesystem::recursive_directory_iterator(kCatalogue); it != decltype(it){}; ++it) {
+    const auto& entry = *it;
+    // research/ holds the notes the catalogue was written from, not rows.
+    if (entry.is_directory() && entry.path().filename() == "research") it.disable_recursion_pending();
     if (entry.path().extension() != ".txt") continue;
     SCOPED_TRACE(entry.path().string());
     const RowsFile file = read_rows_file(entry.path());

@@ -48,10 +48,12 @@ TEST(CrdbReleaseRules, AFormTheReleaseLacksIsRefusedNamingTheReleaseThatHasIt) {
 }
 
 TEST(CrdbReleaseRules, VectorIndexesAreCreatedWithCockroachDbsOwnSpellingFromV25_2) {
-  const Schema before = yaml("tables:\n  t:\n    columns:\n      id: {type: int8}\n      v: {type: vector(3)}\n"
-                             "    primary_key: [id]\n");
-  const Schema after = yaml("tables:\n  t:\n    columns:\n      id: {type: int8}\n      v: {type: vector(3)}\n"
-                            "    primary_key: [id]\n    indexes:\n      - {name: t_v_idx, columns: [v], using: vector}\n");
+  const Schema before = yaml(
+      "tables:\n  t:\n    columns:\n      id: {type: int8}\n      v: {type: vector(3)}\n"
+      "    primary_key: [id]\n");
+  const Schema after = yaml(
+      "tables:\n  t:\n    columns:\n      id: {type: int8}\n      v: {type: vector(3)}\n"
+      "    primary_key: [id]\n    indexes:\n      - {name: t_v_idx, columns: [v], using: vector}\n");
   EXPECT_THAT(plan_error(before, after, {24, 3}), HasSubstr("CREATE VECTOR INDEX, which CockroachDB has from v25.2"));
   const Plan plan = plan_changes(before, after, CockroachDialect("db", {25, 4}));
   ASSERT_EQ(plan.steps.size(), 1u);
