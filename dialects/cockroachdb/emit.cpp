@@ -243,6 +243,9 @@ struct Emit {
   ChangeSql operator()(const SetLocality& c) const {
     return statements({alter_table(c.table) + " SET " + locality_sql(c.to)});
   }
+  ChangeSql operator()(const SetComment& c) const {
+    return statements({postgres::comment_sql(c, table_name_sql(c.table) + "@" + quote_ident(c.object))});
+  }
 };
 
 }  // namespace

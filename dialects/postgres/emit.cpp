@@ -239,6 +239,7 @@ struct Emit {
   ChangeSql operator()(const SetLocality& c) const {
     multi_region_only("gives table " + to_string(c.table) + " a locality");
   }
+  ChangeSql operator()(const SetComment& c) const { return {{comment_sql(c, index_name_sql(c.table, c.object))}}; }
 };
 
 }  // namespace

@@ -72,6 +72,17 @@ class CatalogReader {
  public:
   explicit CatalogReader(Schema& schema) : schema_(schema) {}
 
+  void comments(const pqxx::result& rows) {
+    for (const auto& row : rows) {
+      const std::string kind = row[0].c_str();
+      const CommentOn on = kind == "table"    ? CommentOn::Table
+                           : kind == "column" ? CommentOn::Column
+                           : kind == "index"  ? CommentOn::Index
+                                              : CommentOn::Constraint;
+      schema_.comments.push_back({on, {row[1].c_str(), row[2].c_str()}, row[3].c_str(), row[4].c_str()});
+    }
+  }
+
   void namespaces(const pqxx::result& rows) {
     for (const auto& row : rows) {
       std::string name = row[0].c_str();
@@ -240,6 +251,7 @@ Schema PostgresDialect::introspect(Connection& connection, const IntrospectOptio
   // would create an empty table entry; the column query ran first, so it saw at least as much.
   reader.indexes(connection.exec_with_names(queries::kIndexes, options.schemas));
   reader.constraints(connection.exec_with_names(queries::kConstraints, options.schemas));
+  reader.comments(connection.exec_with_names(queries::kComments, options.schemas));
   normalize(schema);
   return schema;
 }

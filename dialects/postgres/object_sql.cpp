@@ -140,4 +140,19 @@ std::string add_foreign_key_sql(const Table& table, const ForeignKey& fk) {
                      foreign_key_definition_sql(fk));
 }
 
+std::string comment_sql(const SetComment& c, const std::string& index_sql) {
+  const std::string text = c.to ? quote_literal(*c.to) : "NULL";
+  switch (c.on) {
+    case CommentOn::Table:
+      return fmt::format("COMMENT ON TABLE {} IS {}", table_name_sql(c.table), text);
+    case CommentOn::Column:
+      return fmt::format("COMMENT ON COLUMN {}.{} IS {}", table_name_sql(c.table), quote_ident(c.object), text);
+    case CommentOn::Index:
+      return fmt::format("COMMENT ON INDEX {} IS {}", index_sql, text);
+    case CommentOn::Constraint:
+      return fmt::format("COMMENT ON CONSTRAINT {} ON {} IS {}", quote_ident(c.object), table_name_sql(c.table), text);
+  }
+  return {};
+}
+
 }  // namespace strata::postgres

@@ -34,5 +34,7 @@ std::string referential_action_sql(ReferentialAction action);
 std::string index_key_sql(const IndexKey& key);
 std::string column_list_sql(const std::vector<std::string>& columns);
 std::string table_name_sql(const QualifiedName& name);  // unqualified in "public"
+// COMMENT ON … IS '…' (IS NULL when c.to is empty); `index_sql` is how the dialect names an index.
+std::string comment_sql(const SetComment& c, const std::string& index_sql);
 
 }  // namespace strata::postgres

@@ -90,6 +90,35 @@ const char* const kConstraints =
     "  AND con.conislocal AND con.convalidated AND " STRATA_USER_NAMESPACE
     " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " ORDER BY n.nspname, c.relname, con.conname";
 
+// Comments on tables, their columns, their indexes (not those of a key: COMMENT ON CONSTRAINT
+// says those) and their keys; comments on check constraints are not read (the declared format has
+// nowhere to keep them). Rows: kind, namespace, table, object (empty for the table), text.
+#define STRATA_TABLE_FILTER(c)                                                           \
+  " " c ".relkind IN ('r', 'p') AND NOT " c ".relispartition AND " STRATA_USER_NAMESPACE \
+  " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", c ".oid")
+const char* const kComments =
+    "SELECT 'table', n.nspname, c.relname, '', d.description "
+    "FROM pg_description d JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid "
+    "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE d.objsubid = 0 AND " STRATA_TABLE_FILTER("c")
+    "UNION ALL "
+    "SELECT 'column', n.nspname, c.relname, a.attname, d.description "
+    "FROM pg_description d JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid "
+    "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid AND NOT a.attisdropped "
+    "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE d.objsubid > 0 AND " STRATA_TABLE_FILTER("c")
+    "UNION ALL "
+    "SELECT 'index', n.nspname, c.relname, ic.relname, d.description "
+    "FROM pg_description d JOIN pg_index i ON d.classoid = 'pg_class'::regclass AND d.objoid = i.indexrelid "
+    "JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid "
+    "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE i.indisvalid AND " STRATA_TABLE_FILTER("c")
+    "  AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid "
+    "                  AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')) "
+    "UNION ALL "
+    "SELECT 'constraint', n.nspname, c.relname, con.conname, d.description "
+    "FROM pg_description d JOIN pg_constraint con ON d.classoid = 'pg_constraint'::regclass AND d.objoid = con.oid "
+    "JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE con.contype IN ('p', 'u', 'f') AND con.conislocal AND " STRATA_TABLE_FILTER("c");
+#undef STRATA_TABLE_FILTER
+
 #undef STRATA_USER_NAMESPACE
 #undef STRATA_NOT_EXTENSION_MEMBER
 

@@ -32,5 +32,6 @@ extern const char* const kIndexes;
 // nspname, relname, conname, contype, attnums (int2[] text), ref_schema, ref_table, ref_columns
 // (json), on_update, on_delete, deferrable, deferred, expression.
 extern const char* const kConstraints;
+extern const char* const kComments;
 
 }  // namespace strata::postgres::queries

@@ -78,6 +78,7 @@ ChangeSet Differ::run() {
   diff_enums();
   diff_sequences();
   diff_tables();
+  diff_comments();
   return std::move(changes_);
 }
 

@@ -16,6 +16,7 @@ struct DeclaredColumn {
   SourcePosition position;
   SourcePosition type_position;
   bool default_is_plain_word = false;  // `default: PENDING`: an enum value, if the type is an enum
+  std::optional<std::string> comment;
 };
 
 struct DeclaredKeyList {
@@ -29,6 +30,7 @@ struct DeclaredIndex {
   SourcePosition position;
   std::vector<SourcePosition> key_positions;
   std::vector<SourcePosition> include_positions;
+  std::optional<std::string> comment;
 };
 
 struct DeclaredUnique {
@@ -36,6 +38,7 @@ struct DeclaredUnique {
   bool named = false;
   SourcePosition position;
   std::vector<SourcePosition> column_positions;
+  std::optional<std::string> comment;
 };
 
 struct DeclaredForeignKey {
@@ -46,6 +49,7 @@ struct DeclaredForeignKey {
   SourcePosition ref_position;
   std::vector<SourcePosition> column_positions;
   std::vector<SourcePosition> ref_column_positions;
+  std::optional<std::string> comment;
 };
 
 struct DeclaredCheck {
@@ -69,6 +73,8 @@ struct DeclaredTable {
   SourcePosition locality_position;
   std::optional<std::string> renamed_from;
   SourcePosition renamed_from_position;
+  std::optional<std::string> comment;
+  std::optional<std::string> primary_key_comment;
 };
 
 struct DeclaredEnum {

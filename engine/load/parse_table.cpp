@@ -20,7 +20,7 @@ void FileParser::parse_table(const std::string& name, const YAML::Node& key_node
   bool has_columns = false;
   in_.entries(node, fmt::format("table '{}'", name),
               {"name", "schema", "renamed_from", "columns", "primary_key", "indexes", "unique", "foreign_keys",
-               "checks", "locality"},
+               "checks", "locality", "comment"},
               [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
                 if (key == "columns") {
                   has_columns = true;
@@ -46,6 +46,7 @@ void FileParser::parse_table(const std::string& name, const YAML::Node& key_node
                                     });
                 }
                 if (key == "locality") parse_locality(table, value);
+                if (key == "comment") table.comment = in_.string(value, "a comment");
                 if (key == "renamed_from") {
                   table.renamed_from = in_.name(value, "the table's previous name");
                   table.renamed_from_position = in_.at(value);
@@ -69,31 +70,33 @@ void FileParser::parse_column(DeclaredTable& table, const std::string& name, con
     return;
   }
   bool has_type = false;
-  in_.entries(node, fmt::format("column '{}'", name),
-              {"type", "nullable", "default", "generated", "identity", "hidden", "collation", "renamed_from"},
-              [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
-                if (key == "type") {
-                  if (auto type = in_.string(value, "a type")) {
-                    c.column.type = *type;
-                    c.type_position = in_.at(value);
-                    has_type = true;
-                  }
-                }
-                if (key == "nullable") c.column.nullable = in_.boolean(value, "nullable").value_or(false);
-                if (key == "default") {
-                  c.column.default_expr = expression(value, "a default");
-                  c.default_is_plain_word = value.IsScalar() && value.Tag() == "?";
-                }
-                if (key == "generated") parse_generated(c, value);
-                if (key == "identity") {
-                  if (auto kind = in_.choice(value, "identity", {"always", "by_default"})) {
-                    c.column.identity = *kind == "always" ? IdentityKind::Always : IdentityKind::ByDefault;
-                  }
-                }
-                if (key == "hidden") c.column.hidden = in_.boolean(value, "hidden").value_or(false);
-                if (key == "collation") c.column.collation = in_.name(value, "a collation name");
-                if (key == "renamed_from") c.column.renamed_from = in_.name(value, "the column's previous name");
-              });
+  in_.entries(
+      node, fmt::format("column '{}'", name),
+      {"type", "nullable", "default", "generated", "identity", "hidden", "collation", "renamed_from", "comment"},
+      [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+        if (key == "type") {
+          if (auto type = in_.string(value, "a type")) {
+            c.column.type = *type;
+            c.type_position = in_.at(value);
+            has_type = true;
+          }
+        }
+        if (key == "nullable") c.column.nullable = in_.boolean(value, "nullable").value_or(false);
+        if (key == "default") {
+          c.column.default_expr = expression(value, "a default");
+          c.default_is_plain_word = value.IsScalar() && value.Tag() == "?";
+        }
+        if (key == "generated") parse_generated(c, value);
+        if (key == "identity") {
+          if (auto kind = in_.choice(value, "identity", {"always", "by_default"})) {
+            c.column.identity = *kind == "always" ? IdentityKind::Always : IdentityKind::ByDefault;
+          }
+        }
+        if (key == "hidden") c.column.hidden = in_.boolean(value, "hidden").value_or(false);
+        if (key == "collation") c.column.collation = in_.name(value, "a collation name");
+        if (key == "renamed_from") c.column.renamed_from = in_.name(value, "the column's previous name");
+        if (key == "comment") c.comment = in_.string(value, "a comment");
+      });
   if (!has_type && node.IsMap()) in_.error(key_node, fmt::format("expected column '{}' to have a 'type'", name));
   if (c.column.generated && c.column.default_expr) {
     in_.error(key_node, fmt::format("expected column '{}' to have either 'default' or 'generated', not both", name));
@@ -142,8 +145,9 @@ void FileParser::parse_primary_key(DeclaredTable& table, const YAML::Node& node)
   const YAML::Node* columns = &node;
   YAML::Node columns_node;
   if (node.IsMap()) {
-    in_.entries(node, "primary_key", {"name", "columns"},
+    in_.entries(node, "primary_key", {"name", "columns", "comment"},
                 [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+                  if (key == "comment") table.primary_key_comment = in_.string(value, "a comment");
                   if (key == "name") {
                     pk.name = in_.name(value, "a constraint name").value_or("");
                     table.primary_key_named = !pk.name.empty();

@@ -1,6 +1,7 @@
 // Schema -> the declared format, as YAML (`strata inspect`) or JSON. Both are written from one
 // tree, so they always agree; YAML output loads back as an equal schema.
 #include <map>
+#include <tuple>
 
 #include <yaml-cpp/yaml.h>
 #include <nlohmann/json.hpp>
@@ -12,6 +13,24 @@ namespace strata {
 namespace {
 
 using Tree = nlohmann::ordered_json;
+
+// The schema's comments, found by what they are on.
+class Comments {
+ public:
+  explicit Comments(const std::vector<Comment>& comments) {
+    for (const auto& c : comments) by_key_[{c.on, c.table, c.object}] = &c.text;
+  }
+  // Sets t["comment"] when the object has one.
+  void put(Tree& t, CommentOn on, const QualifiedName& table, const std::string& object = "") const {
+    if (const auto it = by_key_.find({on, table, object}); it != by_key_.end()) t["comment"] = *it->second;
+  }
+  bool has(CommentOn on, const QualifiedName& table, const std::string& object) const {
+    return by_key_.count({on, table, object}) > 0;
+  }
+
+ private:
+  std::map<std::tuple<CommentOn, QualifiedName, std::string>, const std::string*> by_key_;
+};
 
 std::string_view action_name(ReferentialAction action) {
   switch (action) {
@@ -29,8 +48,9 @@ std::string_view action_name(ReferentialAction action) {
   return "no_action";
 }
 
-Tree column_tree(const Column& c) {
-  const bool plain = !c.nullable && !c.default_expr && !c.generated && !c.identity && !c.hidden && !c.collation;
+Tree column_tree(const Column& c, bool commented) {
+  const bool plain =
+      !c.nullable && !c.default_expr && !c.generated && !c.identity && !c.hidden && !c.collation && !commented;
   if (plain) return c.type;
   Tree t = Tree::object();
   t["type"] = c.type;
@@ -73,22 +93,35 @@ Tree index_tree(const Index& index) {
   return t;
 }
 
-Tree table_tree(const Table& table) {
+Tree table_tree(const Table& table, const Comments& comments) {
   Tree t = Tree::object();
   if (table.name.schema != "public") t["schema"] = table.name.schema;
+  comments.put(t, CommentOn::Table, table.name);
   Tree columns = Tree::object();
-  for (const auto& c : table.columns) columns[c.name] = column_tree(c);
+  for (const auto& c : table.columns) {
+    Tree column = column_tree(c, comments.has(CommentOn::Column, table.name, c.name));
+    comments.put(column, CommentOn::Column, table.name, c.name);
+    columns[c.name] = std::move(column);
+  }
   t["columns"] = std::move(columns);
-  if (table.primary_key)
+  if (table.primary_key) {
     t["primary_key"] = {{"name", table.primary_key->name}, {"columns", table.primary_key->columns}};
+    comments.put(t["primary_key"], CommentOn::Constraint, table.name, table.primary_key->name);
+  }
   if (!table.indexes.empty()) {
     Tree indexes = Tree::array();
-    for (const auto& index : table.indexes) indexes.push_back(index_tree(index));
+    for (const auto& index : table.indexes) {
+      indexes.push_back(index_tree(index));
+      comments.put(indexes.back(), CommentOn::Index, table.name, index.name);
+    }
     t["indexes"] = std::move(indexes);
   }
   if (!table.uniques.empty()) {
     Tree uniques = Tree::array();
-    for (const auto& u : table.uniques) uniques.push_back({{"name", u.name}, {"columns", u.columns}});
+    for (const auto& u : table.uniques) {
+      uniques.push_back({{"name", u.name}, {"columns", u.columns}});
+      comments.put(uniques.back(), CommentOn::Constraint, table.name, u.name);
+    }
     t["unique"] = std::move(uniques);
   }
   if (!table.foreign_keys.empty()) {
@@ -106,6 +139,7 @@ Tree table_tree(const Table& table) {
       if (fk.on_update != ReferentialAction::NoAction) f["on_update"] = action_name(fk.on_update);
       if (fk.deferrable) f["deferrable"] = true;
       if (fk.initially_deferred) f["initially_deferred"] = true;
+      comments.put(f, CommentOn::Constraint, table.name, fk.name);
       fks.push_back(std::move(f));
     }
     t["foreign_keys"] = std::move(fks);
@@ -172,9 +206,10 @@ Tree schema_tree(const Schema& schema) {
   // "schema.name" and carries its real name in a `name` field.
   std::map<std::string, int> uses;
   for (const auto& table : schema.tables) ++uses[table.name.name];
+  const Comments comments(schema.comments);
   Tree tables = Tree::object();
   for (const auto& table : schema.tables) {
-    Tree entry = table_tree(table);
+    Tree entry = table_tree(table, comments);
     if (uses[table.name.name] > 1) {
       Tree named = {{"name", table.name.name}};
       named.update(entry);

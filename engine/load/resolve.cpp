@@ -40,6 +40,7 @@ class Resolver {
     for (auto& e : d_.enums) schema.enums.push_back(e.value);
     for (auto& s : d_.sequences) schema.sequences.push_back(s.sequence);
     for (auto& table : d_.tables) schema.tables.push_back(build(table));
+    for (const auto& table : d_.tables) add_comments(table, schema.comments);
     std::set<std::string> schemas(d_.schemas.begin(), d_.schemas.end());
     for (const auto& e : schema.enums) schemas.insert(e.name.schema);
     for (const auto& s : schema.sequences) schemas.insert(s.name.schema);
@@ -346,6 +347,20 @@ class Resolver {
         constraints.emplace(fk.foreign_key.name, fk.position);
       }
     }
+  }
+
+  // The comments declared on a table and its objects, under their resolved names. An empty
+  // comment is no comment (COMMENT ON … IS '' removes one).
+  static void add_comments(const DeclaredTable& t, std::vector<Comment>& out) {
+    auto add = [&](CommentOn on, const std::string& object, const std::optional<std::string>& text) {
+      if (text && !text->empty()) out.push_back({on, t.name, object, *text});
+    };
+    add(CommentOn::Table, "", t.comment);
+    for (const auto& c : t.columns) add(CommentOn::Column, c.column.name, c.comment);
+    if (t.primary_key) add(CommentOn::Constraint, t.primary_key->name, t.primary_key_comment);
+    for (const auto& i : t.indexes) add(CommentOn::Index, i.index.name, i.comment);
+    for (const auto& u : t.uniques) add(CommentOn::Constraint, u.unique.name, u.comment);
+    for (const auto& fk : t.foreign_keys) add(CommentOn::Constraint, fk.foreign_key.name, fk.comment);
   }
 
   static Table build(const DeclaredTable& declared) {

@@ -93,6 +93,12 @@ struct Describe {
     return fmt::format("set the locality of table {} to {}", name(c.table),
                        c.to ? std::string(to_string(c.to->kind)) : "the default");
   }
+  std::string operator()(const SetComment& c) const {
+    const std::string what = c.on == CommentOn::Table ? "table " + name(c.table)
+                                                      : fmt::format("{} {} of table {}", to_string(c.on),
+                                                                    quote_ident(c.object), name(c.table));
+    return fmt::format("{} the comment on {}", !c.to ? "remove" : c.from ? "change" : "set", what);
+  }
 };
 
 }  // namespace

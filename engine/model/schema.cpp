@@ -70,6 +70,7 @@ void Schema::sort() {
     sort_by_name(table.foreign_keys);
     sort_by_name(table.checks);
   }
+  std::sort(comments.begin(), comments.end());
 }
 
 std::string to_string(const QualifiedName& name) {
@@ -106,6 +107,26 @@ std::string_view to_string(LocalityKind kind) {
       return "regional_by_row";
   }
   return "regional_by_table";
+}
+
+std::string_view to_string(CommentOn on) {
+  switch (on) {
+    case CommentOn::Table:
+      return "table";
+    case CommentOn::Column:
+      return "column";
+    case CommentOn::Index:
+      return "index";
+    case CommentOn::Constraint:
+      return "constraint";
+  }
+  return "table";
+}
+
+std::string describe(const Comment& comment) {
+  if (comment.on == CommentOn::Table) return fmt::format("comment on table {}", to_string(comment.table));
+  return fmt::format("comment on {} {} of table {}", to_string(comment.on), quote_ident(comment.object),
+                     to_string(comment.table));
 }
 
 std::string describe(const Table& table) {
@@ -173,6 +194,7 @@ std::string describe(const Schema& schema) {
                        s.start, s.increment, s.min_value, s.max_value, s.cache, s.cycle ? " cycle" : "");
   }
   for (const auto& table : schema.tables) out += describe(table);
+  for (const auto& c : schema.comments) out += fmt::format("{}: {}\n", describe(c), quote_literal(c.text));
   return out;
 }
 

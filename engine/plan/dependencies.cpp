@@ -310,6 +310,22 @@ struct Collect {
     if (c.to && !c.to->column.empty()) r.uses.push_back(column_key(c.table, c.to->column));
     if (c.from && !c.from->region.empty()) r.releases.push_back(region_key(c.from->region));
   }
+  void operator()(const SetComment& c) {
+    r.uses.push_back(table_key(c.table));
+    switch (c.on) {
+      case CommentOn::Table:
+        break;
+      case CommentOn::Column:
+        r.uses.push_back(column_key(c.table, c.object));
+        break;
+      case CommentOn::Index:
+        r.uses.push_back(relation_key(c.table.schema, c.object));
+        break;
+      case CommentOn::Constraint:
+        r.uses.push_back(constraint_key(c.table, c.object));
+        break;
+    }
+  }
 };
 
 struct Priority {
@@ -339,6 +355,7 @@ struct Priority {
   int operator()(const AddCheck&) const { return 16; }
   int operator()(const AddForeignKey&) const { return 17; }
   int operator()(const SetLocality&) const { return 18; }
+  int operator()(const SetComment&) const { return 18; }
   int operator()(const DropTable&) const { return 19; }
   int operator()(const DropSequence&) const { return 20; }
   int operator()(const DropEnum&) const { return 20; }

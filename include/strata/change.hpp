@@ -174,11 +174,21 @@ struct SetLocality {
   std::optional<Locality> to;
 };
 
+// ---- comments
+// COMMENT ON the object `on` names; `to` empty: the comment is removed (IS NULL).
+struct SetComment {
+  CommentOn on = CommentOn::Table;
+  QualifiedName table;
+  std::string object;  // column, index or constraint; empty for the table
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+};
+
 using Change = std::variant<CreateSchema, CreateEnum, DropEnum, AddEnumValue, RecreateEnum, CreateSequence,
                             DropSequence, AlterSequence, CreateTable, DropTable, RenameTable, AddColumn, DropColumn,
                             RenameColumn, AlterColumn, SetPrimaryKey, CreateIndex, DropIndex, RenameIndex, AddUnique,
                             DropUnique, AddForeignKey, DropForeignKey, AddCheck, DropCheck, AddRegion, DropRegion,
-                            SetPrimaryRegion, SetSurvivalGoal, SetLocality>;
+                            SetPrimaryRegion, SetSurvivalGoal, SetLocality, SetComment>;
 
 using ChangeSet = std::vector<Change>;
 

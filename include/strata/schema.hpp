@@ -174,12 +174,29 @@ struct Table {
   friend bool operator==(const Table&, const Table&) = default;
 };
 
+// What a comment is on. CockroachDB and PostgreSQL both have COMMENT ON for each.
+enum class CommentOn { Table, Column, Index, Constraint };
+
+// A comment (COMMENT ON … IS '…') on a table, or on a column, index or constraint of one.
+// Comments are kept beside the objects, not in them, so that a changed comment is never a changed
+// object: it is a COMMENT ON of its own.
+struct Comment {
+  CommentOn on = CommentOn::Table;
+  QualifiedName table;
+  std::string object;  // the column, index or constraint; empty for the table itself
+  std::string text;
+
+  friend auto operator<=>(const Comment&, const Comment&) = default;
+  friend bool operator==(const Comment&, const Comment&) = default;
+};
+
 struct Schema {
   Database database;
   std::vector<std::string> schemas;  // namespaces the schema uses besides "public", sorted
   std::vector<Enum> enums;
   std::vector<Sequence> sequences;
   std::vector<Table> tables;
+  std::vector<Comment> comments;  // sorted by what they are on, once sorted
 
   STRATA_EXPORT const Table* find_table(const QualifiedName& table_name) const;
   STRATA_EXPORT const Enum* find_enum(const QualifiedName& enum_name) const;
@@ -194,10 +211,12 @@ struct Schema {
 // Readable, stable, multi-line description of a schema (for messages and test failures).
 STRATA_EXPORT std::string describe(const Schema& schema);
 STRATA_EXPORT std::string describe(const Table& table);
+STRATA_EXPORT std::string describe(const Comment& comment);      // "comment on column c of table public.t"
 STRATA_EXPORT std::string to_string(const QualifiedName& name);  // schema.name, quoted where needed
 STRATA_EXPORT std::string_view to_string(ReferentialAction action);
 STRATA_EXPORT std::string_view to_string(SurvivalGoal goal);
 STRATA_EXPORT std::string_view to_string(LocalityKind kind);
+STRATA_EXPORT std::string_view to_string(CommentOn on);
 STRATA_EXPORT std::ostream& operator<<(std::ostream& out, const Schema& schema);
 STRATA_EXPORT std::ostream& operator<<(std::ostream& out, const Table& table);
 

@@ -176,12 +176,36 @@ TEST(CrdbDdlParser, SequencesEnumsAndDatabases) {
 TEST(CrdbDdlParser, StatementsOutsideTheModelAreSkippedAndNoted) {
   std::vector<ParseNote> notes;
   const Schema schema = parse_crdb(
-      "BEGIN; INSERT INTO x VALUES (';'); COMMENT ON TABLE t IS e'it\\'s; fine'; SET sql_safe_updates = false;"
+      "BEGIN; INSERT INTO x VALUES (';'); COMMENT ON DATABASE d IS e'it\\'s; fine'; SET sql_safe_updates = false;"
       "GRANT ALL ON TABLE t TO u; CREATE VIEW v AS SELECT 1; COMMIT; -- trailing; comment\n /* block; */",
       NamingEra::V22, &notes);
   EXPECT_TRUE(schema.tables.empty());
   EXPECT_EQ(notes.size(), 7u);
   EXPECT_EQ(notes[2].kind, NoteKind::Comment);
+}
+
+TEST(CrdbDdlParser, CommentsOnTablesColumnsIndexesAndKeysAreRead) {
+  std::vector<ParseNote> notes;
+  const Schema schema = parse_crdb(
+      "CREATE TABLE public.t (a INT8 NOT NULL, b INT8 NULL, CONSTRAINT t_pkey PRIMARY KEY (a ASC),"
+      " INDEX t_b_idx (b ASC), CONSTRAINT b_positive CHECK (b > 0));\n"
+      "COMMENT ON TABLE public.t IS e'it\\'s a table';\n"
+      "COMMENT ON COLUMN public.t.b IS 'column';\n"
+      "COMMENT ON INDEX public.t@t_b_idx IS 'index';\n"
+      "COMMENT ON CONSTRAINT t_pkey ON public.t IS 'key';\n"
+      "COMMENT ON CONSTRAINT b_positive ON public.t IS 'a check: not managed';\n"
+      "COMMENT ON COLUMN public.t.a IS 'set, then removed'; COMMENT ON COLUMN public.t.a IS NULL",
+      NamingEra::V22, &notes);
+  const QualifiedName t{"public", "t"};
+  const std::vector<Comment> expected = {{CommentOn::Table, t, "", "it's a table"},
+                                         {CommentOn::Column, t, "b", "column"},
+                                         {CommentOn::Index, t, "t_b_idx", "index"},
+                                         {CommentOn::Constraint, t, "t_pkey", "key"}};
+  EXPECT_EQ(schema.comments, expected);
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].kind, NoteKind::Comment);
+  EXPECT_THROW(parse_crdb("CREATE TABLE t (a INT8); COMMENT ON COLUMN t.nosuch IS 'x'"), UsageError);
+  EXPECT_THROW(parse_crdb("CREATE TABLE t (a INT8); COMMENT ON TABLE t IS 42"), UsageError);
 }
 
 TEST(CrdbDdlParser, BulkIntrospectionTakesTablesInAnyOrder) {

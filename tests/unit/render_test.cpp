@@ -49,6 +49,30 @@ TEST(Render, TablesOfOneNameInTwoSchemasStayApart) {
   EXPECT_EQ(again, schema) << to_yaml(schema);
 }
 
+TEST(Render, CommentsOnEveryKindOfObjectSurviveTheRoundTrip) {
+  const Schema schema = normalized(load_schema_text(R"(tables:
+  teams:
+    columns: { id: bigint }
+    primary_key: [id]
+  users:
+    comment: "People: who sign in"
+    columns:
+      id: bigint
+      email: { type: text, comment: "it's unique" }
+      team: bigint
+    primary_key: { name: users_pkey, columns: [id], comment: key }
+    indexes: [{ name: users_team_idx, columns: [team], comment: "# for joins" }]
+    unique: [{ name: users_email_key, columns: [email], comment: one per person }]
+    foreign_keys: [{ name: users_team_fkey, columns: [team], references: teams, comment: "- its team" }]
+)",
+                                                    "comments.yaml"));
+  ASSERT_EQ(schema.comments.size(), 6u);
+  const std::string yaml = to_yaml(schema);
+  const Schema again = normalized(load_schema_text(yaml, "rendered.yaml"));
+  EXPECT_EQ(again, schema) << yaml;
+  EXPECT_EQ(again.comments, schema.comments) << yaml;
+}
+
 TEST(Render, AwkwardStringsSurviveTheRoundTrip) {
   Schema schema;
   Table table;

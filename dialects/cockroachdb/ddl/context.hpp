@@ -78,7 +78,16 @@ void create_database(Context& context, Cursor& cursor);  // after CREATE DATABAS
 void alter_database(Context& context, Cursor& cursor);   // after ALTER DATABASE
 void alter_table(Context& context, Cursor& cursor);      // after ALTER TABLE
 void alter_index(Context& context, Cursor& cursor);      // after ALTER INDEX
-void drop_objects(Context& context, Cursor& cursor);     // after DROP
+void comment_on(Context& context, Cursor& cursor);       // after COMMENT ON
+
+// An index by its name: `table@index`, or `[schema.]index` looked up among the tables of that
+// schema. `table` is null when there is no such index.
+struct IndexRef {
+  Table* table;
+  std::string name;
+};
+IndexRef expect_index(Context& context, Cursor& cursor);
+void drop_objects(Context& context, Cursor& cursor);  // after DROP
 
 // ---- pieces shared by CREATE TABLE and ALTER TABLE
 

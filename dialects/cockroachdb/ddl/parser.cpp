@@ -8,6 +8,7 @@
 
 #include "dialects/cockroachdb/ddl/context.hpp"
 #include "dialects/cockroachdb/ddl/lexer.hpp"
+#include "dialects/cockroachdb/ddl/table_edits.hpp"
 #include "strata/errors.hpp"
 
 namespace strata::cockroachdb {
@@ -112,7 +113,7 @@ void apply_statement(Context& context, Cursor& cursor) {
   if (cursor.is_word("create")) return create_statement(context, cursor);
   if (cursor.is_word("alter")) return alter_statement(context, cursor);
   if (cursor.accept("drop")) return drop_objects(context, cursor);
-  if (cursor.is_words({"comment", "on"})) return skip_statement(context, cursor, NoteKind::Comment);
+  if (cursor.accept_words({"comment", "on"})) return comment_on(context, cursor);
   if (cursor.accept("use")) {
     context.use_database(cursor.expect_name("a database name"));
     if (!cursor.at_end()) cursor.fail("the end of the statement");
@@ -170,8 +171,10 @@ void apply_ddl(std::string_view sql, Schema& schema, const ParseOptions& options
     if (i < all.size() && !(all[i].kind == TokenKind::Symbol && all[i].text == ";")) continue;
     if (i > start) {
       Cursor cursor(sql, all.subspan(start, i - start));
+      const bool edits = cursor.is_word("drop") || cursor.is_word("alter");
       apply_statement(context, cursor);
       if (!cursor.at_end()) cursor.fail("the end of the statement");
+      if (edits && !schema.comments.empty()) prune_comments(schema);
       context.sync_database();
     }
     start = i + 1;

@@ -167,6 +167,8 @@ void rename(Context& context, Cursor& cursor, Table& table) {
       found = true;
     }
     if (!found) cursor.fail_statement(fmt::format("constraint {} does not exist", from));
+    rename_comments(context.schema(), table.name, CommentOn::Constraint, from, to);
+    rename_comments(context.schema(), table.name, CommentOn::Index, from, to);
     return;
   }
   cursor.accept("column");
@@ -262,21 +264,26 @@ void alter_table(Context& context, Cursor& cursor) {
   } while (cursor.accept_symbol(","));
 }
 
-void alter_index(Context& context, Cursor& cursor) {
-  const bool if_exists = cursor.accept_words({"if", "exists"});
+IndexRef expect_index(Context& context, Cursor& cursor) {
   const std::vector<std::string> parts = cursor.expect_qualified_name("an index or table name");
-  std::string index_name_text = parts.back();
-  Table* table = nullptr;
+  IndexRef ref{nullptr, parts.back()};
   if (cursor.accept_symbol("@")) {
-    table = &context.require_table(context.resolve(parts), cursor);
-    index_name_text = cursor.expect_name("an index name");
+    ref.table = &context.require_table(context.resolve(parts), cursor);
+    ref.name = cursor.expect_name("an index name");
   } else {
     const std::string schema = parts.size() >= 2 ? parts[parts.size() - 2] : "public";
     for (auto& candidate : context.schema().tables) {
-      if (candidate.name.schema == schema && name_taken(candidate, index_name_text)) table = &candidate;
+      if (candidate.name.schema == schema && name_taken(candidate, ref.name)) ref.table = &candidate;
     }
   }
-  if (table == nullptr || !is_index_name(*table, index_name_text)) {
+  if (ref.table != nullptr && !is_index_name(*ref.table, ref.name)) ref.table = nullptr;
+  return ref;
+}
+
+void alter_index(Context& context, Cursor& cursor) {
+  const bool if_exists = cursor.accept_words({"if", "exists"});
+  const auto [table, index_name_text] = expect_index(context, cursor);
+  if (table == nullptr) {
     if (if_exists) {
       cursor.rest();
       return;
@@ -287,6 +294,8 @@ void alter_index(Context& context, Cursor& cursor) {
     const std::string to = cursor.expect_name("an index name");
     if (name_taken(*table, to)) cursor.fail_statement(fmt::format("index {} already exists", to));
     rename_index(*table, index_name_text, to);
+    rename_comments(context.schema(), table->name, CommentOn::Index, index_name_text, to);
+    rename_comments(context.schema(), table->name, CommentOn::Constraint, index_name_text, to);
     return;
   }
   if (cursor.is_word("partition")) return skip_partitioning(context, cursor, "index " + index_name_text);

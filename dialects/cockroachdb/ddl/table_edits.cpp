@@ -48,7 +48,38 @@ bool drop_column(Schema& schema, Table& table, const std::string& column) {
   return true;
 }
 
+void rename_comments(Schema& schema, const QualifiedName& table, CommentOn on, const std::string& from,
+                     const std::string& to) {
+  for (auto& comment : schema.comments) {
+    if (comment.on == on && comment.table == table && comment.object == from) comment.object = to;
+  }
+}
+
+void prune_comments(Schema& schema) {
+  const auto named = [](const auto& items, const std::string& name) {
+    return std::any_of(items.begin(), items.end(), [&](const auto& item) { return item.name == name; });
+  };
+  std::erase_if(schema.comments, [&](const Comment& comment) {
+    const Table* table = schema.find_table(comment.table);
+    if (table == nullptr) return true;
+    const bool key =
+        (table->primary_key && table->primary_key->name == comment.object) || named(table->uniques, comment.object);
+    switch (comment.on) {
+      case CommentOn::Table:
+        return false;
+      case CommentOn::Column:
+        return table->find_column(comment.object) == nullptr;
+      case CommentOn::Index:
+        return !key && !named(table->indexes, comment.object);
+      case CommentOn::Constraint:
+        return !key && !named(table->foreign_keys, comment.object);
+    }
+    return false;
+  });
+}
+
 void rename_column(Schema& schema, Table& table, const std::string& from, const std::string& to) {
+  rename_comments(schema, table.name, CommentOn::Column, from, to);
   for (auto& column : table.columns) {
     if (column.name == from) column.name = to;
     if (column.generated) rename_in(column.generated->expression, from, to);
@@ -75,6 +106,9 @@ void rename_column(Schema& schema, Table& table, const std::string& from, const 
 
 void rename_table(Schema& schema, Table& table, const QualifiedName& to) {
   const QualifiedName from = table.name;
+  for (auto& comment : schema.comments) {
+    if (comment.table == from) comment.table = to;
+  }
   for (auto& other : schema.tables) {
     for (auto& fk : other.foreign_keys) {
       if (fk.ref_table == from) fk.ref_table = to;

@@ -22,6 +22,13 @@ void rename_table(Schema& schema, Table& table, const QualifiedName& to);
 // Removes the constraint (or unique index) named `name`; false when there is none.
 bool drop_constraint(Table& table, const std::string& name);
 
+// Comments follow a renamed object: `on` of `table` named `from` is now named `to`.
+void rename_comments(Schema& schema, const QualifiedName& table, CommentOn on, const std::string& from,
+                     const std::string& to);
+
+// Removes the comments whose object is gone (dropped with its table, column, index or constraint).
+void prune_comments(Schema& schema);
+
 // Removes the foreign keys of every table that reference `table`.
 void drop_references_to(Schema& schema, const QualifiedName& table);
 
