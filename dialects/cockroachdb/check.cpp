@@ -29,10 +29,11 @@ void check_conversion_to_regional_by_row(const Table& table, const Table* live) 
   const std::string column = table.locality->column.empty() ? "crdb_region" : table.locality->column;
   const Column* existing = live->find_column(column);
   if (existing == nullptr || !existing->nullable) return;
-  throw PlanError(fmt::format("table {} becomes REGIONAL BY ROW on column {}, which may hold NULL in the database; "
-                              "CockroachDB refuses that conversion: make {} NOT NULL first (a release of its own), "
-                              "then change the locality",
-                              to_string(table.name), quote_ident(column), quote_ident(column)));
+  throw PlanError(
+      fmt::format("table {} becomes REGIONAL BY ROW on column {}, which may hold NULL in the database; "
+                  "CockroachDB refuses that conversion: make {} NOT NULL first (a release of its own), "
+                  "then change the locality",
+                  to_string(table.name), quote_ident(column), quote_ident(column)));
 }
 
 void check_table(const Table& table, const Database& db) {
@@ -75,14 +76,15 @@ void check_table(const Table& table, const Database& db) {
                       name, quote_ident(column), c->type));
     }
     for (const auto& index : table.indexes) {
-      const bool keyed = std::any_of(index.keys.begin(), index.keys.end(),
-                                     [&](const IndexKey& key) { return key.column == column; });
+      const bool keyed =
+          std::any_of(index.keys.begin(), index.keys.end(), [&](const IndexKey& key) { return key.column == column; });
       if (index.shard_buckets && keyed) {
         // "hash sharded indexes cannot include implicit partitioning columns from "PARTITION ALL
         // BY" or "LOCALITY REGIONAL BY ROW"" (cockroachdb/cockroach#147129, open in 2025).
-        throw PlanError(fmt::format("table {} is REGIONAL BY ROW, and its hash-sharded index {} names the region "
-                                    "column {}, which CockroachDB refuses (cockroachdb/cockroach#147129)",
-                                    name, quote_ident(index.name), quote_ident(column)));
+        throw PlanError(
+            fmt::format("table {} is REGIONAL BY ROW, and its hash-sharded index {} names the region "
+                        "column {}, which CockroachDB refuses (cockroachdb/cockroach#147129)",
+                        name, quote_ident(index.name), quote_ident(column)));
       }
     }
   }

@@ -7,8 +7,8 @@
 #include <fmt/ranges.h>
 
 #include "dialects/cockroachdb/jobs.hpp"
-#include "engine/db/connection.hpp"
 #include "dialects/cockroachdb/normalize.hpp"
+#include "engine/db/connection.hpp"
 
 namespace strata::cockroachdb {
 

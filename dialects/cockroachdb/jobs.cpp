@@ -14,8 +14,8 @@
 
 #include "dialects/cockroachdb/cockroach_dialect.hpp"
 #include "engine/db/connection.hpp"
-#include "engine/sql/scanner.hpp"
 #include "engine/db/sqlstate.hpp"
+#include "engine/sql/scanner.hpp"
 
 namespace strata::cockroachdb {
 
@@ -29,9 +29,8 @@ namespace job_queries {
 
 // Rows a non-admin cannot see are simply absent: filtering on user_name = current_user asks only
 // for rows the user owns, which every user may read.
-const char* const kStartedSince =
-    "SELECT job_id FROM {jobs} WHERE job_type IN " STRATA_SCHEMA_CHANGE_JOB_TYPES
-    " AND created >= $1::TIMESTAMPTZ AND user_name = current_user ORDER BY job_id";
+const char* const kStartedSince = "SELECT job_id FROM {jobs} WHERE job_type IN " STRATA_SCHEMA_CHANGE_JOB_TYPES
+                                  " AND created >= $1::TIMESTAMPTZ AND user_name = current_user ORDER BY job_id";
 
 const char* const kUnfinished = "SELECT job_id FROM {jobs} WHERE job_type IN " STRATA_SCHEMA_CHANGE_JOB_TYPES
                                 " AND status NOT IN " STRATA_TERMINAL_STATUSES " ORDER BY job_id";

@@ -36,24 +36,24 @@ inline constexpr Version kAssumedWithoutServer = kNewestKnown;
 
 // A catalog surface or statement form strata sends, with the first release that has it.
 enum class Feature {
-  ShowCreateAllTables,      // SHOW CREATE ALL TABLES: introspection of tables, views, sequences, FKs
-  ShowCreateAllTypes,       // SHOW CREATE ALL TYPES: introspection of enums
-  ShowDatabasesRegions,     // primary_region, regions, survival_goal columns of SHOW DATABASES
-  ShowJobs,                 // SELECT … FROM [SHOW JOBS]: job_id, job_type, description, user_name,
-                            // status, created (TIMESTAMPTZ), fraction_completed, error
-  ShowJob,                  // SHOW JOB <id>: one job with its full description
-  AllowUnsafeInternals,     // the allow_unsafe_internals session variable exists
-  UnsafeInternalsOff,       // ... and defaults to off: crdb_internal is refused (42501)
-  LockTimeout,              // SET lock_timeout to a non-zero value takes effect
-  IdentityColumnChanges,    // ALTER COLUMN … ADD GENERATED … AS IDENTITY, SET GENERATED, DROP IDENTITY
-  HashShardedIndex,         // USING HASH WITH (bucket_count = n)
-  EnumDropValue,            // ALTER TYPE … DROP VALUE
-  SequenceAsType,           // CREATE/ALTER SEQUENCE … AS type
-  VectorIndex,              // CREATE VECTOR INDEX
-  OnlineRegionalByRow,      // SET LOCALITY to or from REGIONAL BY ROW by the declarative schema changer:
-                            // writes to the table go on while it converts
-  AlterColumnTypeFlag,      // SET enable_experimental_alter_column_type_general (needed for ALTER COLUMN
-                            // TYPE up to v24.3, accepted after)
+  ShowCreateAllTables,    // SHOW CREATE ALL TABLES: introspection of tables, views, sequences, FKs
+  ShowCreateAllTypes,     // SHOW CREATE ALL TYPES: introspection of enums
+  ShowDatabasesRegions,   // primary_region, regions, survival_goal columns of SHOW DATABASES
+  ShowJobs,               // SELECT … FROM [SHOW JOBS]: job_id, job_type, description, user_name,
+                          // status, created (TIMESTAMPTZ), fraction_completed, error
+  ShowJob,                // SHOW JOB <id>: one job with its full description
+  AllowUnsafeInternals,   // the allow_unsafe_internals session variable exists
+  UnsafeInternalsOff,     // ... and defaults to off: crdb_internal is refused (42501)
+  LockTimeout,            // SET lock_timeout to a non-zero value takes effect
+  IdentityColumnChanges,  // ALTER COLUMN … ADD GENERATED … AS IDENTITY, SET GENERATED, DROP IDENTITY
+  HashShardedIndex,       // USING HASH WITH (bucket_count = n)
+  EnumDropValue,          // ALTER TYPE … DROP VALUE
+  SequenceAsType,         // CREATE/ALTER SEQUENCE … AS type
+  VectorIndex,            // CREATE VECTOR INDEX
+  OnlineRegionalByRow,    // SET LOCALITY to or from REGIONAL BY ROW by the declarative schema changer:
+                          // writes to the table go on while it converts
+  AlterColumnTypeFlag,    // SET enable_experimental_alter_column_type_general (needed for ALTER COLUMN
+                          // TYPE up to v24.3, accepted after)
 };
 
 struct FeatureFact {

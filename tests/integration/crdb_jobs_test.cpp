@@ -9,10 +9,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include <nlohmann/json.hpp>
 #include <functional>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -98,10 +98,11 @@ class FakeJobs {
 
   // Moves a job on.
   void set(JobId id, const std::string& status, double fraction, const std::string& error = "") {
-    exec(fmt::format("UPDATE fake_show_jobs SET status = {}, fraction_completed = {}, error = {}, finished = CASE "
-                     "WHEN {} IN ('succeeded', 'failed', 'canceled', 'revert-failed') THEN clock_timestamp() END "
-                     "WHERE job_id = {}",
-                     q(status), fraction, q(error), q(status), id));
+    exec(
+        fmt::format("UPDATE fake_show_jobs SET status = {}, fraction_completed = {}, error = {}, finished = CASE "
+                    "WHEN {} IN ('succeeded', 'failed', 'canceled', 'revert-failed') THEN clock_timestamp() END "
+                    "WHERE job_id = {}",
+                    q(status), fraction, q(error), q(status), id));
   }
   void remove(JobId id) { exec(fmt::format("DELETE FROM fake_show_jobs WHERE job_id = {}", id)); }
   void exec(const std::string& sql) {
