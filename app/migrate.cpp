@@ -6,6 +6,7 @@
 #include "engine/db/connection.hpp"
 #include "migrations/directory.hpp"
 #include "migrations/migrator.hpp"
+#include "migrations/repair.hpp"
 #include "migrations/sum.hpp"
 
 namespace strata {
@@ -46,6 +47,12 @@ MigrateStatusReport Migrator::status() {
   Connection connection(url_, options_.run.connect);
   const auto dialect = detect_dialect(connection);
   return migrations::status(connection, *dialect, directory_);
+}
+
+RepairReport Migrator::repair(const RepairRequest& request, const std::function<bool(const RepairReport&)>& confirm) {
+  Connection connection(url_, options_.run.connect);
+  const auto dialect = detect_dialect(connection);
+  return migrations::repair(connection, url_, *dialect, directory_, options_, request, confirm);
 }
 
 MigrateReport migrate_up(const std::string& url, const std::filesystem::path& directory,

@@ -1,11 +1,10 @@
 // `strata migrate new`: replay, diff, check the pair on the scratch database, write.
-#include <chrono>
-#include <fstream>
+#include <algorithm>
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include "app/dialect_factory.hpp"
+#include "app/migration_files.hpp"
 #include "engine/db/connection.hpp"
 #include "engine/db/live_schema.hpp"
 #include "engine/exec/executor.hpp"
@@ -19,16 +18,6 @@ namespace strata {
 
 namespace {
 
-void check_name(const std::string& name) {
-  const bool valid = !name.empty() && name.size() <= 100 && std::all_of(name.begin(), name.end(), [](unsigned char c) {
-    return std::isalnum(c) || c == '_' || c == '-';
-  });
-  if (!valid) {
-    throw UsageError(
-        fmt::format("'{}' cannot name a migration: use letters, digits, '_' and '-' (e.g. add_orders)", name));
-  }
-}
-
 std::string comment_lines(const std::string& text) {
   std::string out;
   std::size_t start = 0;
@@ -39,20 +28,6 @@ std::string comment_lines(const std::string& text) {
     start = end + 1;
   }
   return out;
-}
-
-// The version after the directory's last: the next number in the same width for a directory
-// numbered 1, 2, 3 (or 0001, 0002), else a UTC timestamp (later than the last one).
-std::string next_version(const migrations::Directory& directory) {
-  const auto now = std::chrono::system_clock::now();
-  std::string stamp = fmt::format("{:%Y%m%d%H%M%S}", fmt::gmtime(std::chrono::system_clock::to_time_t(now)));
-  if (directory.migrations.empty()) return stamp;
-  const auto& last = directory.migrations.back();
-  if (last.version < 100000000) {
-    return fmt::format("{:0{}}", last.version + 1, last.version_text.size());
-  }
-  if (std::stoll(stamp) <= last.version) stamp = std::to_string(last.version + 1);
-  return stamp;
 }
 
 std::string file_text(const Plan& plan, const std::string& file_name, bool down) {
@@ -74,13 +49,6 @@ std::string file_text(const Plan& plan, const std::string& file_name, bool down)
   return out;
 }
 
-void write_file(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) throw UsageError(fmt::format("cannot write {}", path.string()));
-}
-
 std::string steps_of(const Plan& plan) {
   std::string out;
   for (const auto& step : plan.steps) out += "\n  " + step.description;
@@ -92,7 +60,7 @@ std::string steps_of(const Plan& plan) {
 std::optional<NewMigration> new_migration(const std::filesystem::path& directory, const std::string& name,
                                           const Schema& declared, const std::string& scratch_server_url,
                                           const ConnectOptions& connect) {
-  check_name(name);
+  check_migration_name(name);
   std::filesystem::create_directories(directory);
   const migrations::Directory existing = migrations::read_directory(directory);
   if (!existing.migrations.empty()) migrations::require_sum(existing);
@@ -129,8 +97,8 @@ std::optional<NewMigration> new_migration(const std::filesystem::path& directory
   const std::string stem = fmt::format("{}_{}", version, name);
   result.up_file = directory / (stem + ".up.sql");
   result.down_file = directory / (stem + ".down.sql");
-  write_file(result.up_file, file_text(result.up, result.up_file.filename().string(), false));
-  write_file(result.down_file, file_text(result.down, result.down_file.filename().string(), true));
+  write_migration_file(result.up_file, file_text(result.up, result.up_file.filename().string(), false));
+  write_migration_file(result.down_file, file_text(result.down, result.down_file.filename().string(), true));
   migrations::write_sum(migrations::read_directory(directory));
   return result;
 }

@@ -144,7 +144,7 @@ Directory read_directory(const fs::path& path) {
     }
     directory.migrations.push_back(std::move(m));
   }
-  if (!problems.empty()) throw LoadError(std::move(problems));
+  if (!problems.empty()) throw LoadError(std::move(problems), "the migrations directory");
   return directory;
 }
 

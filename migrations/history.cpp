@@ -118,7 +118,7 @@ std::vector<HistoryRow> History::read() {
     rows = connection_.exec(
         "SELECT version, name, checksum, state, statements_total, statements_applied, statement_started,"
         " coalesce(statement_started_at::text, ''), array_to_string(jobs, ','), started_at::text,"
-        " coalesce(finished_at::text, ''), duration_ms, coalesce(error, ''), prefix_checksum "
+        " coalesce(finished_at::text, ''), duration_ms, coalesce(error, ''), prefix_checksum, applied_by "
         "FROM strata_schema_history ORDER BY version");
   } catch (const DatabaseError& error) {
     if (error.sqlstate() == sqlstate::kUndefinedTable) return {};  // no history yet
@@ -143,6 +143,7 @@ std::vector<HistoryRow> History::read() {
     if (!row[11].is_null()) r.duration_ms = row[11].as<std::int64_t>();
     r.error = row[12].c_str();
     r.prefix_checksum = row[13].c_str();
+    r.applied_by = row[14].c_str();
     history.push_back(std::move(r));
   }
   return history;
@@ -157,7 +158,7 @@ void History::write(pqxx::transaction_base& tx, const HistoryRow& row) const {
   const std::optional<std::string> error = row.error.empty() ? std::nullopt : std::optional<std::string>(row.error);
   tx.exec_params(sql, row.version, row.name, row.checksum, std::string(row_state_name(row.state)), row.statements_total,
                  row.statements_applied, started, jobs_literal(row.jobs), started_at, row.finished, row.duration_ms,
-                 error, applied_by(), row.prefix_checksum);
+                 error, row.applied_by.empty() ? applied_by() : row.applied_by, row.prefix_checksum);
 }
 
 void History::remove(pqxx::transaction_base& tx, std::int64_t version) const {

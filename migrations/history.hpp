@@ -39,6 +39,8 @@ struct HistoryRow {
   bool finished = false;    // write: set finished_at to now()
   std::optional<std::int64_t> duration_ms;
   std::string error;
+  // Who wrote the row, as read; on write, empty names this process ("host pid N").
+  std::string applied_by;
 };
 
 class History {

@@ -30,13 +30,27 @@ std::map<std::pair<std::int64_t, bool>, std::vector<Statement>> split_all(const 
   return statements;
 }
 
-MigrationRun preview(const Action& action, const std::vector<Statement>& statements) {
+const MigrationFile& file_of(const Action& action) {
+  return action.down ? *action.migration->down : action.migration->up;
+}
+
+bool runs_in_transaction(const ServerDialect& dialect, const MigrationFile& file) {
+  return dialect.capabilities().transactional_ddl && !has_directive(file.text, "no-transaction");
+}
+
+// What a dry run reports of an action: the statements it would run, from the resume point.
+MigrationRun preview(const ServerDialect& dialect, const Action& action, const std::vector<Statement>& statements) {
   MigrationRun run;
   run.version = action.migration->version;
   run.name = action.migration->name;
   run.down = action.down;
   run.statements = static_cast<int>(statements.size()) - action.resume_at;
   run.resumed_from = action.resume_at > 0 ? action.resume_at + 1 : 0;
+  run.file = file_of(action).file_name;
+  run.in_transaction = runs_in_transaction(dialect, file_of(action));
+  for (std::size_t i = static_cast<std::size_t>(action.resume_at); i < statements.size(); ++i) {
+    run.would_run.push_back(MigrationStatement{statements[i].sql, statements[i].line});
+  }
   return run;
 }
 
@@ -57,7 +71,7 @@ MigrateReport run(Connection& connection, const std::string& url, const ServerDi
   if (actions.empty()) return report;
   if (options.dry_run) {
     for (const auto& action : actions)
-      report.runs.push_back(preview(action, statements[{action.migration->version, action.down}]));
+      report.runs.push_back(preview(dialect, action, statements[{action.migration->version, action.down}]));
     return report;
   }
 
@@ -79,13 +93,14 @@ MigrateReport run(Connection& connection, const std::string& url, const ServerDi
   RunContext context{connection, dialect, history, lock.get(), jobs.get(), options, directory.path};
   for (const auto& action : actions) {
     const auto& file_statements = statements[{action.migration->version, action.down}];
-    const auto& file = action.down ? *action.migration->down : action.migration->up;
-    const bool in_transaction = dialect.capabilities().transactional_ddl && !has_directive(file.text, "no-transaction");
+    const bool in_transaction = runs_in_transaction(dialect, file_of(action));
     if (options.observer) {
       options.observer->migration_started(action.migration->version, action.migration->name, action.down,
                                           static_cast<int>(file_statements.size()), action.resume_at + 1);
     }
     report.runs.push_back(run_migration(context, action, file_statements, in_transaction));
+    report.runs.back().file = file_of(action).file_name;
+    report.runs.back().in_transaction = in_transaction;
     if (options.observer) {
       options.observer->migration_finished(action.migration->version, action.migration->name, action.down,
                                            report.runs.back().took);

@@ -124,7 +124,8 @@ MigrationRun run_in_transaction(RunContext& context, const Action& action, const
          "The file was rolled back: none of it took effect. Fix it, run `strata migrate hash`, and run "
          "`strata migrate up` again.");
   }
-  return MigrationRun{action.migration->version, action.migration->name, action.down, total, 0, since(start), {}};
+  return MigrationRun{
+      action.migration->version, action.migration->name, action.down, total, 0, since(start), {}, {}, true, {}};
 }
 
 // A statement a strata that died had begun: did it take effect?
@@ -264,8 +265,16 @@ MigrationRun run_statement_by_statement(RunContext& context, const Action& actio
     }
   }
   finish_file(context, action, row, start);
-  return MigrationRun{action.migration->version, action.migration->name, action.down, total - first,
-                      first > 0 ? first + 1 : 0, since(start),           row.jobs};
+  return MigrationRun{action.migration->version,
+                      action.migration->name,
+                      action.down,
+                      total - first,
+                      first > 0 ? first + 1 : 0,
+                      since(start),
+                      row.jobs,
+                      {},
+                      false,
+                      {}};
 }
 
 }  // namespace

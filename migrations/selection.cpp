@@ -202,6 +202,7 @@ std::vector<MigrationStatus> migration_states(const Directory& directory, const 
     s.applied_at = row->finished_at.empty() ? row->started_at : row->finished_at;
     s.duration_ms = row->duration_ms;
     s.error = row->error;
+    s.applied_by = row->applied_by;
     const auto file = files.find(version);
     switch (row->state) {
       case RowState::Applied:

@@ -41,7 +41,8 @@ class Splitter {
  private:
   [[noreturn]] void fail(std::size_t offset, const std::string& expected) const {
     const sql::LineColumn at = sql::line_column(text_, offset);
-    throw LoadError({Diagnostic{SourcePosition{file_, at.line, at.column}, "expected " + expected}});
+    throw LoadError({Diagnostic{SourcePosition{file_, at.line, at.column}, "expected " + expected}},
+                    "a migration file");
   }
 
   bool inside_atomic_body() const { return atomic_ && !atomic_done_; }

@@ -109,13 +109,16 @@ void require_sum(const Directory& directory) {
   for (const auto& p : problems) {
     const bool about_sum = p.file_name == kSumFileName;
     const fs::path file = directory.path / (about_sum || p.line > 0 ? std::string(kSumFileName) : p.file_name);
+    // The missing file's message already says what to run.
+    const bool advised = p.message.find("strata migrate hash") != std::string::npos;
     diagnostics.push_back(Diagnostic{
         SourcePosition{file.string(), p.line, 0},
-        fmt::format("{}{}; if that was on purpose, run `strata migrate hash` (an applied migration must still not "
-                    "change)",
-                    about_sum ? "strata.sum " : p.file_name + " ", p.message)});
+        fmt::format("{}{}{}", about_sum ? "strata.sum " : p.file_name + " ", p.message,
+                    advised ? ""
+                            : "; if that was on purpose, run `strata migrate hash` (an applied migration must "
+                              "still not change)")});
   }
-  throw LoadError(std::move(diagnostics));
+  throw LoadError(std::move(diagnostics), kSumFileName);
 }
 
 }  // namespace strata::migrations

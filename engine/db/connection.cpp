@@ -60,6 +60,21 @@ std::string first_line(std::string_view text) {
   return line;
 }
 
+// Why a connection broke, in a line: libpq's first line ("server closed the connection
+// unexpectedly"), without its guesses on the lines after; and libpqxx's words for a connection
+// that was already gone ("Could not obtain client encoding: not connected") said plainly.
+std::string broken_reason(const std::string& message) {
+  std::string reason = first_line(message);
+  for (const char* gone : {"not connected", "no connection to the server", "Could not obtain client encoding"}) {
+    if (reason.find(gone) != std::string::npos) return "the session had already ended";
+  }
+  for (const char* prefix : {"FATAL:  ", "FATAL: ", "ERROR:  "}) {
+    if (reason.starts_with(prefix)) reason.erase(0, std::string_view(prefix).size());
+  }
+  while (!reason.empty() && (reason.back() == '.' || reason.back() == ' ')) reason.pop_back();
+  return reason.empty() ? "the session ended" : reason;
+}
+
 std::string after(std::chrono::seconds limit) {
   return limit.count() > 0 ? fmt::format(" after {} s", limit.count()) : "";
 }
@@ -153,8 +168,8 @@ void Connection::set_lock_timeout(std::chrono::seconds timeout) {
 void Connection::rethrow(const std::exception& error, const std::string& statement) const {
   std::string message = trim(scrub(error.what(), secrets_));
   if (dynamic_cast<const pqxx::broken_connection*>(&error)) {
-    throw ConnectionError(
-        fmt::format("lost the connection to {} while running `{}`: {}", display_url_, first_line(statement), message));
+    throw ConnectionError(fmt::format("lost the connection to {} while running `{}`: {}", display_url_,
+                                      first_line(statement), broken_reason(message)));
   }
   if (dynamic_cast<const pqxx::in_doubt_error*>(&error)) {
     throw ConnectionError(fmt::format(
@@ -173,7 +188,7 @@ void Connection::rethrow(const std::exception& error, const std::string& stateme
     if (code.starts_with(sqlstate::kConnectionExceptionClass) || code == sqlstate::kAdminShutdown ||
         code == sqlstate::kCrashShutdown || code == sqlstate::kCannotConnectNow) {
       throw ConnectionError(fmt::format("lost the connection to {} while running `{}`: {} (SQLSTATE {})", display_url_,
-                                        first_line(statement), message, code));
+                                        first_line(statement), broken_reason(message), code));
     }
     // A limit that ran out: say what was being waited for.
     if (code == sqlstate::kQueryCanceled && message.find("statement timeout") != std::string::npos) {

@@ -111,7 +111,7 @@ ProjectConfig load_project_config(const std::filesystem::path& file) {
                      }
                    });
   }
-  if (!diagnostics.empty()) throw LoadError(std::move(diagnostics));
+  if (!diagnostics.empty()) throw LoadError(std::move(diagnostics), file.filename().string());
   return config;
 }
 

@@ -4,6 +4,7 @@
 #include <set>
 #include <sstream>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 
 #include <fmt/format.h>
@@ -212,6 +213,11 @@ std::optional<YAML::Node> Reader::document(const std::string& text) {
       return std::nullopt;
     }
     return YAML::Load(text);
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's depth guard says only "bad file".
+    error(at(e.mark),
+          fmt::format("expected YAML nested at most {} levels deep: it is nested too deeply here", e.depth() - 1));
+    return std::nullopt;
   } catch (const YAML::Exception& e) {
     error(at(e.mark), "expected valid YAML: " + e.msg);
     return std::nullopt;

@@ -57,8 +57,8 @@ std::unique_ptr<SchemaLock> acquire_advisory_lock(Connection& connection, const 
     const auto now = std::chrono::steady_clock::now();
     const auto waited = std::chrono::duration_cast<std::chrono::seconds>(now - start);
     if (waited >= options.wait) {
-      throw Error(fmt::format("gave up after {} s waiting for strata's lock on {}: it is held by {}", waited.count(),
-                              connection.display_url(), describe_holder(connection)));
+      throw LockWaitTimeout(fmt::format("gave up after {} s waiting for strata's lock on {}: it is held by {}",
+                                        waited.count(), connection.display_url(), describe_holder(connection)));
     }
     if (now >= next_report && options.on_wait) {
       options.on_wait(describe_holder(connection), waited);

@@ -196,7 +196,7 @@ std::unique_ptr<SchemaLock> acquire_lease_lock(Connection& connection, const std
     const auto current = read_lease(connection);
     const std::string who = current ? describe(*current) : "another strata";
     if (waited >= options.wait) {
-      throw Error(
+      throw LockWaitTimeout(
           fmt::format("gave up after {} s waiting for strata's lock on {}: it is held by {}. If that holder "
                       "is gone, its lease expires by itself; `strata lock release --force` breaks it now",
                       waited.count(), connection.display_url(), who));

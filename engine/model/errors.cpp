@@ -23,8 +23,8 @@ std::string to_string(const SourcePosition& position) {
   return fmt::format("{}:{}:{}", position.file, position.line, position.column);
 }
 
-LoadError::LoadError(std::vector<Diagnostic> diagnostics)
-    : Error(join_diagnostics(diagnostics)), diagnostics_(std::move(diagnostics)) {}
+LoadError::LoadError(std::vector<Diagnostic> diagnostics, std::string subject)
+    : Error(join_diagnostics(diagnostics)), diagnostics_(std::move(diagnostics)), subject_(std::move(subject)) {}
 
 DatabaseError::DatabaseError(const std::string& message, std::string statement, std::string sqlstate)
     : Error(message), statement_(std::move(statement)), sqlstate_(std::move(sqlstate)) {}
@@ -35,7 +35,9 @@ ExitCode exit_code_for(const std::exception& error) {
       dynamic_cast<const PlanError*>(&error)) {
     return ExitCode::BadInput;
   }
-  if (dynamic_cast<const ConnectionError*>(&error)) return ExitCode::ConnectionFailed;
+  if (dynamic_cast<const ConnectionError*>(&error) || dynamic_cast<const LockWaitTimeout*>(&error)) {
+    return ExitCode::ConnectionFailed;
+  }
   return ExitCode::ApplyFailed;
 }
 

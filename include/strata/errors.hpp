@@ -29,14 +29,18 @@ struct Diagnostic {
   std::string message;  // says what was expected
 };
 
-// The declared schema (or another input file) is invalid. Carries every problem found, in file order.
+// The declared schema (or another input file) is invalid. Carries every problem found, in file order,
+// and what kind of input had them (`subject`: "the declared schema", "strata.sum", "strata.yaml",
+// "the migrations directory", "a migration file"), so that a summary says which.
 class STRATA_EXPORT LoadError : public Error {
  public:
-  explicit LoadError(std::vector<Diagnostic> diagnostics);
+  explicit LoadError(std::vector<Diagnostic> diagnostics, std::string subject = "the declared schema");
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  const std::string& subject() const { return subject_; }
 
  private:
   std::vector<Diagnostic> diagnostics_;
+  std::string subject_;
 };
 
 // Bad usage or an input that is well-formed but cannot be acted on (exit code 2).
@@ -47,6 +51,13 @@ class STRATA_EXPORT UsageError : public Error {
 
 // The database cannot be reached or refused the credentials (exit code 3).
 class STRATA_EXPORT ConnectionError : public Error {
+ public:
+  using Error::Error;
+};
+
+// strata's lock was not obtained within the wait (--lock-wait): another strata holds it. Nothing was
+// changed; trying again later may succeed (exit code 3, like a server that cannot be reached).
+class STRATA_EXPORT LockWaitTimeout : public Error {
  public:
   using Error::Error;
 };
@@ -75,7 +86,15 @@ class STRATA_EXPORT PlanError : public Error {
   using Error::Error;
 };
 
-// Exit codes of the `strata` command, as DESIGN.md fixes them.
+// Exit codes of the `strata` command, as DESIGN.md fixes them:
+//   0 success, or nothing to do;
+//   1 strata stopped for a person to decide, having changed nothing since its last recorded step:
+//     findings (check, drift, lint), a hazard not allowed, a plan not confirmed, a statement a killed
+//     strata left unconfirmed (--interrupted). Running the same command again gives the same answer;
+//   2 bad input: usage, schema files, migration files, strata.sum, strata.yaml;
+//   3 the database could not be used: unreachable, credentials refused, the connection lost, or
+//     strata's lock held by another strata past --lock-wait. Trying again later may succeed;
+//   4 the database refused a statement, a schema-change job failed, or a limit ran out while applying.
 enum class ExitCode : int {
   Ok = 0,
   Findings = 1,
@@ -84,7 +103,7 @@ enum class ExitCode : int {
   ApplyFailed = 4,
 };
 
-// The exit code for an exception escaping a command.
+// The exit code for an exception escaping a command: the one mapping every path of `strata` uses.
 STRATA_EXPORT ExitCode exit_code_for(const std::exception& error);
 
 }  // namespace strata

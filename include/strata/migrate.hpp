@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,11 @@ class STRATA_EXPORT Migrator {
   MigrateReport go_to(std::int64_t version);
   // Reads the history without taking the lock; creates nothing.
   MigrateStatusReport status();
+  // `strata migrate repair` / `set`: under the lock, works out the changes to the history, asks
+  // `confirm` (nothing is written when it returns false), and writes them in one transaction.
+  // Throws UsageError when the request does not fit the history (nothing to repair, a version
+  // that is not in the directory, several candidates and no version named).
+  RepairReport repair(const RepairRequest& request, const std::function<bool(const RepairReport&)>& confirm = nullptr);
 
  private:
   std::string url_;
@@ -62,6 +68,10 @@ struct NewMigration {
 STRATA_EXPORT std::optional<NewMigration> new_migration(const std::filesystem::path& directory, const std::string& name,
                                                         const Schema& declared, const std::string& scratch_server_url,
                                                         const ConnectOptions& connect = {});
+
+// `strata migrate new NAME` without a declared schema: an empty pair for hand-written SQL, numbered
+// like new_migration's, and strata.sum rewritten. Touches no database. The plans are empty.
+STRATA_EXPORT NewMigration new_empty_migration(const std::filesystem::path& directory, const std::string& name);
 
 // `strata migrate hash`: rewrites strata.sum from the files of `directory` (after an edit made on
 // purpose). Throws LoadError when a file name is not a migration's.

@@ -49,6 +49,12 @@ struct MigrateOptions {
   MigrateObserver* observer = nullptr;
 };
 
+// A statement of a migration file, where it starts in the file.
+struct MigrationStatement {
+  std::string sql;  // without its terminating semicolon
+  int line = 0;     // from 1
+};
+
 struct MigrationRun {
   std::int64_t version = 0;
   std::string name;
@@ -57,6 +63,10 @@ struct MigrationRun {
   int resumed_from = 0;  // >0: the statement (from 1) a half-applied migration resumed at
   std::chrono::milliseconds took{0};
   std::vector<std::int64_t> jobs;  // CockroachDB schema-change jobs waited on
+  std::string file;                // the file run, as named in the directory
+  bool in_transaction = false;     // the whole file in one transaction (else statement by statement)
+  // A dry run: the statements that would run, in order, from the resume point.
+  std::vector<MigrationStatement> would_run;
 };
 
 struct MigrateReport {
@@ -84,12 +94,46 @@ struct MigrationStatus {
   int statements_total = 0;
   std::string applied_at;  // finished (or last attempted) at, as the server wrote it; empty when pending
   std::optional<std::int64_t> duration_ms;
-  std::string error;  // the last failure's message
+  std::string error;       // the last failure's message
+  std::string applied_by;  // who wrote the history row ("host pid N", or a person's repair); empty when pending
 };
 
 struct MigrateStatusReport {
   std::vector<MigrationStatus> migrations;  // ascending by version
   std::vector<std::string> sum_problems;    // strata.sum disagreeing with the files
+};
+
+// `strata migrate repair` and `strata migrate set`: the history changed on purpose, after a person
+// fixed the database by hand or edited an applied file deliberately. Each change is recorded with
+// who made it and when (applied_by, finished_at).
+enum class RepairKind {
+  MarkApplied,     // a failed, half-applied or half-reverted migration was finished by hand: record it applied
+  MarkRolledBack,  // its effects were undone by hand: forget it, so that it is pending again
+  AcceptEdit,      // an applied migration's up file was edited on purpose: record the file's checksum now
+  SetVersion,      // the database is at `version`: every migration up to it applied, every newer one forgotten
+};
+
+struct RepairRequest {
+  RepairKind kind = RepairKind::MarkApplied;
+  // MarkApplied, MarkRolledBack: default the one failed, partial or reverting migration. AcceptEdit:
+  // default the one modified migration. SetVersion: required (0: before the first migration).
+  std::optional<std::int64_t> version;
+  bool dry_run = false;  // say what would change; write nothing, take no lock
+};
+
+// One row of the history as a repair changes it.
+struct HistoryChange {
+  std::int64_t version = 0;
+  std::string name;
+  MigrationState from = MigrationState::Pending;  // as `migrate status` shows it now
+  MigrationState to = MigrationState::Applied;    // Applied, or Pending (the row is deleted)
+  std::string detail;                             // what changes, in words
+};
+
+struct RepairReport {
+  std::vector<HistoryChange> changes;  // ascending by version; empty: nothing to change
+  bool written = false;                // false: a dry run, nothing to change, or not confirmed
+  std::string recorded_by;             // who the history names for the changes ("alice@host")
 };
 
 // An applied migration's up file changed (exit code 2). `strata migrate hash` does not make it

@@ -73,6 +73,9 @@ TEST(MigrateCli, StatusUpDownAndJsonReports) {
   auto down = run_command(migrate({"down", "2", "--url", db.url(), "--dir", d}));
   ASSERT_EQ(down.exit_code, 0) << down.err;
   EXPECT_THAT(down.out, HasSubstr("reverted 2 migrations."));
+  EXPECT_THAT(down.out, HasSubstr("\ndown 1 users (1 statement, ")) << "no stray leading space on any line";
+  EXPECT_EQ(down.out.find("\n "), std::string::npos) << down.out;
+  EXPECT_NE(down.out[0], ' ') << down.out;
   EXPECT_THAT(testing::table_names(db.url()), ::testing::IsEmpty());
 }
 
@@ -191,6 +194,116 @@ TEST(MigrateCli, AStatementLeftUnconfirmedStopsTheRunUntilSomeoneDecides) {
   auto skipped = run_command(migrate({"up", "--url", db.url(), "--dir", d, "--interrupted", "skip"}));
   ASSERT_EQ(skipped.exit_code, 0) << skipped.err;
   EXPECT_THAT(testing::table_names(db.url()), ::testing::ElementsAre("a", "b", "c"));
+}
+
+TEST(MigrateCli, StatusColumnsLineUpWithLongNamesAndColours) {
+  testing::TestDatabase db;
+  MigrationDir dir;
+  dir.add("1_a", "CREATE TABLE a (id int);", std::nullopt);
+  dir.add("20261201093000_a_much_longer_name_than_the_header_or_the_others",
+          "CREATE TABLE b (id int);\nINSERT INTO nowhere VALUES (1);", std::nullopt);
+  dir.add("20261201093001_c", "CREATE TABLE c (id int);", std::nullopt);
+  dir.hash();
+  const std::string d = dir.path().string();
+  ASSERT_EQ(run_command(migrate({"up", "1", "--url", db.url(), "--dir", d})).exit_code, 0);
+  ASSERT_EQ(run_command(migrate({"up", "--url", db.url(), "--dir", d})).exit_code, 4);  // a failed row
+  auto status = run_command(migrate({"status", "--url", db.url(), "--dir", d}), {"CLICOLOR_FORCE=1"});
+  ASSERT_EQ(status.exit_code, 0) << status.err;
+  EXPECT_THAT(status.out, HasSubstr("\033[32m")) << "CLICOLOR_FORCE keeps colours in a pipe";
+
+  // Without the colour codes, every column starts at the same place on every line.
+  std::string plain;
+  for (std::size_t i = 0; i < status.out.size(); ++i) {
+    if (status.out[i] == '\033') {
+      i = status.out.find('m', i);
+      continue;
+    }
+    plain += status.out[i];
+  }
+  std::vector<std::string> lines;
+  for (std::size_t start = 0, end; start < plain.size(); start = end + 1) {
+    end = plain.find('\n', start);
+    lines.push_back(plain.substr(start, end - start));
+  }
+  ASSERT_GE(lines.size(), 4u) << plain;
+  const std::size_t name_at = lines[0].find("NAME"), state_at = lines[0].find("STATE"), when_at = lines[0].find("WHEN"),
+                    detail_at = lines[0].find("DETAIL");
+  for (std::size_t i = 1; i <= 3; ++i) {
+    const std::string& line = lines[i];
+    EXPECT_NE(line[0], ' ') << "no leading space: " << line;
+    EXPECT_EQ(line[name_at - 1], ' ') << line;
+    EXPECT_NE(line[name_at], ' ') << line;
+    EXPECT_NE(line[state_at], ' ') << line;
+    EXPECT_EQ(line[state_at - 1], ' ') << line;
+    EXPECT_EQ(line.substr(state_at).find_first_of("apf"), 0u) << line;
+    if (line.size() > when_at && line.substr(state_at, 7) != "pending") {
+      EXPECT_NE(line[when_at], ' ') << "WHEN starts in its column: " << line;
+      EXPECT_EQ(line[detail_at - 1], ' ') << line;
+    }
+    EXPECT_NE(line.back(), ' ') << "no trailing space: " << line;
+  }
+  EXPECT_THAT(lines[2], HasSubstr("failed"));
+  EXPECT_THAT(lines[2].substr(detail_at), HasSubstr("last attempt rolled back"));
+}
+
+TEST(MigrateCli, DryRunPrintsTheSqlItWouldRunFromTheResumePoint) {
+  testing::TestDatabase db;
+  MigrationDir dir;
+  dir.add("1_steps", "-- strata:no-transaction\nCREATE TABLE a (id int);\n\nCREATE TABLE b (id int);", "DROP TABLE b;");
+  dir.add("2_more", "CREATE TABLE c (id int);", "DROP TABLE c;");
+  dir.hash();
+  const std::string d = dir.path().string();
+  auto all = run_command(migrate({"up", "--dry-run", "--url", db.url(), "--dir", d}));
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  EXPECT_THAT(all.out, HasSubstr("-- would run up 1 steps: 1_steps.up.sql, 2 statements, each statement on its own\n"
+                                 "-- 1_steps.up.sql:2\nCREATE TABLE a (id int);\n"
+                                 "-- 1_steps.up.sql:4\nCREATE TABLE b (id int);\n"));
+  EXPECT_THAT(all.out, HasSubstr("-- would run up 2 more: 2_more.up.sql, 1 statement, in one transaction\n"));
+  EXPECT_THAT(all.out, HasSubstr("-- Dry run: nothing was changed."));
+  EXPECT_THAT(testing::table_names(db.url()), ::testing::IsEmpty());
+
+  {  // statement 1 took effect, then the run stopped: the dry run starts at statement 2
+    ASSERT_EQ(run_command(migrate({"up", "1", "--url", db.url(), "--dir", d})).exit_code, 0);
+    pqxx::connection c(db.url());
+    pqxx::nontransaction tx(c);
+    tx.exec("DROP TABLE b");
+    tx.exec("UPDATE strata_schema_history SET state = 'partial', statements_applied = 1, finished_at = NULL");
+  }
+  auto resumed = run_command(migrate({"up", "--dry-run", "--url", db.url(), "--dir", d}));
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_THAT(resumed.out, HasSubstr("1 statement (resuming at statement 2)"));
+  EXPECT_THAT(resumed.out, ::testing::Not(HasSubstr("CREATE TABLE a")));
+  EXPECT_THAT(resumed.out, HasSubstr("CREATE TABLE b"));
+  ASSERT_EQ(run_command(migrate({"up", "--url", db.url(), "--dir", d})).exit_code, 0);
+
+  auto down = run_command(migrate({"down", "--dry-run", "--url", db.url(), "--dir", d}));
+  EXPECT_THAT(down.out, HasSubstr("-- would run down 2 more: 2_more.down.sql, 1 statement, in one transaction\n"
+                                  "-- 2_more.down.sql:1\nDROP TABLE c;\n"));
+  auto go = run_command(migrate({"goto", "0", "--dry-run", "--url", db.url(), "--dir", d}));
+  EXPECT_THAT(go.out, HasSubstr("DROP TABLE c;\n"));
+  EXPECT_THAT(go.out, HasSubstr("DROP TABLE b;\n"));
+  EXPECT_LT(go.out.find("DROP TABLE c"), go.out.find("DROP TABLE b")) << "in the order they would run";
+}
+
+TEST(MigrateCli, NewWithoutASchemaWritesAnEmptyPairForHandWrittenSql) {
+  testing::TestDatabase db;
+  MigrationDir dir;
+  dir.add("0001_users", "CREATE TABLE users (id int);", std::nullopt);
+  dir.hash();
+  const std::string d = dir.path().string();
+  auto made = run_command(migrate({"new", "add_email", "--dir", d}), {"DATABASE_URL="});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  EXPECT_THAT(made.out, HasSubstr("0002_add_email.up.sql"));
+  EXPECT_THAT(made.out, HasSubstr("0002_add_email.down.sql"));
+  EXPECT_THAT(dir.text("0002_add_email.up.sql"), HasSubstr("hand-written SQL"));
+  EXPECT_THAT(dir.text("strata.sum"), HasSubstr("0002_add_email.up.sql sha256:"));
+
+  dir.write("0002_add_email.up.sql", dir.text("0002_add_email.up.sql") + "ALTER TABLE users ADD COLUMN email text;\n");
+  auto stale = run_command(migrate({"up", "--url", db.url(), "--dir", d}));
+  EXPECT_EQ(stale.exit_code, 2) << "the SQL written after the sum needs `migrate hash`";
+  ASSERT_EQ(run_command(migrate({"hash", "--dir", d})).exit_code, 0);
+  ASSERT_EQ(run_command(migrate({"up", "--url", db.url(), "--dir", d})).exit_code, 0);
+  EXPECT_TRUE(testing::has_column(db.url(), "users", "email"));
 }
 
 }  // namespace

@@ -4,15 +4,19 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "strata/apply.hpp"
 #include "strata/errors.hpp"
 #include "strata/load.hpp"
 #include "tools/strata/commands.hpp"
+#include "tools/strata/failure.hpp"
 #include "tools/strata/progress.hpp"
 #include "tools/strata/run_args.hpp"
 
 namespace strata::cli {
+
+std::string render_plan(const Plan& plan, const std::string& format);
 
 namespace {
 
@@ -58,9 +62,61 @@ bool ask(const Plan& plan) {
   return answer == "yes" || answer == "y";
 }
 
-}  // namespace
+// The document `apply --format json` prints: the plan's JSON with what became of it.
+nlohmann::json apply_document(const Plan& plan, bool dry_run, bool applied) {
+  nlohmann::json document = nlohmann::json::parse(plan_to_json(plan));
+  document["dry_run"] = dry_run;
+  document["applied"] = applied;
+  return document;
+}
 
-std::string render_plan(const Plan& plan, const std::string& format);
+void print_json(const nlohmann::json& document) {
+  std::cout << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n" << std::flush;
+}
+
+int run_apply(const ApplyArgs& args) {
+  // With --format json or sql, standard output holds the document or the script and nothing else.
+  const bool json = args.format == "json";
+  const bool text = args.format == "text";
+  const Schema declared = load_schema(args.schema_paths);
+  ApplyOptions options;
+  options.allowed_hazards = parse_hazards(args.allowed);
+  options.dry_run = args.dry_run;
+  options.run = args.run.settings();
+  ProgressPrinter progress;
+  options.observer = &progress;
+  const bool interactive = isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
+  if (!args.dry_run && !args.auto_approve && !interactive) {
+    throw UsageError(
+        "standard input is not a terminal, so strata cannot ask before applying: pass --auto-approve "
+        "(or --dry-run to see the plan)");
+  }
+  options.confirm = [&](const Plan& plan) {
+    if (json) json_so_far() = apply_document(plan, false, false);
+    if (!json) std::cout << render_plan(plan, args.format) << std::flush;
+    if (args.auto_approve) return true;
+    if (json) std::cerr << plan_to_text(plan) << std::flush;  // the person asked sees the plan
+    return ask(plan);
+  };
+  const ApplyResult result = apply_schema(require_url(args.run.connection.url), declared, options);
+  if (result.plan.empty() || args.dry_run) {
+    if (json) {
+      print_json(apply_document(result.plan, args.dry_run, false));
+    } else {
+      std::cout << (result.plan.empty() ? plan_to_text(result.plan) : render_plan(result.plan, args.format))
+                << std::flush;
+    }
+    if (args.dry_run && !result.plan.empty()) (text ? std::cout : std::cerr) << "\nDry run: nothing was changed.\n";
+    return 0;
+  }
+  if (!result.confirmed) throw FindingsError("not applied: the plan was not confirmed, and nothing was changed");
+  if (json) print_json(apply_document(result.plan, false, true));
+  std::cerr << fmt::format("Applied {} step{}; the database matches the declared schema.\n", result.plan.steps.size(),
+                           result.plan.steps.size() == 1 ? "" : "s");
+  return 0;
+}
+
+}  // namespace
 
 void add_apply_command(CLI::App& app, Runner& run) {
   auto args = std::make_shared<ApplyArgs>();
@@ -85,43 +141,7 @@ void add_apply_command(CLI::App& app, Runner& run) {
   cmd->add_option("--format", args->format, "How to print the plan")
       ->check(CLI::IsMember({"text", "sql", "json"}))
       ->capture_default_str();
-  cmd->callback([args, &run] {
-    run = [args] {
-      const Schema declared = load_schema(args->schema_paths);
-      ApplyOptions options;
-      options.allowed_hazards = parse_hazards(args->allowed);
-      options.dry_run = args->dry_run;
-      options.run = args->run.settings();
-      ProgressPrinter progress;
-      options.observer = &progress;
-      const bool interactive = isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
-      if (!args->dry_run && !args->auto_approve && !interactive) {
-        throw UsageError(
-            "standard input is not a terminal, so strata cannot ask before applying: pass --auto-approve "
-            "(or --dry-run to see the plan)");
-      }
-      options.confirm = [&](const Plan& plan) {
-        std::cout << render_plan(plan, args->format) << std::flush;
-        return args->auto_approve || ask(plan);
-      };
-      const ApplyResult result = apply_schema(require_url(args->run.connection.url), declared, options);
-      if (result.plan.empty()) {
-        std::cout << plan_to_text(result.plan) << std::flush;
-        return 0;
-      }
-      if (args->dry_run) {
-        std::cout << render_plan(result.plan, args->format) << "\nDry run: nothing was changed.\n" << std::flush;
-        return 0;
-      }
-      if (!result.confirmed) {
-        std::cerr << "Not applied: nothing was changed.\n";
-        return static_cast<int>(ExitCode::Findings);
-      }
-      std::cerr << fmt::format("Applied {} step{}; the database matches the declared schema.\n",
-                               result.plan.steps.size(), result.plan.steps.size() == 1 ? "" : "s");
-      return 0;
-    };
-  });
+  cmd->callback([args, &run] { run = [args] { return run_apply(*args); }; });
 }
 
 }  // namespace strata::cli

@@ -21,6 +21,9 @@ void add_lock_command(CLI::App& app, Runner& run);
 void add_check_command(CLI::App& app, Runner& run);
 void add_migrate_command(CLI::App& app, Runner& run);
 void add_migrate_new_command(CLI::App& migrate, Runner& run);
+void add_migrate_repair_commands(CLI::App& migrate, Runner& run);
+void add_help_command(CLI::App& app, Runner& run);
+void add_completion_command(CLI::App& app, Runner& run);
 
 // The --url option every database command shares: defaults to $DATABASE_URL.
 CLI::Option* add_url_option(CLI::App& command, std::string& url);

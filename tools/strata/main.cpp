@@ -10,7 +10,9 @@
 #include "strata/errors.hpp"
 #include "strata/redact.hpp"
 #include "strata/version.hpp"
+#include "tools/strata/command_line.hpp"
 #include "tools/strata/commands.hpp"
+#include "tools/strata/failure.hpp"
 
 namespace strata::cli {
 
@@ -117,44 +119,49 @@ const std::string& require_url(const std::string& url) {
 
 namespace {
 
-void report(const std::exception& error) {
-  std::ostringstream out;
-  if (const auto* load = dynamic_cast<const LoadError*>(&error)) {
-    for (const auto& d : load->diagnostics()) out << to_string(d.position) << ": error: " << d.message << "\n";
-    out << fmt::format("strata: the schema has {} error{}\n", load->diagnostics().size(),
-                       load->diagnostics().size() == 1 ? "" : "s");
-  } else {
-    out << "strata: error: " << error.what() << "\n";
-    if (const auto* db = dynamic_cast<const DatabaseError*>(&error); db && !db->statement().empty()) {
-      out << "strata: the statement was:\n" << db->statement() << "\n";
+// CLI11's words for a value it cannot convert ("Could not convert: N = d"), said plainly.
+std::string parse_error_message(const CLI::ParseError& error, const std::vector<const CLI::App*>& chain) {
+  std::string message = error.what();
+  const std::string prefix = "Could not convert: ";
+  if (message.starts_with(prefix) && message.find(" = ") != std::string::npos) {
+    const std::string name = message.substr(prefix.size(), message.find(" = ") - prefix.size());
+    const std::string value = message.substr(message.find(" = ") + 3);
+    std::string expected = "a whole number";
+    for (const CLI::App* command : chain) {
+      for (const CLI::Option* option : command->get_options()) {
+        if (option->get_name() == name && !option->get_type_name().starts_with("INT") &&
+            !option->get_type_name().starts_with("UINT")) {
+          expected = option->get_type_name();
+        }
+      }
     }
+    message = fmt::format("{} cannot be '{}': expected {}", name, value, expected);
   }
-  std::cerr << scrub(out.str(), the_secrets) << std::flush;
+  return fmt::format("{} (see `{} --help`)", message, command_path(chain));
 }
 
 }  // namespace
 
 int run(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  const bool json = json_requested(args);
   CLI::App app{"strata: declarative and versioned schema changes for CockroachDB and PostgreSQL", "strata"};
   app.set_version_flag("--version", std::string(strata::version()));
   app.require_subcommand(1);
   app.fallthrough();
   app.footer(
-      "Exit codes: 0 success or nothing to do, 1 findings, 2 bad input, 3 cannot connect,\n"
-      "4 the database refused a statement. Run `strata COMMAND --help` for a command's options.");
+      "Exit codes: 0 success or nothing to do; 1 stopped for a person to decide (findings, a hazard not\n"
+      "allowed, a plan not confirmed, an interrupted statement); 2 bad input; 3 the database could not be\n"
+      "used (unreachable, connection lost, strata's lock held past --lock-wait); 4 the database refused\n"
+      "a statement or a job failed. `strata help COMMAND` or `strata COMMAND --help` for a command.");
   std::string config_file;
   app.add_option("--config", config_file, "Project settings file (default: ./strata.yaml when present)");
-  // CLI11 quotes arguments it did not expect (a --url given to `strata ddl`): scrub that too.
-  app.failure_message([](const CLI::App* failed, const CLI::Error& e) {
-    return scrub(CLI::FailureMessage::simple(failed, e), the_secrets);
-  });
   remember_secrets(argc, argv);
   try {
     the_config = find_project_config(config_argument(argc, argv));
     remember_config_secrets(the_config);
   } catch (const std::exception& error) {
-    report(error);
-    return static_cast<int>(exit_code_for(error));
+    return report_failure(error, json, the_secrets);
   }
   Runner run;
   add_inspect_command(app, run);
@@ -164,7 +171,10 @@ int run(int argc, char** argv) {
   add_lock_command(app, run);
   add_migrate_command(app, run);
   add_check_command(app, run);
+  add_completion_command(app, run);
+  add_help_command(app, run);
   try {
+    check_command_line(app, args);
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
@@ -173,17 +183,14 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return static_cast<int>(ExitCode::BadInput);
+    return report_failure(UsageError(parse_error_message(e, command_chain(app, args))), json, the_secrets);
   } catch (const std::exception& error) {  // a command's callback may already throw
-    report(error);
-    return static_cast<int>(exit_code_for(error));
+    return report_failure(error, json, the_secrets);
   }
   try {
     return run ? run() : 0;
   } catch (const std::exception& error) {
-    report(error);
-    return static_cast<int>(exit_code_for(error));
+    return report_failure(error, json, the_secrets);
   }
 }
 

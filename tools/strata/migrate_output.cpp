@@ -28,6 +28,11 @@ std::string_view colour_of(MigrationState state) {
   return "";
 }
 
+// A row written by a person's `strata migrate repair` or `set` says so in applied_by.
+bool marked_by_hand(const MigrationStatus& m) {
+  return m.applied_by.find("(strata migrate ") != std::string::npos;
+}
+
 std::string detail_of(const MigrationStatus& m) {
   switch (m.state) {
     case MigrationState::Partial:
@@ -41,59 +46,126 @@ std::string detail_of(const MigrationStatus& m) {
     case MigrationState::Missing:
       return "applied, but its file is gone";
     default:
+      if (marked_by_hand(m)) return "marked by " + m.applied_by;
       return m.duration_ms ? fmt::format("{} ms", *m.duration_ms) : "";
   }
 }
 
+std::string json_text(const nlohmann::json& document) {
+  return document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+// The statements a dry run would run, as a script a person can read: comments say where each
+// comes from.
+std::string would_run_text(const MigrationRun& run) {
+  std::string out =
+      fmt::format("-- would run {} {} {}: {}, {} statement{}{}, {}\n", run.down ? "down" : "up", run.version, run.name,
+                  run.file, run.statements, run.statements == 1 ? "" : "s",
+                  run.resumed_from > 0 ? fmt::format(" (resuming at statement {})", run.resumed_from) : "",
+                  run.in_transaction ? "in one transaction" : "each statement on its own");
+  for (const auto& statement : run.would_run) {
+    out += fmt::format("-- {}:{}\n{};\n", run.file, statement.line, statement.sql);
+  }
+  return out;
+}
+
 }  // namespace
+
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  for (const char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++width;  // not a UTF-8 continuation byte
+  }
+  return width;
+}
+
+std::string pad(std::string_view text, std::size_t width) {
+  std::string out(text);
+  const std::size_t shown = display_width(text);
+  if (shown < width) out.append(width - shown, ' ');
+  return out;
+}
 
 std::string report_to_text(const MigrateReport& report, std::string_view verb) {
   if (report.runs.empty()) return "Nothing to do: the database is at the requested version.\n";
   std::string out;
-  for (const auto& run : report.runs) {
-    out += fmt::format("{} {} {} {} ({} statement{}{})\n", report.dry_run ? "would" : "", run.down ? "down" : "up",
-                       run.version, run.name, run.statements, run.statements == 1 ? "" : "s",
-                       report.dry_run ? "" : fmt::format(", {} ms", run.took.count()));
+  if (report.dry_run) {
+    for (const auto& run : report.runs) out += would_run_text(run) + "\n";
+    return out + "-- Dry run: nothing was changed.\n";
   }
-  out += report.dry_run
-             ? "Dry run: nothing was changed.\n"
-             : fmt::format("{} {} migration{}.\n", verb, report.runs.size(), report.runs.size() == 1 ? "" : "s");
-  if (!out.empty() && out[0] == ' ') out.erase(0, 1);
+  for (const auto& run : report.runs) {
+    out += fmt::format("{} {} {} ({} statement{}, {} ms)\n", run.down ? "down" : "up", run.version, run.name,
+                       run.statements, run.statements == 1 ? "" : "s", run.took.count());
+  }
+  return out + fmt::format("{} {} migration{}.\n", verb, report.runs.size(), report.runs.size() == 1 ? "" : "s");
+}
+
+nlohmann::json run_json(const MigrationRun& run, bool dry_run) {
+  nlohmann::json out = {{"version", run.version},
+                        {"name", run.name},
+                        {"direction", run.down ? "down" : "up"},
+                        {"statements", run.statements},
+                        {"resumed_from", run.resumed_from},
+                        {"duration_ms", run.took.count()},
+                        {"jobs", run.jobs}};
+  if (!run.file.empty()) {
+    out["file"] = run.file;
+    out["in_transaction"] = run.in_transaction;
+  }
+  if (dry_run) {
+    nlohmann::json statements = nlohmann::json::array();
+    for (const auto& s : run.would_run) statements.push_back({{"line", s.line}, {"sql", s.sql}});
+    out["would_run"] = std::move(statements);
+  }
   return out;
 }
 
+nlohmann::json report_document(bool dry_run) {
+  return {{"format_version", kJsonFormatVersion},
+          {"dry_run", dry_run},
+          {"waited_for_lock", false},
+          {"migrations", nlohmann::json::array()}};
+}
+
 std::string report_to_json(const MigrateReport& report) {
-  nlohmann::json runs = nlohmann::json::array();
-  for (const auto& run : report.runs) {
-    runs.push_back({{"version", run.version},
-                    {"name", run.name},
-                    {"direction", run.down ? "down" : "up"},
-                    {"statements", run.statements},
-                    {"resumed_from", run.resumed_from},
-                    {"duration_ms", run.took.count()},
-                    {"jobs", run.jobs}});
-  }
-  nlohmann::json out = {{"format_version", kJsonFormatVersion},
-                        {"dry_run", report.dry_run},
-                        {"waited_for_lock", report.waited_for_lock},
-                        {"migrations", runs}};
-  return out.dump(2) + "\n";
+  nlohmann::json out = report_document(report.dry_run);
+  out["waited_for_lock"] = report.waited_for_lock;
+  for (const auto& run : report.runs) out["migrations"].push_back(run_json(run, report.dry_run));
+  return json_text(out);
 }
 
 std::string status_to_text(const MigrateStatusReport& report, bool colour) {
-  std::size_t name_width = 4;
-  for (const auto& m : report.migrations) name_width = std::max(name_width, m.name.size());
-  std::string out =
-      fmt::format("{:<16} {:<{}} {:<10} {:<26} {}\n", "VERSION", "NAME", name_width, "STATE", "WHEN", "DETAIL");
+  struct Row {
+    std::string version, name, state, when, detail;
+    MigrationState kind;
+  };
+  std::vector<Row> rows;
+  Row header{"VERSION", "NAME", "STATE", "WHEN", "DETAIL", MigrationState::Applied};
+  std::size_t widths[4] = {display_width(header.version), display_width(header.name), display_width(header.state),
+                           display_width(header.when)};
   std::map<MigrationState, int> counts;
   for (const auto& m : report.migrations) {
     ++counts[m.state];
-    const std::string state(state_name(m.state));
-    const std::string shown =
-        colour ? fmt::format("{}{:<10}\033[0m", colour_of(m.state), state) : fmt::format("{:<10}", state);
-    out +=
-        fmt::format("{:<16} {:<{}} {} {:<26} {}\n", m.version, m.name, name_width, shown, m.applied_at, detail_of(m));
+    rows.push_back(
+        Row{std::to_string(m.version), m.name, std::string(state_name(m.state)), m.applied_at, detail_of(m), m.state});
+    const Row& r = rows.back();
+    widths[0] = std::max(widths[0], display_width(r.version));
+    widths[1] = std::max(widths[1], display_width(r.name));
+    widths[2] = std::max(widths[2], display_width(r.state));
+    widths[3] = std::max(widths[3], display_width(r.when));
   }
+  // Every cell is padded before it is coloured, so colour codes never count as width; the last
+  // column is not padded, so no line ends in spaces.
+  auto line = [&](const Row& r, bool coloured) {
+    std::string state = pad(r.state, widths[2]);
+    if (coloured) state = fmt::format("{}{}\033[0m", colour_of(r.kind), state);
+    std::string text = fmt::format("{} {} {} {} {}", pad(r.version, widths[0]), pad(r.name, widths[1]), state,
+                                   pad(r.when, widths[3]), r.detail);
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    return text + "\n";
+  };
+  std::string out = line(header, false);
+  for (const auto& r : rows) out += line(r, colour);
   std::vector<std::string> parts;
   for (const auto& [state, count] : counts) parts.push_back(fmt::format("{} {}", count, state_name(state)));
   out += report.migrations.empty() ? "No migrations.\n" : fmt::format("{}.\n", fmt::join(parts, ", "));
@@ -104,19 +176,21 @@ std::string status_to_text(const MigrateStatusReport& report, bool colour) {
 std::string status_to_json(const MigrateStatusReport& report) {
   nlohmann::json migrations = nlohmann::json::array();
   for (const auto& m : report.migrations) {
+    auto text_or_null = [](const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); };
     nlohmann::json item = {{"version", m.version},
                            {"name", m.name},
                            {"state", state_name(m.state)},
                            {"statements_applied", m.statements_applied},
                            {"statements_total", m.statements_total},
-                           {"applied_at", m.applied_at.empty() ? nlohmann::json() : nlohmann::json(m.applied_at)},
+                           {"applied_at", text_or_null(m.applied_at)},
+                           {"applied_by", text_or_null(m.applied_by)},
                            {"duration_ms", m.duration_ms ? nlohmann::json(*m.duration_ms) : nlohmann::json()},
-                           {"error", m.error.empty() ? nlohmann::json() : nlohmann::json(m.error)}};
+                           {"error", text_or_null(m.error)}};
     migrations.push_back(std::move(item));
   }
   nlohmann::json out = {
       {"format_version", kJsonFormatVersion}, {"migrations", migrations}, {"sum_problems", report.sum_problems}};
-  return out.dump(2) + "\n";
+  return json_text(out);
 }
 
 }  // namespace strata::cli
