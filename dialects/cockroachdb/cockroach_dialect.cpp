@@ -8,6 +8,7 @@
 
 #include "dialects/cockroachdb/jobs.hpp"
 #include "dialects/cockroachdb/normalize.hpp"
+#include "engine/db/connection.hpp"
 
 namespace strata::cockroachdb {
 
@@ -61,6 +62,13 @@ std::unique_ptr<SchemaJobs> CockroachDialect::schema_jobs(Connection& connection
 
 void CockroachDialect::normalize(Schema& schema) const {
   normalize_cockroach(schema);
+}
+
+// SHOW DATABASES answers on every release, with allow_unsafe_internals off too.
+std::vector<std::string> CockroachDialect::database_names(Connection& connection) const {
+  std::vector<std::string> names;
+  for (const auto& row : connection.exec("SHOW DATABASES")) names.emplace_back(row[0].c_str());
+  return names;
 }
 
 // UPSERT INTO: CockroachDB's own insert-or-replace, one statement whatever the key.

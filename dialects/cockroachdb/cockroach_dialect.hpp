@@ -41,6 +41,7 @@ class CockroachDialect : public ServerDialect {
   void check(const Schema& live, const Schema& declared) const override;
   std::string upsert_sql(const UpsertStatement& upsert) const override;
   std::unique_ptr<SchemaJobs> schema_jobs(Connection& connection, const JobWaitSettings& settings) const override;
+  std::vector<std::string> database_names(Connection& connection) const override;
 
   const std::string& database() const { return database_; }
   Version version() const { return version_; }

@@ -27,6 +27,12 @@ class STRATA_EXPORT MigrateObserver : public RunObserver {
     (void)statements;
     (void)resume_at;
   }
+  // Before a down file that says it cannot restore data runs (`-- strata:lossy <why>` lines).
+  virtual void down_loses_data(std::int64_t version, const std::string& name, const std::vector<std::string>& why) {
+    (void)version;
+    (void)name;
+    (void)why;
+  }
   virtual void migration_finished(std::int64_t version, const std::string& name, bool down,
                                   std::chrono::milliseconds took) {
     (void)version;
@@ -57,6 +63,10 @@ struct MigrationRun {
   int resumed_from = 0;  // >0: the statement (from 1) a half-applied migration resumed at
   std::chrono::milliseconds took{0};
   std::vector<std::int64_t> jobs;  // CockroachDB schema-change jobs waited on
+  // A down run whose file says it cannot restore data (`-- strata:lossy <why>` lines, which
+  // `strata migrate new` writes): why, one entry per line. Filled for dry runs too, so that a
+  // front end can warn before it runs.
+  std::vector<std::string> lossy;
 };
 
 struct MigrateReport {
@@ -84,7 +94,17 @@ struct MigrationStatus {
   int statements_total = 0;
   std::string applied_at;  // finished (or last attempted) at, as the server wrote it; empty when pending
   std::optional<std::int64_t> duration_ms;
-  std::string error;  // the last failure's message
+  std::string error;  // the last failure's message, or why a half-applied migration stopped
+  // A migration stopped half way (Partial, Reverting): the statement (from 1) of the up (down)
+  // file it stopped at, its line and its text. `interrupted`: a strata that died had begun it
+  // outside a transaction, and whether it took effect is to be found out (or decided with
+  // MigrateOptions::interrupted); otherwise it failed, or was not reached yet.
+  int stopped_at = 0;
+  int stopped_line = 0;
+  std::string stopped_statement;
+  bool interrupted = false;
+  // Its down file says reverting it cannot restore data (`-- strata:lossy <why>`): why.
+  std::vector<std::string> down_lossy;
 };
 
 struct MigrateStatusReport {

@@ -74,6 +74,7 @@ void add_status_command(CLI::App& migrate, const std::shared_ptr<MigrateArgs>& a
       migrate.add_subcommand("status", "List applied, pending, half-applied, modified and missing migrations");
   add_connection_options(*status, args->run.connection);
   add_directory_option(*status, *args);
+  add_history_table_option(*status, args->run.history_table);
   status->add_option("--format", args->format, "Output: text (a table, coloured on a terminal), or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -81,6 +82,7 @@ void add_status_command(CLI::App& migrate, const std::shared_ptr<MigrateArgs>& a
     run = [args] {
       MigrateOptions options;
       options.run.connect = args->run.connection.options();
+      options.run.history_table = args->run.history_table;
       Migrator migrator(require_url(args->run.connection.url), args->dir, options);
       const auto report = migrator.status();
       if (args->format == "json") {
@@ -116,9 +118,11 @@ void add_migrate_command(CLI::App& app, Runner& run) {
   cmd->require_subcommand(1);
   cmd->footer(
       "The directory holds <version>_<name>.up.sql and .down.sql files and strata.sum, their checksums.\n"
-      "History is kept in the table strata_schema_history. Every run takes strata's lock.\n"
+      "History is kept in the table strata_schema_history (--history-table, or history_table: in\n"
+      "strata.yaml, names another). Every run takes strata's lock.\n"
       "A file runs in one transaction on PostgreSQL unless it has a line `-- strata:no-transaction`;\n"
       "on CockroachDB each statement runs on its own and its schema-change jobs are waited for.\n"
+      "Ctrl-C (SIGINT) or SIGTERM stops after the running migration (exit 130/143); a second signal at once.\n"
       "Settings may come from strata.yaml (see --config); flags override it.");
 
   auto* up = cmd->add_subcommand("up", "Apply pending migrations, in version order");

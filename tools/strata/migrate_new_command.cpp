@@ -17,6 +17,7 @@ struct NewArgs {
   std::string dev_url;
   ConnectionArgs connection;
   std::string dir = "migrations";
+  std::string history_table;
 };
 
 }  // namespace
@@ -40,11 +41,13 @@ void add_migrate_new_command(CLI::App& migrate, Runner& run) {
       ->envname("STRATA_DEV_URL");
   add_connection_options(*cmd, args->connection);
   cmd->add_option("--dir", args->dir, "The migrations directory")->capture_default_str();
+  add_history_table_option(*cmd, args->history_table);
   cmd->callback([args, &run] {
     run = [args] {
       const Schema declared = load_schema(args->schema_paths);
       const std::string& server = args->dev_url.empty() ? require_url(args->connection.url) : args->dev_url;
-      const auto written = new_migration(args->dir, args->name, declared, server, args->connection.options());
+      const auto written =
+          new_migration(args->dir, args->name, declared, server, args->connection.options(), args->history_table);
       if (!written) {
         std::cout << "Nothing to write: the migrations already produce the declared schema.\n";
         return 0;

@@ -31,9 +31,11 @@ std::string_view colour_of(MigrationState state) {
 std::string detail_of(const MigrationStatus& m) {
   switch (m.state) {
     case MigrationState::Partial:
-      return fmt::format("stopped after {} of {} statements", m.statements_applied, m.statements_total);
     case MigrationState::Reverting:
-      return fmt::format("down file stopped after {} of {} statements", m.statements_applied, m.statements_total);
+      return fmt::format("{}stopped at statement {} of {}{}{}",
+                         m.state == MigrationState::Reverting ? "down file " : "", m.stopped_at, m.statements_total,
+                         m.stopped_line > 0 ? fmt::format(" (line {})", m.stopped_line) : "",
+                         m.interrupted ? ", begun by a strata that stopped" : "");
     case MigrationState::Failed:
       return "last attempt rolled back: " + m.error.substr(0, m.error.find('\n'));
     case MigrationState::Modified:
@@ -45,6 +47,20 @@ std::string detail_of(const MigrationStatus& m) {
   }
 }
 
+// Under a half-applied migration's row: the statement it stopped at, and why.
+std::string stop_lines(const MigrationStatus& m) {
+  if (m.stopped_at == 0) return "";
+  std::string out;
+  if (!m.stopped_statement.empty()) {
+    std::string statement = m.stopped_statement.substr(0, m.stopped_statement.find('\n'));
+    if (statement.size() > 100 || statement.size() < m.stopped_statement.size())
+      statement = statement.substr(0, 100) + " ...";
+    out += "    statement: " + statement + "\n";
+  }
+  if (!m.error.empty()) out += "    why: " + m.error.substr(0, m.error.find('\n')) + "\n";
+  return out;
+}
+
 }  // namespace
 
 std::string report_to_text(const MigrateReport& report, std::string_view verb) {
@@ -54,6 +70,7 @@ std::string report_to_text(const MigrateReport& report, std::string_view verb) {
     out += fmt::format("{} {} {} {} ({} statement{}{})\n", report.dry_run ? "would" : "", run.down ? "down" : "up",
                        run.version, run.name, run.statements, run.statements == 1 ? "" : "s",
                        report.dry_run ? "" : fmt::format(", {} ms", run.took.count()));
+    for (const auto& reason : run.lossy) out += "  cannot restore data: " + reason + "\n";
   }
   out += report.dry_run
              ? "Dry run: nothing was changed.\n"
@@ -71,7 +88,8 @@ std::string report_to_json(const MigrateReport& report) {
                     {"statements", run.statements},
                     {"resumed_from", run.resumed_from},
                     {"duration_ms", run.took.count()},
-                    {"jobs", run.jobs}});
+                    {"jobs", run.jobs},
+                    {"lossy", run.lossy}});
   }
   nlohmann::json out = {{"format_version", kJsonFormatVersion},
                         {"dry_run", report.dry_run},
@@ -93,6 +111,7 @@ std::string status_to_text(const MigrateStatusReport& report, bool colour) {
         colour ? fmt::format("{}{:<10}\033[0m", colour_of(m.state), state) : fmt::format("{:<10}", state);
     out +=
         fmt::format("{:<16} {:<{}} {} {:<26} {}\n", m.version, m.name, name_width, shown, m.applied_at, detail_of(m));
+    out += stop_lines(m);
   }
   std::vector<std::string> parts;
   for (const auto& [state, count] : counts) parts.push_back(fmt::format("{} {}", count, state_name(state)));
@@ -111,7 +130,14 @@ std::string status_to_json(const MigrateStatusReport& report) {
                            {"statements_total", m.statements_total},
                            {"applied_at", m.applied_at.empty() ? nlohmann::json() : nlohmann::json(m.applied_at)},
                            {"duration_ms", m.duration_ms ? nlohmann::json(*m.duration_ms) : nlohmann::json()},
-                           {"error", m.error.empty() ? nlohmann::json() : nlohmann::json(m.error)}};
+                           {"error", m.error.empty() ? nlohmann::json() : nlohmann::json(m.error)},
+                           {"down_lossy", m.down_lossy}};
+    if (m.stopped_at > 0) {
+      item["stopped_at"] = {{"statement", m.stopped_at},
+                            {"line", m.stopped_line},
+                            {"sql", m.stopped_statement},
+                            {"interrupted", m.interrupted}};
+    }
     migrations.push_back(std::move(item));
   }
   nlohmann::json out = {
