@@ -6,6 +6,8 @@ std::unique_ptr<SchemaJobs> ServerDialect::schema_jobs(Connection&, const JobWai
   return nullptr;
 }
 
+void ServerDialect::prepare_session(Connection&) const {}
+
 InterruptedFinding ServerDialect::interrupted_statement(Connection&, const std::string&) const {
   return {};
 }
