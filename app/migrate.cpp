@@ -4,6 +4,7 @@
 
 #include "app/dialect_factory.hpp"
 #include "engine/db/connection.hpp"
+#include "engine/db/history_table.hpp"
 #include "migrations/directory.hpp"
 #include "migrations/migrator.hpp"
 #include "migrations/repair.hpp"
@@ -15,6 +16,7 @@ namespace {
 
 MigrateReport run(const std::string& url, const std::filesystem::path& directory, const MigrateOptions& options,
                   const migrations::Selector& select) {
+  parse_history_table(options.run.history_table);  // a bad name is bad input before anything is done
   Connection connection(url, options.run.connect);
   const auto dialect = detect_dialect(connection);
   return migrations::run(connection, url, *dialect, directory, options, select);
@@ -44,9 +46,10 @@ MigrateReport Migrator::go_to(std::int64_t version) {
 }
 
 MigrateStatusReport Migrator::status() {
+  parse_history_table(options_.run.history_table);
   Connection connection(url_, options_.run.connect);
   const auto dialect = detect_dialect(connection);
-  return migrations::status(connection, *dialect, directory_);
+  return migrations::status(connection, *dialect, directory_, options_.run.history_table);
 }
 
 RepairReport Migrator::repair(const RepairRequest& request, const std::function<bool(const RepairReport&)>& confirm) {

@@ -7,6 +7,7 @@
 
 #include "engine/db/connection.hpp"
 #include "engine/db/server_dialect.hpp"
+#include "engine/model/quote.hpp"
 #include "strata/errors.hpp"
 #include "strata/run_options.hpp"
 
@@ -14,8 +15,9 @@ namespace strata::migrations {
 
 namespace {
 
+// {} is the table's name (braces of the SQL doubled).
 const char* const kCreate =
-    "CREATE TABLE IF NOT EXISTS strata_schema_history ("
+    "CREATE TABLE IF NOT EXISTS {} ("
     " version bigint PRIMARY KEY,"
     " name text NOT NULL,"
     " checksum text NOT NULL,"
@@ -25,7 +27,7 @@ const char* const kCreate =
     " statement_started integer,"
     " statement_started_at timestamptz,"
     " prefix_checksum text NOT NULL DEFAULT '',"
-    " jobs bigint[] NOT NULL DEFAULT '{}',"
+    " jobs bigint[] NOT NULL DEFAULT '{{}}',"
     " started_at timestamptz NOT NULL,"
     " finished_at timestamptz,"
     " duration_ms bigint,"
@@ -76,12 +78,12 @@ std::vector<std::int64_t> parse_jobs(std::string_view text) {
   return jobs;
 }
 
-RowState parse_state(std::string_view text) {
+RowState parse_state(std::string_view text, const HistoryTableName& table) {
   if (text == "applied") return RowState::Applied;
   if (text == "failed") return RowState::Failed;
   if (text == "reverting") return RowState::Reverting;
   if (text == "partial") return RowState::Partial;
-  throw Error(fmt::format("{} holds an unknown state '{}': was it written by a newer strata?", kHistoryTable, text));
+  throw Error(fmt::format("{} holds an unknown state '{}': was it written by a newer strata?", table.display(), text));
 }
 
 std::string applied_by() {
@@ -106,10 +108,12 @@ std::string_view row_state_name(RowState state) {
   return "partial";
 }
 
-History::History(Connection& connection, const ServerDialect& dialect) : connection_(connection), dialect_(dialect) {}
+History::History(Connection& connection, const ServerDialect& dialect, const std::string& table)
+    : connection_(connection), dialect_(dialect), table_(parse_history_table(table)) {}
 
 void History::ensure_table() {
-  connection_.exec(kCreate);
+  if (!table_.schema.empty()) connection_.exec("CREATE SCHEMA IF NOT EXISTS " + quote_ident(table_.schema));
+  connection_.exec(fmt::format(fmt::runtime(kCreate), table_.sql()));
 }
 
 std::vector<HistoryRow> History::read() {
@@ -119,7 +123,8 @@ std::vector<HistoryRow> History::read() {
         "SELECT version, name, checksum, state, statements_total, statements_applied, statement_started,"
         " coalesce(statement_started_at::text, ''), array_to_string(jobs, ','), started_at::text,"
         " coalesce(finished_at::text, ''), duration_ms, coalesce(error, ''), prefix_checksum, applied_by "
-        "FROM strata_schema_history ORDER BY version");
+        "FROM " +
+        table_.sql() + " ORDER BY version");
   } catch (const DatabaseError& error) {
     if (error.sqlstate() == sqlstate::kUndefinedTable) return {};  // no history yet
     throw;
@@ -131,7 +136,7 @@ std::vector<HistoryRow> History::read() {
     r.version = row[0].as<std::int64_t>();
     r.name = row[1].c_str();
     r.checksum = row[2].c_str();
-    r.state = parse_state(row[3].c_str());
+    r.state = parse_state(row[3].c_str(), table_);
     r.statements_total = row[4].as<int>();
     r.statements_applied = row[5].as<int>();
     if (!row[6].is_null()) r.statement_started = row[6].as<int>();
@@ -150,8 +155,9 @@ std::vector<HistoryRow> History::read() {
 }
 
 void History::write(pqxx::transaction_base& tx, const HistoryRow& row) const {
-  const std::string sql = dialect_.upsert_sql(
-      UpsertStatement{kHistoryTable, "version", {std::begin(kColumns), std::end(kColumns)}, kValues});
+  const std::string table = table_.sql();
+  const std::string sql =
+      dialect_.upsert_sql(UpsertStatement{table, "version", {std::begin(kColumns), std::end(kColumns)}, kValues});
   const std::optional<int> started = row.statement_started;
   const std::optional<std::string> started_at =
       row.started_at.empty() ? std::nullopt : std::optional<std::string>(row.started_at);
@@ -162,7 +168,7 @@ void History::write(pqxx::transaction_base& tx, const HistoryRow& row) const {
 }
 
 void History::remove(pqxx::transaction_base& tx, std::int64_t version) const {
-  tx.exec_params("DELETE FROM strata_schema_history WHERE version = $1", version);
+  tx.exec_params("DELETE FROM " + table_.sql() + " WHERE version = $1", version);
 }
 
 }  // namespace strata::migrations

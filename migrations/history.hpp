@@ -1,4 +1,5 @@
-// The migration history: one row per migration in strata_schema_history, written in the same
+// The migration history: one row per migration in strata_schema_history (or the table a project
+// names: RunSettings::history_table), written in the same
 // transaction as a check that this strata still holds its lock (fencing), with
 // the dialect's insert-or-replace (INSERT ... ON CONFLICT on PostgreSQL, UPSERT on CockroachDB).
 #pragma once
@@ -9,6 +10,9 @@
 #include <vector>
 
 #include <pqxx/pqxx>
+
+#include "engine/db/history_table.hpp"
+#include "strata/run_options.hpp"
 
 namespace strata {
 class Connection;
@@ -45,8 +49,11 @@ struct HistoryRow {
 
 class History {
  public:
-  // `dialect` writes the rows in the server's own insert-or-replace.
-  History(Connection& connection, const ServerDialect& dialect);
+  // `dialect` writes the rows in the server's own insert-or-replace, into `table` (throws
+  // UsageError when it cannot name a table: see RunSettings::history_table).
+  History(Connection& connection, const ServerDialect& dialect, const std::string& table = kHistoryTable);
+
+  const HistoryTableName& table() const { return table_; }
 
   // Creates the table when it is missing (call under the lock).
   void ensure_table();
@@ -61,6 +68,7 @@ class History {
  private:
   Connection& connection_;
   const ServerDialect& dialect_;
+  HistoryTableName table_;
 };
 
 std::string_view row_state_name(RowState state);

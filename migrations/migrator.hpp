@@ -28,8 +28,9 @@ using Selector = std::function<std::vector<Action>(const Directory&, const std::
 MigrateReport run(Connection& connection, const std::string& url, const ServerDialect& dialect,
                   const std::filesystem::path& directory, const MigrateOptions& options, const Selector& select);
 
-// The state of every migration of `directory` and of the history; takes no lock, creates nothing.
-MigrateStatusReport status(Connection& connection, const ServerDialect& dialect,
-                           const std::filesystem::path& directory);
+// The state of every migration of `directory` and of the history in `history_table`; takes no
+// lock, creates nothing.
+MigrateStatusReport status(Connection& connection, const ServerDialect& dialect, const std::filesystem::path& directory,
+                           const std::string& history_table);
 
 }  // namespace strata::migrations

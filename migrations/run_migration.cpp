@@ -5,6 +5,7 @@
 
 #include "engine/db/connection.hpp"
 #include "engine/db/retry.hpp"
+#include "engine/exec/progress_watcher.hpp"
 #include "engine/lock/lock.hpp"
 
 namespace strata::migrations {
@@ -43,8 +44,13 @@ void fenced(RunContext& context, const std::string& what, Work&& work) {
   });
 }
 
+ProgressWatcher::Watch watch_progress(RunContext& context, const std::vector<std::string>& statements) {
+  return context.progress ? context.progress->watch(statements) : ProgressWatcher::Watch();
+}
+
 void record(RunContext& context, const HistoryRow& row) {
-  fenced(context, "writing strata_schema_history", [&](pqxx::work& tx) { context.history.write(tx, row); });
+  fenced(context, "writing " + context.history.table().display(),
+         [&](pqxx::work& tx) { context.history.write(tx, row); });
 }
 
 // The row a run starts from: the history's own when resuming a half-done file.
@@ -81,6 +87,9 @@ MigrationRun run_in_transaction(RunContext& context, const Action& action, const
   const int total = static_cast<int>(statements.size());
   std::optional<std::size_t> current;
   try {
+    std::vector<std::string> sql;
+    for (const auto& statement : statements) sql.push_back(statement.sql);
+    const auto watch = watch_progress(context, sql);
     fenced(context, file_of(action).file_name, [&](pqxx::work& tx) {
       for (std::size_t i = 0; i < statements.size(); ++i) {
         current = i;
@@ -125,10 +134,30 @@ MigrationRun run_in_transaction(RunContext& context, const Action& action, const
          "`strata migrate up` again.");
   }
   return MigrationRun{
-      action.migration->version, action.migration->name, action.down, total, 0, since(start), {}, {}, true, {}};
+      action.migration->version, action.migration->name, action.down, total, 0, since(start), {}, {}, true, {}, {}};
 }
 
-// A statement a strata that died had begun: did it take effect?
+// The statement, cut to what a message shows.
+std::string shown(const std::string& sql) {
+  constexpr std::size_t kShown = 400;
+  return sql.size() > kShown ? sql.substr(0, kShown) + " ..." : sql;
+}
+
+// Stops the run at an interrupted statement a user must decide on, noting why in the history row
+// (`strata migrate status` shows it).
+[[noreturn]] void stop_interrupted(RunContext& context, HistoryRow& row, const InterruptedFinding& finding,
+                                   const std::string& message) {
+  row.error = finding.detail.empty()
+                  ? "interrupted: begun outside a transaction by a strata that stopped; nothing tells whether it took "
+                    "effect (--interrupted=retry|skip decides)"
+                  : "interrupted: " + finding.detail;
+  record(context, row);
+  throw MigrationInterrupted(message);
+}
+
+// A statement a strata that died had begun: did it take effect? The jobs it started tell
+// (CockroachDB), or the catalog (an index build on PostgreSQL), or else the user
+// (MigrateOptions::interrupted).
 void resolve_interrupted(RunContext& context, const Action& action, const std::vector<Statement>& statements,
                          HistoryRow& row) {
   const int k = *action.row->statement_started;
@@ -136,28 +165,52 @@ void resolve_interrupted(RunContext& context, const Action& action, const std::v
     throw MigrationInterrupted(fmt::format("{}: the history says statement {} was interrupted, but the file has {}",
                                            path_of(context, action), k, statements.size()));
   }
+  const Statement& statement = statements[static_cast<std::size_t>(k - 1)];
+  const std::string where =
+      fmt::format("{}:{}: statement {} of {}", path_of(context, action), statement.line, k, statements.size());
   std::optional<bool> took_effect;
   if (context.jobs) took_effect = context.jobs->outcome_since(action.row->statement_started_at);
+  InterruptedFinding finding;
+  if (!took_effect) {
+    finding = context.dialect.interrupted_statement(context.connection, statement.sql);
+    took_effect = finding.took_effect;
+  }
+  const std::string found = finding.detail.empty() ? "" : "\n" + finding.detail + ".";
   if (!took_effect) {
     switch (context.options.interrupted) {
       case InterruptedStatement::Retry:
+        if (finding.skip_refused && finding.before_retry.empty()) {
+          stop_interrupted(context, row, finding, fmt::format("{} cannot be retried yet.{}", where, found));
+        }
+        for (const auto& cleanup : finding.before_retry) {
+          if (context.lock) context.lock->check_held(context.connection);
+          context.connection.exec(cleanup);
+        }
         took_effect = false;
         break;
       case InterruptedStatement::Skip:
+        if (finding.skip_refused) {
+          stop_interrupted(context, row, finding,
+                           fmt::format("{} cannot be skipped: it did not take effect as a whole.{}\nThe statement:\n{}",
+                                       where, found, shown(statement.sql)));
+        }
         took_effect = true;
         break;
       case InterruptedStatement::Stop:
-        throw MigrationInterrupted(fmt::format(
-            "{}:{}: statement {} of {} was started at {} by a strata that stopped before it learned whether the "
-            "statement took effect; it ran outside a transaction and left no schema-change job to tell by.\n"
-            "Look at the database: if the statement took effect, run `strata migrate {} --interrupted=skip`; "
-            "if not, `--interrupted=retry` runs it again.",
-            path_of(context, action), statements[static_cast<std::size_t>(k - 1)].line, k, statements.size(),
-            action.row->statement_started_at, action.down ? "down" : "up"));
+        stop_interrupted(
+            context, row, finding,
+            fmt::format("{} was started at {} by a strata that stopped before it learned whether the statement "
+                        "took effect; it ran outside a transaction{}.{}\nThe statement:\n{}\n"
+                        "Look at the database: if the statement took effect, run `strata migrate {} "
+                        "--interrupted=skip`; if not, `--interrupted=retry` runs it again.",
+                        where, action.row->statement_started_at,
+                        finding.detail.empty() ? " and left no schema-change job to tell by" : "", found,
+                        shown(statement.sql), action.down ? "down" : "up"));
     }
   }
   row.statements_applied = *took_effect ? k : k - 1;
   row.statement_started.reset();
+  row.error.clear();
 }
 
 // PostgreSQL: the statement and its count commit together. False when it cannot run in a
@@ -165,6 +218,7 @@ void resolve_interrupted(RunContext& context, const Action& action, const std::v
 template <typename Count>
 bool run_with_its_count(RunContext& context, const Statement& statement, HistoryRow& row, Count&& count) {
   try {
+    const auto watch = watch_progress(context, {statement.sql});
     fenced(context, statement.sql, [&](pqxx::work& tx) {
       try {
         tx.exec(statement.sql);
@@ -190,8 +244,11 @@ void run_alone(RunContext& context, const Action& action, const Statement& state
   row.statement_started = counted;
   record(context, row);
   if (context.lock) context.lock->check_held(context.connection);
-  with_retries(statement.sql, context.options.run.max_retries, context.options.observer,
-               [&] { context.connection.exec(statement.sql); });
+  {
+    const auto watch = watch_progress(context, {statement.sql});
+    with_retries(statement.sql, context.options.run.max_retries, context.options.observer,
+                 [&] { context.connection.exec(statement.sql); });
+  }
   if (context.jobs) {
     context.jobs->after_step(
         Step{fmt::format("{}:{}", file_of(action).file_name, statement.line), {statement.sql}, {}, false});
@@ -206,7 +263,7 @@ void run_alone(RunContext& context, const Action& action, const Statement& state
 // The end of a file run statement by statement: the row of a down file goes, an up file's is applied.
 void finish_file(RunContext& context, const Action& action, HistoryRow& row, Clock::time_point start) {
   if (action.down) {
-    fenced(context, "writing strata_schema_history",
+    fenced(context, "writing " + context.history.table().display(),
            [&](pqxx::work& tx) { context.history.remove(tx, action.migration->version); });
   } else {
     row.state = RowState::Applied;
@@ -274,6 +331,7 @@ MigrationRun run_statement_by_statement(RunContext& context, const Action& actio
                       row.jobs,
                       {},
                       false,
+                      {},
                       {}};
 }
 

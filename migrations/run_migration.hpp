@@ -19,8 +19,9 @@
 #include "strata/migration.hpp"
 
 namespace strata {
+class ProgressWatcher;
 class SchemaLock;
-}
+}  // namespace strata
 
 namespace strata::migrations {
 
@@ -32,6 +33,7 @@ struct RunContext {
   SchemaJobs* jobs = nullptr;
   const MigrateOptions& options;
   const std::filesystem::path& directory;
+  ProgressWatcher* progress = nullptr;  // index builds' progress while they run
 };
 
 // `statements`: the file's statements (the down file's for a down action).

@@ -71,6 +71,24 @@ bool same_applied_prefix(const Directory& directory, const Migration& m, const H
   }
 }
 
+// Where a half-applied (or half-reverted) migration stopped: the statement it stopped at.
+void describe_stop(const Directory& directory, const Migration& m, const HistoryRow& row, MigrationStatus& s) {
+  if (row.state != RowState::Partial && row.state != RowState::Reverting) return;
+  const MigrationFile* file = row.state == RowState::Reverting ? (m.down ? &*m.down : nullptr) : &m.up;
+  s.interrupted = row.statement_started.has_value();
+  s.stopped_at = row.statement_started.value_or(row.statements_applied + 1);
+  if (file == nullptr) return;
+  try {
+    const auto statements = split_statements(file->text, (directory.path / file->file_name).string());
+    if (s.stopped_at < 1 || s.stopped_at > static_cast<int>(statements.size())) return;
+    const Statement& statement = statements[static_cast<std::size_t>(s.stopped_at - 1)];
+    s.stopped_line = statement.line;
+    s.stopped_statement = statement.sql;
+  } catch (const LoadError&) {
+    // the file no longer splits: the statement cannot be shown
+  }
+}
+
 }  // namespace
 
 std::string prefix_checksum(const std::vector<Statement>& statements, int count) {
@@ -189,6 +207,7 @@ std::vector<MigrationStatus> migration_states(const Directory& directory, const 
     s.version = m.version;
     s.name = m.name;
     s.state = MigrationState::Pending;
+    if (m.down) s.down_lossy = directive_values(m.down->text, "lossy");
     states[m.version] = s;
   }
   std::map<std::int64_t, const Migration*> files;
@@ -226,7 +245,12 @@ std::vector<MigrationStatus> migration_states(const Directory& directory, const 
     }
   }
   std::vector<MigrationStatus> out;
-  for (auto& [version, s] : states) out.push_back(std::move(s));
+  for (auto& [version, s] : states) {
+    const auto row = rows.find(version);
+    const auto file = files.find(version);
+    if (row != rows.end() && file != files.end()) describe_stop(directory, *file->second, *row->second, s);
+    out.push_back(std::move(s));
+  }
   return out;
 }
 

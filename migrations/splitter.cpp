@@ -107,25 +107,30 @@ std::vector<Statement> split_statements(std::string_view text, const std::string
   return Splitter(text, file).split();
 }
 
-bool has_directive(std::string_view text, std::string_view name) {
+std::vector<std::string> directive_values(std::string_view text, std::string_view name) {
   const std::string wanted = "strata:" + std::string(name);
+  std::vector<std::string> values;
   std::size_t pos = 0;
   while (pos <= text.size()) {
     const std::size_t end = std::min(text.find('\n', pos), text.size());
     std::string_view line = text.substr(pos, end - pos);
-    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.remove_prefix(1);
-    if (line.starts_with("--")) {
-      line.remove_prefix(2);
-      while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.remove_prefix(1);
-      while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
-      if (line == wanted ||
-          (line.starts_with(wanted) && std::isspace(static_cast<unsigned char>(line[wanted.size()])))) {
-        return true;
-      }
-    }
     pos = end + 1;
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.remove_prefix(1);
+    if (!line.starts_with("--")) continue;
+    line.remove_prefix(2);
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.remove_prefix(1);
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
+    if (!line.starts_with(wanted)) continue;
+    line.remove_prefix(wanted.size());
+    if (!line.empty() && !std::isspace(static_cast<unsigned char>(line.front()))) continue;  // strata:<name>x
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.remove_prefix(1);
+    values.emplace_back(line);
   }
-  return false;
+  return values;
+}
+
+bool has_directive(std::string_view text, std::string_view name) {
+  return !directive_values(text, name).empty();
 }
 
 }  // namespace strata::migrations

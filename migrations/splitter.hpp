@@ -28,4 +28,8 @@ std::vector<Statement> split_statements(std::string_view text, const std::string
 // (for example `-- strata:no-transaction`).
 bool has_directive(std::string_view text, std::string_view name);
 
+// What follows each such directive on its line (trimmed; "" for a bare one), in file order:
+// `-- strata:lossy drops column note` gives "drops column note" for "lossy".
+std::vector<std::string> directive_values(std::string_view text, std::string_view name);
+
 }  // namespace strata::migrations

@@ -35,10 +35,11 @@ IntegrityResult check_integrity(const migrations::Directory& directory,
 std::string display_path(const migrations::Directory& directory, const std::string& file_name);
 
 // SD101: the live schema against the declared one.
-CheckCase live_drift(Connection& connection, const ServerDialect& dialect, const Schema& declared);
+CheckCase live_drift(Connection& connection, const ServerDialect& dialect, const Schema& declared,
+                     const std::string& history_table);
 
 // SD102 / SD103: the migrations replayed in a scratch database on `dev_url`, against the declared schema.
 CheckCase migrations_drift(const std::filesystem::path& dir, const std::string& dev_url, const Schema& declared,
-                           const ConnectOptions& connect);
+                           const ConnectOptions& connect, const std::string& history_table);
 
 }  // namespace strata::check

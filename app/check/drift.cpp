@@ -34,11 +34,12 @@ std::string first_line(const std::string& text) {
 
 }  // namespace
 
-CheckCase live_drift(Connection& connection, const ServerDialect& dialect, const Schema& declared) {
+CheckCase live_drift(Connection& connection, const ServerDialect& dialect, const Schema& declared,
+                     const std::string& history_table) {
   CheckCase c;
   c.kind = CheckKind::Drift;
   c.name = "live database against the declared schema";
-  const Plan plan = plan_changes(read_live(connection, dialect, declared), declared, dialect);
+  const Plan plan = plan_changes(read_live(connection, dialect, declared, history_table), declared, dialect);
   for (const auto& step : plan.steps) {
     c.findings.push_back(drift_finding("SD101", "the live database needs: " + step.description, step));
   }
@@ -46,13 +47,18 @@ CheckCase live_drift(Connection& connection, const ServerDialect& dialect, const
 }
 
 CheckCase migrations_drift(const std::filesystem::path& dir, const std::string& dev_url, const Schema& declared,
-                           const ConnectOptions& connect) {
+                           const ConnectOptions& connect, const std::string& history_table) {
   CheckCase c;
   c.kind = CheckKind::Drift;
   c.name = "migrations against the declared schema";
-  migrations::ScratchDatabase scratch(dev_url, connect);
+  const auto server_dialect = [&] {
+    Connection server(dev_url, connect);
+    return detect_dialect(server);
+  }();
+  migrations::ScratchDatabase scratch(dev_url, connect, *server_dialect);
   MigrateOptions options;
   options.run.connect = connect;
+  options.run.history_table = history_table;
   try {
     Migrator(scratch.url(), dir, options).up();
   } catch (const MigrationFailed& failed) {
@@ -64,7 +70,7 @@ CheckCase migrations_drift(const std::filesystem::path& dir, const std::string& 
   }
   Connection connection(scratch.url(), connect);
   const auto dialect = detect_dialect(connection);
-  Schema produced = read_live(connection, *dialect, declared);
+  Schema produced = read_live(connection, *dialect, declared, history_table);
   const Plan plan = plan_changes(produced, declared, *dialect);
   for (const auto& step : plan.steps) {
     c.findings.push_back(drift_finding("SD102", "the migrations miss: " + step.description, step));

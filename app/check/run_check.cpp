@@ -52,7 +52,7 @@ void check_directory(const CheckOptions& options, Connection* connection, const 
     return;
   }
   std::optional<std::vector<migrations::HistoryRow>> history;
-  if (connection) history = migrations::History(*connection, *dialect).read();
+  if (connection) history = migrations::History(*connection, *dialect, options.history_table).read();
   auto integrity = check::check_integrity(directory, history, options.base);
   report.cases.push_back(std::move(integrity.report));
 
@@ -98,7 +98,7 @@ CheckReport run_check(const CheckOptions& options) {
   } else if (!connection) {
     report.cases.push_back(skipped(CheckKind::Drift, live, "no database (--url)"));
   } else {
-    report.cases.push_back(check::live_drift(*connection, *dialect, *declared));
+    report.cases.push_back(check::live_drift(*connection, *dialect, *declared, options.history_table));
   }
   if (!declared || options.dir.empty()) {
     report.cases.push_back(
@@ -109,7 +109,8 @@ CheckReport run_check(const CheckOptions& options) {
     report.cases.push_back(skipped(CheckKind::Drift, replayed, "the directory cannot be read (SI104)"));
   } else {
     try {
-      report.cases.push_back(check::migrations_drift(options.dir, options.dev_url, *declared, options.connect));
+      report.cases.push_back(
+          check::migrations_drift(options.dir, options.dev_url, *declared, options.connect, options.history_table));
     } catch (const LoadError&) {  // strata.sum disagrees: integrity has reported it
       report.cases.push_back(skipped(CheckKind::Drift, replayed, "strata.sum does not match the files (SI101)"));
     }

@@ -34,6 +34,7 @@ class CockroachDialect : public ServerDialect {
   // SET TIME ZONE 'UTC': job times are compared as the server's own clock, in UTC.
   void prepare_session(Connection& connection) const override;
   std::unique_ptr<SchemaJobs> schema_jobs(Connection& connection, const JobWaitSettings& settings) const override;
+  std::vector<std::string> database_names(Connection& connection) const override;
 
   const std::string& database() const { return database_; }
   Version version() const { return version_; }

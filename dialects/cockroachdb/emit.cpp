@@ -117,12 +117,14 @@ struct Emit {
   }
   ChangeSql operator()(const AlterSequence& c) const {
     const Sequence& s = c.to;
+    if (c.disown && c.from == c.to) return statements({"ALTER SEQUENCE " + table_name_sql(s.name) + " OWNED BY NONE"});
     if (s.cycle)
       throw PlanError(fmt::format("sequence {} cycles, which CockroachDB does not support", to_string(s.name)));
     require_sequence();
-    return statements({fmt::format(
-        "ALTER SEQUENCE {} AS {} INCREMENT BY {} MINVALUE {} MAXVALUE {} START WITH {} CACHE {}",
-        table_name_sql(s.name), type_sql(s.type), s.increment, s.min_value, s.max_value, s.start, s.cache)});
+    return statements(
+        {fmt::format("ALTER SEQUENCE {} AS {} INCREMENT BY {} MINVALUE {} MAXVALUE {} START WITH {} CACHE {}{}",
+                     table_name_sql(s.name), type_sql(s.type), s.increment, s.min_value, s.max_value, s.start, s.cache,
+                     c.disown ? " OWNED BY NONE" : "")});
   }
   ChangeSql operator()(const CreateTable& c) const {
     for (const auto& index : c.table.indexes) require_index(index);

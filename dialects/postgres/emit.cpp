@@ -142,9 +142,10 @@ struct Emit {
   ChangeSql operator()(const DropSequence& c) const { return {{"DROP SEQUENCE " + table_name_sql(c.sequence.name)}}; }
   ChangeSql operator()(const AlterSequence& c) const {
     const Sequence& s = c.to;
-    return {{fmt::format("ALTER SEQUENCE {} AS {} INCREMENT BY {} MINVALUE {} MAXVALUE {} START WITH {} CACHE {} {}",
+    if (c.disown && c.from == c.to) return {{"ALTER SEQUENCE " + table_name_sql(s.name) + " OWNED BY NONE"}};
+    return {{fmt::format("ALTER SEQUENCE {} AS {} INCREMENT BY {} MINVALUE {} MAXVALUE {} START WITH {} CACHE {} {}{}",
                          table_name_sql(s.name), s.type, s.increment, s.min_value, s.max_value, s.start, s.cache,
-                         s.cycle ? "CYCLE" : "NO CYCLE")}};
+                         s.cycle ? "CYCLE" : "NO CYCLE", c.disown ? " OWNED BY NONE" : "")}};
   }
   ChangeSql operator()(const CreateTable& c) const {
     if (c.table.locality) multi_region_only("gives table " + to_string(c.table.name) + " a locality");

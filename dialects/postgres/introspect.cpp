@@ -107,6 +107,7 @@ class CatalogReader {
       s.max_value = row[6].as<std::int64_t>();
       s.cache = row[7].as<std::int64_t>();
       s.cycle = row[8].as<bool>();
+      if (!row[11].is_null()) s.owned_by = SequenceOwner{{row[9].c_str(), row[10].c_str()}, row[11].c_str()};
       schema_.sequences.push_back(std::move(s));
     }
   }

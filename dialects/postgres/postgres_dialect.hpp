@@ -17,6 +17,12 @@ class PostgresDialect : public ServerDialect {
   ChangeSql emit(const Change& change) const override;
   std::vector<Hazard> hazards(const Change& change) const override;
   std::string upsert_sql(const UpsertStatement& upsert) const override;
+  InterruptedFinding interrupted_statement(Connection& connection, const std::string& statement) const override;
+  bool reports_progress(const std::string& statement) const override;
+  std::optional<IndexBuildProgress> statement_progress(Connection& watcher, int backend_pid) const override;
+  std::optional<SessionIdentity> session_identity(Connection& connection) const override;
+  std::optional<bool> session_running(Connection& connection, const SessionIdentity& identity) const override;
+  std::vector<std::string> database_names(Connection& connection) const override;
 };
 
 // The parts of normalization both dialects share (expressions, sort order); `int_width` says

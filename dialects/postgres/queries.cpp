@@ -22,10 +22,16 @@ const char* const kEnums =
     "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
     "WHERE t.typtype = 'e' AND " STRATA_USER_NAMESPACE " AND " STRATA_NOT_EXTENSION_MEMBER("pg_type", "t.oid");
 
+// An identity column's sequence (pg_depend deptype 'i') is the column's; one a column owns
+// (serial, OWNED BY: deptype 'a') is read with its owner, which it goes with.
 const char* const kSequences =
     "SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, "
-    "       s.seqmax, s.seqcache, s.seqcycle "
+    "       s.seqmax, s.seqcache, s.seqcycle, own_n.nspname, own_t.relname, own_a.attname "
     "FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "LEFT JOIN pg_depend own ON own.classid = 'pg_class'::regclass AND own.objid = c.oid AND own.deptype = 'a' "
+    "  AND own.refclassid = 'pg_class'::regclass AND own.refobjsubid > 0 "
+    "LEFT JOIN pg_class own_t ON own_t.oid = own.refobjid LEFT JOIN pg_namespace own_n ON own_n.oid = own_t.relnamespace "
+    "LEFT JOIN pg_attribute own_a ON own_a.attrelid = own.refobjid AND own_a.attnum = own.refobjsubid "
     "WHERE " STRATA_USER_NAMESPACE " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
     "  AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = 'pg_class'::regclass "
     "                  AND dep.objid = c.oid AND dep.deptype = 'i')";

@@ -2,24 +2,19 @@
 
 #include <algorithm>
 
-#include "strata/run_options.hpp"
+#include "engine/db/history_table.hpp"
 
 namespace strata {
 
-namespace {
-
-bool is_strata_table(const Table& table) {
-  return table.name.name == kHistoryTable || table.name.name == kLockTable;
-}
-
-}  // namespace
-
-Schema read_live(Connection& connection, const ServerDialect& dialect, const Schema& declared) {
+Schema read_live(Connection& connection, const ServerDialect& dialect, const Schema& declared,
+                 const std::string& history_table) {
+  const HistoryTableName history = parse_history_table(history_table);
   IntrospectOptions options;
   options.schemas = declared.schemas;
   options.schemas.emplace_back("public");
   Schema live = dialect.introspect(connection, options);
-  live.tables.erase(std::remove_if(live.tables.begin(), live.tables.end(), is_strata_table), live.tables.end());
+  std::erase_if(live.tables,
+                [&](const Table& table) { return history.names(table.name) || table.name.name == kLockTable; });
   return live;
 }
 

@@ -14,6 +14,7 @@
 
 #include "strata/dialect.hpp"
 #include "strata/plan.hpp"
+#include "strata/run_options.hpp"
 #include "strata/schema.hpp"
 
 namespace strata {
@@ -62,6 +63,21 @@ struct UpsertStatement {
   std::string_view values;
 };
 
+// What the catalog tells about a statement that a strata which died had begun outside a
+// transaction, without learning whether it took effect (versioned migrations, --interrupted).
+struct InterruptedFinding {
+  std::optional<bool> took_effect;        // the catalog's answer; nullopt: it does not tell, a user decides
+  std::string detail;                     // what was found, one sentence (empty: nothing to say)
+  std::vector<std::string> before_retry;  // run (each on its own) before the statement runs again
+  bool skip_refused = false;              // what it left is not its effect (an INVALID index): no --interrupted=skip
+};
+
+// A session on the server, told apart from every other (also one that reuses its process id).
+struct SessionIdentity {
+  std::int64_t pid = 0;
+  std::int64_t started = 0;  // seconds since the epoch, by the server's clock
+};
+
 class ServerDialect : public Dialect {
  public:
   // Reads the live schema with a fixed number of bulk queries, whatever the number of tables.
@@ -78,6 +94,27 @@ class ServerDialect : public Dialect {
 
   // The SQL of an insert-or-replace (the ledger's write). Pure.
   virtual std::string upsert_sql(const UpsertStatement& upsert) const = 0;
+
+  // What the catalog says about `statement`, begun by a strata that died before it learned how
+  // it ended (PostgreSQL: whether the index of a CREATE INDEX exists and is valid). Reads only.
+  // The default tells nothing.
+  virtual InterruptedFinding interrupted_statement(Connection& connection, const std::string& statement) const;
+
+  // Whether the server reports the progress of `statement` while it runs (PostgreSQL: index
+  // builds). Pure. The default: never.
+  virtual bool reports_progress(const std::string& statement) const;
+  // The progress of the statement the session `backend_pid` runs, read on `watcher` (a connection
+  // of its own); nullopt when there is none to report (yet). Reads only.
+  virtual std::optional<IndexBuildProgress> statement_progress(Connection& watcher, int backend_pid) const;
+
+  // Scratch databases (`migrate new`, `check --dev-url`) are named after the session that created
+  // them, so that a later run can tell one whose creator is gone. This session's identity, or
+  // nullopt where the server cannot tell sessions apart later (the default).
+  virtual std::optional<SessionIdentity> session_identity(Connection& connection) const;
+  // Whether the session `identity` still runs; nullopt when the server cannot tell (the default).
+  virtual std::optional<bool> session_running(Connection& connection, const SessionIdentity& identity) const;
+  // The names of every database of the server. Reads only.
+  virtual std::vector<std::string> database_names(Connection& connection) const = 0;
 };
 
 }  // namespace strata

@@ -78,6 +78,7 @@ ChangeSet Differ::run() {
   diff_enums();
   diff_sequences();
   diff_tables();
+  fold_owned_sequences();
   diff_comments();
   return std::move(changes_);
 }
@@ -183,7 +184,7 @@ void Differ::diff_sequences() {
     if (live == nullptr) {
       add(CreateSequence{declared});
     } else if (!(*live == s)) {
-      add(AlterSequence{*live, declared});
+      add(AlterSequence{*live, declared, false});
     }
   }
   for (const auto& s : from_.sequences) {
@@ -249,7 +250,50 @@ void Differ::drop_table(const Table& live, const std::map<QualifiedName, bool>& 
     add(DropForeignKey{live.name, fk});
     return true;
   });
-  add(DropTable{std::move(body)});
+  add(DropTable{std::move(body), {}});
+}
+
+// A sequence owned by a column (serial) goes when the column or its table goes: it is dropped with
+// them rather than on its own (DROP SEQUENCE would find it gone), and one that is kept is detached
+// from its owner first (OWNED BY NONE), or the owner's drop would take it.
+void Differ::fold_owned_sequences() {
+  auto owner_drop = [&](const SequenceOwner& owner) -> std::vector<QualifiedName>* {
+    for (auto& change : changes_) {
+      if (auto* table = std::get_if<DropTable>(&change); table && table->table.name == owner.table) {
+        return &table->owned_sequences;
+      }
+      if (auto* column = std::get_if<DropColumn>(&change);
+          column && column->table == owner.table && column->column.name == owner.column) {
+        return &column->owned_sequences;
+      }
+    }
+    return nullptr;
+  };
+  ChangeSet kept;
+  for (auto& change : changes_) {
+    const auto* drop = std::get_if<DropSequence>(&change);
+    if (drop && drop->sequence.owned_by) {
+      if (auto* owned = owner_drop(*drop->sequence.owned_by)) {
+        owned->push_back(drop->sequence.name);
+        continue;
+      }
+    }
+    kept.push_back(std::move(change));
+  }
+  changes_ = std::move(kept);
+  for (const auto& live : from_.sequences) {
+    const Sequence* declared = find_named(declared_.sequences, live.name);
+    if (!live.owned_by || declared == nullptr || owner_drop(*live.owned_by) == nullptr) continue;
+    auto altered = std::find_if(changes_.begin(), changes_.end(), [&](const Change& c) {
+      const auto* alter = std::get_if<AlterSequence>(&c);
+      return alter && alter->to.name == live.name;
+    });
+    if (altered != changes_.end()) {
+      std::get<AlterSequence>(*altered).disown = true;
+    } else {
+      add(AlterSequence{live, *declared, true});
+    }
+  }
 }
 
 }  // namespace diff_detail

@@ -139,7 +139,7 @@ void Differ::diff_columns(const Table& from, const Table& to, const Table& decla
       // A computed column's expression cannot be altered in place: it is dropped and added again.
       Column dropped = *live;
       dropped.name = column.name;
-      add(DropColumn{to.name, dropped});
+      add(DropColumn{to.name, dropped, {}});
       add(AddColumn{to.name, target});
       continue;
     }
@@ -148,7 +148,7 @@ void Differ::diff_columns(const Table& from, const Table& to, const Table& decla
     add(AlterColumn{to.name, previous, target, what});
   }
   for (const auto& column : from.columns) {
-    if (paired.count(column.name) == 0) add(DropColumn{to.name, column});
+    if (paired.count(column.name) == 0) add(DropColumn{to.name, column, {}});
   }
 }
 

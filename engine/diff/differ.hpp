@@ -28,6 +28,7 @@ class Differ {
   void diff_comments();  // after everything else: it reads the changes made so far
   void create_table(const Table& declared);
   void drop_table(const Table& live, const std::map<QualifiedName, bool>& dropped);
+  void fold_owned_sequences();
   void add(Change change) { changes_.push_back(std::move(change)); }
 
   Table with_renames_applied(Table live, const QualifiedName& name) const;

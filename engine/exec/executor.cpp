@@ -4,6 +4,7 @@
 
 #include "engine/db/connection.hpp"
 #include "engine/db/retry.hpp"
+#include "engine/exec/progress_watcher.hpp"
 #include "engine/lock/lock.hpp"
 #include "strata/errors.hpp"
 
@@ -38,6 +39,20 @@ void run_step(Connection& connection, const Step& step, const ExecutorOptions& o
   }
 }
 
+[[noreturn]] void stop_before(const Plan& plan, std::size_t next) {
+  std::string left;
+  for (std::size_t i = next; i < plan.steps.size(); ++i) {
+    left += fmt::format("\n  step {}: {}", i + 1, plan.steps[i].description);
+  }
+  const std::size_t count = plan.steps.size() - next;
+  throw RunStopped(
+      fmt::format("stopped on request {}; {} step{} of {} {} not run:{}\nRun the same command again to "
+                  "go on from there.",
+                  next == 0 ? "before the first step: nothing was changed"
+                            : fmt::format("after step {} of {}, which is applied", next, plan.steps.size()),
+                  count, count == 1 ? "" : "s", plan.steps.size(), count == 1 ? "was" : "were", left));
+}
+
 }  // namespace
 
 void execute_plan(Connection& connection, const Plan& plan, const ExecutorOptions& options) {
@@ -48,9 +63,11 @@ void execute_plan(Connection& connection, const Plan& plan, const ExecutorOption
   const std::size_t total = plan.steps.size();
   for (std::size_t i = 0; i < total; ++i) {
     const Step& step = plan.steps[i];
+    if (options.stop && options.stop->stop_requested()) stop_before(plan, i);
     if (options.observer) options.observer->step_started(i + 1, total, step);
     const auto start = std::chrono::steady_clock::now();
     try {
+      const auto watch = options.progress ? options.progress->watch(step.statements) : ProgressWatcher::Watch();
       run_step(connection, step, options);
       if (options.after_step) options.after_step(step);
     } catch (const DatabaseError& error) {

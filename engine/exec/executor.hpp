@@ -11,6 +11,7 @@
 namespace strata {
 
 class Connection;
+class ProgressWatcher;
 class SchemaLock;
 
 struct ExecutorOptions {
@@ -23,10 +24,15 @@ struct ExecutorOptions {
   // The lock this run holds: checked before every statement (inside the step's transaction when
   // it has one), so a strata that lost its lease stops before its next statement.
   const SchemaLock* lock = nullptr;
+  // Asked before each step: when set, the run stops there (RunStopped naming the steps left).
+  const StopToken* stop = nullptr;
+  // Polls the server for the progress of statements it reports on (index builds) while they run.
+  ProgressWatcher* progress = nullptr;
 };
 
 // Throws DatabaseError naming the step, the statement, the server's message and SQLSTATE, or
-// ConnectionError when the connection is lost. Steps before the failing one stay applied.
+// ConnectionError when the connection is lost. Steps before the failing one stay applied. Throws
+// RunStopped when `options.stop` asks, before the next step.
 void execute_plan(Connection& connection, const Plan& plan, const ExecutorOptions& options);
 
 }  // namespace strata

@@ -94,6 +94,9 @@ struct DeclaredSchema {
   std::vector<DeclaredEnum> enums;
   std::vector<DeclaredSequence> sequences;
   std::vector<DeclaredTable> tables;
+  // Files read, and those that held no document at all (0 bytes, or only comments and blank lines).
+  std::size_t files = 0;
+  std::vector<std::string> empty_files;
 };
 
 // Reads one YAML document into `into` (appending), reporting problems into `diagnostics`.

@@ -59,12 +59,27 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
   });
 }
 
+// A schema made only of empty files (0 bytes, or only comments) would have every table dropped:
+// far more likely a file truncated or written by mistake than a wish. An empty database is
+// declared on purpose with `tables: {}`.
+void refuse_empty(const load::DeclaredSchema& declared, std::vector<Diagnostic>& diagnostics) {
+  if (declared.files == 0 || declared.empty_files.size() != declared.files) return;
+  for (const auto& file : declared.empty_files) {
+    diagnostics.push_back(
+        {{file, 0, 0},
+         "the file is empty (or holds only comments), and a declared schema with nothing in it would drop every "
+         "table, enum and sequence; declare the schema here, or write `tables: {}` to mean an empty database on "
+         "purpose"});
+  }
+}
+
 }  // namespace
 
 Schema load_schema_texts(const std::vector<std::pair<std::string, std::string>>& files) {
   std::vector<Diagnostic> diagnostics;
   load::DeclaredSchema declared;
   for (const auto& [file, text] : files) load::parse_file(file, text, declared, diagnostics);
+  refuse_empty(declared, diagnostics);
   Schema schema = load::resolve(std::move(declared), diagnostics);
   if (!diagnostics.empty()) {
     sort_diagnostics(diagnostics);

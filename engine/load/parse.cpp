@@ -142,8 +142,10 @@ void FileParser::parse_sequence(const std::string& name, const YAML::Node& key_n
 void parse_file(const std::string& file, const std::string& text, DeclaredSchema& into,
                 std::vector<Diagnostic>& diagnostics) {
   FileParser parser(file, into, diagnostics);
+  ++into.files;
   const auto document = parser.reader().document(text);
   if (!document) return;
+  if (document->IsNull()) into.empty_files.push_back(file);
   try {
     parser.parse_document(*document);
   } catch (const YAML::Exception& error) {

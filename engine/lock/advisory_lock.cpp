@@ -33,24 +33,37 @@ class AdvisoryLock : public SchemaLock {
 };
 
 std::string describe_holder(Connection& connection) {
-  const auto rows = connection.exec(fmt::format(
-      "SELECT a.pid, coalesce(a.application_name, ''), coalesce(host(a.client_addr), 'local'), "
-      "       to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS TZ') "
-      "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
-      "WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = "
-      "current_database()) AND ((l.classid::bigint << 32) | l.objid::bigint) = {} LIMIT 1",
-      kKey));
-  if (rows.empty()) return "another session";
-  return fmt::format("pid {} ({} from {}, connected since {})", rows[0][0].c_str(), rows[0][1].c_str(),
-                     rows[0][2].c_str(), rows[0][3].c_str());
+  const auto holder = read_advisory_holder(connection);
+  if (!holder) return "another session";
+  return fmt::format("pid {} ({} from {}, connected since {})", holder->pid,
+                     holder->application_name.empty() ? "no application name" : holder->application_name,
+                     holder->client_address, holder->connected_since);
 }
 
 }  // namespace
+
+std::optional<AdvisoryHolderRow> read_advisory_holder(Connection& connection) {
+  // A session-level advisory lock on one bigint key is classid (high 32 bits), objid (low 32 bits),
+  // objsubid 1.
+  const auto rows = connection.exec(fmt::format(
+      "SELECT a.pid, coalesce(a.application_name, ''), coalesce(host(a.client_addr), 'local'), "
+      "       to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS TZ'), coalesce(a.state, ''), "
+      "       coalesce(to_char(a.state_change, 'YYYY-MM-DD HH24:MI:SS TZ'), ''), coalesce(a.query, '') "
+      "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+      "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 AND l.database = (SELECT oid FROM pg_database "
+      "WHERE datname = current_database()) AND ((l.classid::bigint << 32) | l.objid::bigint) = {} LIMIT 1",
+      kKey));
+  if (rows.empty()) return std::nullopt;
+  const auto& row = rows[0];
+  return AdvisoryHolderRow{row[0].as<int>(), row[1].c_str(), row[2].c_str(), row[3].c_str(),
+                           row[4].c_str(),   row[5].c_str(), row[6].c_str()};
+}
 
 std::unique_ptr<SchemaLock> acquire_advisory_lock(Connection& connection, const LockOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   auto next_report = start;
   for (;;) {
+    stop_if_asked_while_waiting(options.stop);
     if (connection.exec(fmt::format("SELECT pg_try_advisory_lock({})", kKey))[0][0].as<bool>()) {
       return std::make_unique<AdvisoryLock>(connection);
     }

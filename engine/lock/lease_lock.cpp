@@ -127,7 +127,7 @@ class LeaseLock : public SchemaLock {
   std::thread heartbeat_;
 };
 
-std::string describe(const LeaseStatus& info) {
+std::string describe(const LeaseRow& info) {
   return fmt::format("{} ({}, since {}, lease {} at {})", info.holder, info.purpose, info.acquired_at,
                      info.expired ? "expired" : "expires", info.expires_at);
 }
@@ -154,12 +154,12 @@ bool table_exists(Connection& connection) {
 
 }  // namespace
 
-std::optional<LeaseStatus> read_lease(Connection& connection) {
+std::optional<LeaseRow> read_lease(Connection& connection) {
   if (!table_exists(connection)) return std::nullopt;
   const auto rows = connection.exec_params(kRead, std::string(kName));
   if (rows.empty()) return std::nullopt;
   const auto& row = rows[0];
-  return LeaseStatus{row[0].c_str(), row[1].c_str(), row[2].c_str(), row[3].c_str(), row[4].c_str(), row[5].as<bool>()};
+  return LeaseRow{row[0].c_str(), row[1].c_str(), row[2].c_str(), row[3].c_str(), row[4].c_str(), row[5].as<bool>()};
 }
 
 bool break_lease(Connection& connection) {
@@ -179,6 +179,7 @@ std::unique_ptr<SchemaLock> acquire_lease_lock(Connection& connection, const std
   auto next_report = start;
   auto pause = std::chrono::milliseconds(100);
   for (;;) {
+    stop_if_asked_while_waiting(options.stop);
     bool taken = false;
     try {
       taken =

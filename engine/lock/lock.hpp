@@ -16,7 +16,6 @@
 #include <pqxx/pqxx>
 
 #include "strata/errors.hpp"
-#include "strata/lock_admin.hpp"
 #include "strata/run_options.hpp"
 
 namespace strata {
@@ -28,7 +27,8 @@ struct LockOptions {
   std::chrono::seconds lease = LockSettings{}.lease;  // lease: how long the row holds without a heartbeat
   // Called every few seconds while waiting, with who holds the lock and for how long so far.
   std::function<void(const std::string& holder, std::chrono::seconds waited)> on_wait;
-  std::string purpose = "strata";  // recorded with the lease, shown by `strata lock status`
+  std::string purpose = "strata";   // recorded with the lease, shown by `strata lock status`
+  const StopToken* stop = nullptr;  // asked while waiting: RunStopped, with nothing changed
 };
 
 // This strata no longer holds its lock (a lease that expired while it was paused, or was broken
@@ -61,10 +61,40 @@ class Dialect;
 // reported to `observer` (and `waited` set, when given).
 std::unique_ptr<SchemaLock> acquire_schema_lock(Connection& connection, const std::string& url, const Dialect& dialect,
                                                 const LockSettings& settings, const std::string& purpose,
-                                                RunObserver* observer, bool* waited = nullptr);
+                                                RunObserver* observer, bool* waited = nullptr,
+                                                const StopToken* stop = nullptr);
+
+// Throws RunStopped when `stop` asks (called while waiting for the lock).
+void stop_if_asked_while_waiting(const StopToken* stop);
+
+// The lease row in strata_lock (strata::LeaseStatus in the public API).
+struct LeaseRow {
+  std::string holder;
+  std::string purpose;
+  std::string acquired_at;
+  std::string heartbeat_at;
+  std::string expires_at;
+  bool expired = false;
+};
 
 // The lease's current row, for `strata lock status`: empty when nobody holds it.
-std::optional<LeaseStatus> read_lease(Connection& connection);
+std::optional<LeaseRow> read_lease(Connection& connection);
+
+// The session holding strata's advisory lock on this database (PostgreSQL; strata::AdvisoryLockHolder
+// in the public API). Times are the server's, as text.
+struct AdvisoryHolderRow {
+  int pid = 0;
+  std::string application_name;
+  std::string client_address;  // "local" for a Unix socket
+  std::string connected_since;
+  std::string state;  // pg_stat_activity.state: active, idle, idle in transaction, ...
+  std::string state_since;
+  std::string query;  // its current or last statement
+};
+
+// The holder of strata's advisory lock, or nullopt when it is free. Only for a server whose
+// advisory locks work (Capabilities::advisory_locks_work): it reads pg_locks.
+std::optional<AdvisoryHolderRow> read_advisory_holder(Connection& connection);
 
 // Deletes the lease row whoever holds it (`strata lock release --force`). Returns whether there
 // was one.

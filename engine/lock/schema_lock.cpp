@@ -8,8 +8,9 @@ namespace strata {
 
 std::unique_ptr<SchemaLock> acquire_schema_lock(Connection& connection, const std::string& url, const Dialect& dialect,
                                                 const LockSettings& settings, const std::string& purpose,
-                                                RunObserver* observer, bool* waited) {
+                                                RunObserver* observer, bool* waited, const StopToken* stop) {
   LockOptions options;
+  options.stop = stop;
   options.wait = settings.wait;
   options.lease = settings.lease;
   options.purpose = purpose;
@@ -27,6 +28,12 @@ std::unique_ptr<SchemaLock> acquire_schema_lock(Connection& connection, const st
   const bool advisory = settings.kind == LockKind::Advisory ||
                         (settings.kind == LockKind::Auto && dialect.capabilities().advisory_locks_work);
   return advisory ? acquire_advisory_lock(connection, options) : acquire_lease_lock(connection, url, options);
+}
+
+void stop_if_asked_while_waiting(const StopToken* stop) {
+  if (stop && stop->stop_requested()) {
+    throw RunStopped("stopped on request while waiting for strata's lock: nothing was changed");
+  }
 }
 
 }  // namespace strata

@@ -23,6 +23,14 @@ std::string column_changes(std::uint32_t what) {
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
+// " (and its sequence s)" for what a drop takes with it.
+std::string with(const std::vector<QualifiedName>& sequences) {
+  if (sequences.empty()) return "";
+  std::vector<std::string> names;
+  for (const auto& s : sequences) names.push_back(name(s));
+  return fmt::format(" (and its sequence{} {})", sequences.size() == 1 ? "" : "s", fmt::join(names, ", "));
+}
+
 struct Describe {
   std::string operator()(const CreateSchema& c) const { return "create schema " + quote_ident(c.name); }
   std::string operator()(const CreateEnum& c) const { return "create enum " + name(c.value.name); }
@@ -35,9 +43,17 @@ struct Describe {
   }
   std::string operator()(const CreateSequence& c) const { return "create sequence " + name(c.sequence.name); }
   std::string operator()(const DropSequence& c) const { return "drop sequence " + name(c.sequence.name); }
-  std::string operator()(const AlterSequence& c) const { return "alter sequence " + name(c.to.name); }
+  std::string operator()(const AlterSequence& c) const {
+    if (c.disown && c.from == c.to) {
+      return fmt::format("detach sequence {} from column {} of table {}, which is dropped", name(c.to.name),
+                         quote_ident(c.from.owned_by->column), name(c.from.owned_by->table));
+    }
+    return "alter sequence " + name(c.to.name);
+  }
   std::string operator()(const CreateTable& c) const { return "create table " + name(c.table.name); }
-  std::string operator()(const DropTable& c) const { return "drop table " + name(c.table.name); }
+  std::string operator()(const DropTable& c) const {
+    return "drop table " + name(c.table.name) + with(c.owned_sequences);
+  }
   std::string operator()(const RenameTable& c) const {
     return fmt::format("rename table {} to {}", name(c.from), quote_ident(c.to.name));
   }
@@ -45,7 +61,8 @@ struct Describe {
     return fmt::format("add column {} to table {}", quote_ident(c.column.name), name(c.table));
   }
   std::string operator()(const DropColumn& c) const {
-    return fmt::format("drop column {} from table {}", quote_ident(c.column.name), name(c.table));
+    return fmt::format("drop column {} from table {}{}", quote_ident(c.column.name), name(c.table),
+                       with(c.owned_sequences));
   }
   std::string operator()(const RenameColumn& c) const {
     return fmt::format("rename column {} of table {} to {}", quote_ident(c.from), name(c.table), quote_ident(c.to));

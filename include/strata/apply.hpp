@@ -45,7 +45,9 @@ class STRATA_EXPORT HazardRefused : public FindingsError {
 // what the first left.
 STRATA_EXPORT ApplyResult apply_schema(const std::string& url, const Schema& declared, const ApplyOptions& options);
 
-// The plan only (read-only: no lock).
-STRATA_EXPORT Plan plan_schema(const std::string& url, const Schema& declared, const ConnectOptions& connect = {});
+// The plan only (read-only: no lock). `history_table` is left out of the live schema, as apply does
+// (RunSettings::history_table).
+STRATA_EXPORT Plan plan_schema(const std::string& url, const Schema& declared, const ConnectOptions& connect = {},
+                               const std::string& history_table = kHistoryTable);
 
 }  // namespace strata

@@ -57,6 +57,9 @@ struct DropSequence {
 struct AlterSequence {
   Sequence from;
   Sequence to;
+  // OWNED BY NONE: the sequence stays while the table or column owning it is dropped (which would
+  // drop it too). `from == to` when that is all that changes.
+  bool disown = false;
 };
 
 // ---- tables
@@ -67,6 +70,7 @@ struct CreateTable {
 };
 struct DropTable {
   Table table;
+  std::vector<QualifiedName> owned_sequences;  // dropped with it (serial): no DropSequence of their own
 };
 struct RenameTable {
   QualifiedName from;
@@ -81,6 +85,7 @@ struct AddColumn {
 struct DropColumn {
   QualifiedName table;
   Column column;
+  std::vector<QualifiedName> owned_sequences;  // dropped with it (serial): no DropSequence of their own
 };
 struct RenameColumn {
   QualifiedName table;

@@ -16,6 +16,7 @@
 #include "strata/connect.hpp"
 #include "strata/export.hpp"
 #include "strata/finding.hpp"
+#include "strata/run_options.hpp"
 
 namespace strata {
 
@@ -27,13 +28,14 @@ struct CheckReport {
 };
 
 struct CheckOptions {
-  std::string url;                        // the live database (integrity against history, live drift)
-  std::vector<std::string> schema_paths;  // the declared schema (drift)
-  std::string dir;                        // the migrations directory (integrity, lint, drift)
-  std::string dev_url;                    // a server for a scratch database (migrations' drift)
-  std::string base;                       // a git ref: lint what is new since it
-  std::string dialect;                    // without --url: "postgres" or "cockroachdb" (empty: lint for both)
-  ConnectOptions connect;                 // for every connection (--url and --dev-url)
+  std::string url;                            // the live database (integrity against history, live drift)
+  std::vector<std::string> schema_paths;      // the declared schema (drift)
+  std::string dir;                            // the migrations directory (integrity, lint, drift)
+  std::string dev_url;                        // a server for a scratch database (migrations' drift)
+  std::string base;                           // a git ref: lint what is new since it
+  std::string dialect;                        // without --url: "postgres" or "cockroachdb" (empty: lint for both)
+  ConnectOptions connect;                     // for every connection (--url and --dev-url)
+  std::string history_table = kHistoryTable;  // see RunSettings::history_table
 };
 
 // Runs every check its inputs allow. Throws UsageError for unusable options (nothing to check, a

@@ -10,6 +10,7 @@
 //   connect_timeout: 10           # seconds to reach the server and log in
 //   statement_timeout: 0          # seconds one statement may run (0: no limit)
 //   allow_hazards: [index-build]
+//   history_table: strata_schema_history   # versioned migrations' history (optionally schema.table)
 //
 // Relative paths are relative to the file's directory.
 #pragma once
@@ -29,14 +30,15 @@ struct ProjectConfig {
   std::optional<std::string> dev_url;
   std::vector<std::string> schema;
   std::optional<std::string> migrations;
-  std::optional<std::string> lock_kind;  // auto | advisory | lease
-  std::optional<int> lock_wait;          // seconds
-  std::optional<int> lease;              // seconds
-  std::optional<int> lock_timeout;       // seconds a DDL statement may wait for its table lock
-  std::optional<int> job_timeout;        // seconds
-  std::optional<int> connect_timeout;    // seconds
-  std::optional<int> statement_timeout;  // seconds, 0: no limit
-  std::vector<std::string> allow_hazards;
+  std::optional<std::string> lock_kind;      // auto | advisory | lease
+  std::optional<int> lock_wait;              // seconds
+  std::optional<int> lease;                  // seconds
+  std::optional<int> lock_timeout;           // seconds a DDL statement may wait for its table lock
+  std::optional<int> job_timeout;            // seconds
+  std::optional<int> connect_timeout;        // seconds
+  std::optional<int> statement_timeout;      // seconds, 0: no limit
+  std::vector<std::string> allow_hazards;    // checked: each a hazard name, or all
+  std::optional<std::string> history_table;  // checked: a table name, optionally schema-qualified
   // Environment variables the file names that are not set (a URL left unset says which).
   std::vector<std::string> unset_variables;
 };

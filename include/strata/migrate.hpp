@@ -58,16 +58,21 @@ STRATA_EXPORT MigrateReport migrate_up(const std::string& url, const std::filesy
 // there before anything is written: up leads to `declared`, down leads back. Writes
 // <version>_<name>.up.sql and .down.sql (the version continues the directory's numbering, or is a
 // UTC timestamp) and rewrites strata.sum. Returns nullopt, writing nothing, when there is no
-// difference.
+// difference. `history_table` is the project's (RunSettings::history_table): the replay records
+// there, and it is no part of the schema compared.
 struct NewMigration {
   std::filesystem::path up_file;
   std::filesystem::path down_file;
   Plan up;
   Plan down;
+  // Why the down file cannot restore the data (written in it as `-- strata:lossy <why>` lines):
+  // it deletes data (what the up file added), or re-creates empty what the up file deleted.
+  std::vector<std::string> lossy;
 };
 STRATA_EXPORT std::optional<NewMigration> new_migration(const std::filesystem::path& directory, const std::string& name,
                                                         const Schema& declared, const std::string& scratch_server_url,
-                                                        const ConnectOptions& connect = {});
+                                                        const ConnectOptions& connect = {},
+                                                        const std::string& history_table = kHistoryTable);
 
 // `strata migrate new NAME` without a declared schema: an empty pair for hand-written SQL, numbered
 // like new_migration's, and strata.sum rewritten. Touches no database. The plans are empty.

@@ -27,6 +27,12 @@ class STRATA_EXPORT MigrateObserver : public RunObserver {
     (void)statements;
     (void)resume_at;
   }
+  // Before a down file that says it cannot restore data runs (`-- strata:lossy <why>` lines).
+  virtual void down_loses_data(std::int64_t version, const std::string& name, const std::vector<std::string>& why) {
+    (void)version;
+    (void)name;
+    (void)why;
+  }
   virtual void migration_finished(std::int64_t version, const std::string& name, bool down,
                                   std::chrono::milliseconds took) {
     (void)version;
@@ -67,6 +73,10 @@ struct MigrationRun {
   bool in_transaction = false;     // the whole file in one transaction (else statement by statement)
   // A dry run: the statements that would run, in order, from the resume point.
   std::vector<MigrationStatement> would_run;
+  // A down run whose file says it cannot restore data (`-- strata:lossy <why>` lines, which
+  // `strata migrate new` writes): why, one entry per line. Filled for dry runs too, so that a
+  // front end can warn before it runs.
+  std::vector<std::string> lossy;
 };
 
 struct MigrateReport {
@@ -94,8 +104,18 @@ struct MigrationStatus {
   int statements_total = 0;
   std::string applied_at;  // finished (or last attempted) at, as the server wrote it; empty when pending
   std::optional<std::int64_t> duration_ms;
-  std::string error;       // the last failure's message
+  std::string error;       // the last failure's message, or why a half-applied migration stopped
   std::string applied_by;  // who wrote the history row ("host pid N", or a person's repair); empty when pending
+  // A migration stopped half way (Partial, Reverting): the statement (from 1) of the up (down)
+  // file it stopped at, its line and its text. `interrupted`: a strata that died had begun it
+  // outside a transaction, and whether it took effect is to be found out (or decided with
+  // MigrateOptions::interrupted); otherwise it failed, or was not reached yet.
+  int stopped_at = 0;
+  int stopped_line = 0;
+  std::string stopped_statement;
+  bool interrupted = false;
+  // Its down file says reverting it cannot restore data (`-- strata:lossy <why>`): why.
+  std::vector<std::string> down_lossy;
 };
 
 struct MigrateStatusReport {

@@ -43,6 +43,15 @@ struct Enum {
   friend bool operator==(const Enum&, const Enum&) = default;
 };
 
+// The column a sequence belongs to (a serial column's, or ALTER SEQUENCE … OWNED BY): dropping
+// the column or its table drops the sequence with it.
+struct SequenceOwner {
+  QualifiedName table;
+  std::string column;
+
+  friend bool operator==(const SequenceOwner&, const SequenceOwner&) = default;
+};
+
 struct Sequence {
   QualifiedName name;
   std::string type = "bigint";
@@ -52,8 +61,15 @@ struct Sequence {
   std::int64_t max_value = INT64_MAX;
   std::int64_t cache = 1;
   bool cycle = false;
+  // Live only (introspection fills it; the declared format has no such field): its owner. Not
+  // compared: it is a fact the planner needs (an owned sequence goes with its owner), not a
+  // difference to plan.
+  std::optional<SequenceOwner> owned_by;
 
-  friend bool operator==(const Sequence&, const Sequence&) = default;
+  friend bool operator==(const Sequence& a, const Sequence& b) {
+    return a.name == b.name && a.type == b.type && a.start == b.start && a.increment == b.increment &&
+           a.min_value == b.min_value && a.max_value == b.max_value && a.cache == b.cache && a.cycle == b.cycle;
+  }
 };
 
 enum class GeneratedKind { Stored, Virtual };

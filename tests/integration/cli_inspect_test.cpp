@@ -56,6 +56,25 @@ TEST(CliInspect, OnlyTheChosenSchema) {
   EXPECT_TRUE(tree["tables"].contains("t"));
 }
 
+TEST(CliInspect, ASchemaThatDoesNotExistIsBadInputNamingIt) {
+  testing::TestDatabase db;
+  const auto psql = run_command({"/usr/bin/psql", "-v", "ON_ERROR_STOP=1", "-q", "-X", db.url()}, {},
+                                "CREATE SCHEMA a; CREATE TABLE a.t (id int);");
+  ASSERT_EQ(psql.exit_code, 0) << psql.err;
+  for (const auto& schemas : std::vector<std::vector<std::string>>{{"nosuch"}, {"a", "nosuch"}, {"pg_catalog"}}) {
+    std::vector<std::string> argv = {strata_binary(), "inspect", "--url", db.url()};
+    for (const auto& name : schemas) argv.insert(argv.end(), {"--schema", name});
+    const auto out = run_command(argv);
+    EXPECT_EQ(out.exit_code, 2) << out.out << out.err;
+    EXPECT_NE(out.err.find("has no schema " + schemas.back()), std::string::npos) << out.err;
+    EXPECT_EQ(out.out, "") << "nothing is printed that could pass for an empty schema";
+  }
+  // An empty schema that exists is not an error, nor is public.
+  ASSERT_EQ(run_command({"/usr/bin/psql", "-q", "-X", db.url(), "-c", "CREATE SCHEMA empty"}).exit_code, 0);
+  EXPECT_EQ(run_command({strata_binary(), "inspect", "--url", db.url(), "--schema", "empty"}).exit_code, 0);
+  EXPECT_EQ(run_command({strata_binary(), "inspect", "--url", db.url(), "--schema", "public"}).exit_code, 0);
+}
+
 TEST(CliInspect, CannotConnectIsExitCodeThreeAndHidesThePassword) {
   const std::string url = "postgresql://someone:TopSecret99@127.0.0.1:1/nowhere?connect_timeout=2";
   const auto out = run_command({strata_binary(), "inspect", "--url", url});

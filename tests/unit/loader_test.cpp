@@ -1,5 +1,7 @@
 // The YAML loader: the shapes it accepts, the names it fills in, and every error it reports,
 // with its file:line:column (golden files under tests/loader/bad).
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -148,9 +150,47 @@ TEST(Loader, ReadsDirectoriesInNameOrderAndReportsMissingPaths) {
   fs::remove_all(dir);
 }
 
-TEST(Loader, AnEmptyFileDeclaresNothing) {
-  const Schema schema = load_schema_text("# nothing yet\n", "empty.yaml");
-  EXPECT_TRUE(schema.tables.empty());
+// An empty declared schema drops everything: a file with nothing in it (0 bytes, or only comments)
+// is refused, unless another file declares something; `tables: {}` says "empty" on purpose.
+TEST(Loader, ASchemaOfEmptyFilesIsRefusedNamingThem) {
+  for (const char* text : {"", "# nothing yet\n", "\n\n   \n# a\n"}) {
+    try {
+      load_schema_text(text, "empty.yaml");
+      FAIL() << "expected a LoadError for '" << text << "'";
+    } catch (const LoadError& error) {
+      ASSERT_EQ(error.diagnostics().size(), 1u);
+      EXPECT_EQ(error.diagnostics()[0].position.file, "empty.yaml");
+      EXPECT_NE(error.diagnostics()[0].message.find("drop every table"), std::string::npos) << error.what();
+    }
+  }
+  try {
+    load_schema_texts({{"a.yaml", ""}, {"b.yaml", "# b\n"}});
+    FAIL() << "expected a LoadError";
+  } catch (const LoadError& error) {
+    ASSERT_EQ(error.diagnostics().size(), 2u);
+    EXPECT_EQ(error.diagnostics()[0].position.file, "a.yaml");
+    EXPECT_EQ(error.diagnostics()[1].position.file, "b.yaml");
+  }
+  EXPECT_TRUE(load_schema_text("tables: {}\n", "empty.yaml").tables.empty());
+  const Schema one = load_schema_texts({{"a.yaml", "tables:\n  t:\n    columns: {id: int}\n"}, {"b.yaml", ""}});
+  EXPECT_EQ(one.tables.size(), 1u);
+}
+
+TEST(Loader, AnEmptyFileOrDirectoryOnDiskIsRefusedNamingThePath) {
+  const fs::path dir = fs::temp_directory_path() / ("strata-empty-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "nothing");
+  fs::create_directories(dir / "blank");
+  std::ofstream(dir / "blank" / "schema.yaml") << "";
+  for (const auto& path : {dir / "nothing", dir / "blank", dir / "blank" / "schema.yaml"}) {
+    try {
+      load_schema({path.string()});
+      FAIL() << "expected a LoadError for " << path;
+    } catch (const LoadError& error) {
+      EXPECT_NE(std::string(error.what()).find(path.filename().string()), std::string::npos) << error.what();
+    }
+  }
+  fs::remove_all(dir);
 }
 
 TEST(Loader, DefaultNamesAvoidClashesLikePostgres) {

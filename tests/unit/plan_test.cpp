@@ -130,5 +130,35 @@ tables:
                              }));
 }
 
+// A sequence a column owns (serial) goes with its table or column: DROP SEQUENCE after DROP TABLE
+// would find it gone. One that is kept is detached (OWNED BY NONE) before its owner goes.
+TEST(Plan, AnOwnedSequenceGoesWithItsOwner) {
+  const auto dialect = std::make_unique<postgres::PostgresDialect>();
+  Schema live = load_schema_text(
+      "sequences:\n  gone_id_seq: {}\n  keep_n_seq: {}\n  kept_seq: {}\n"
+      "tables:\n  gone: { columns: { id: bigint } }\n  keep: { columns: { id: bigint, n: bigint, m: bigint } }\n",
+      "live.yaml");
+  for (auto& sequence : live.sequences) {
+    if (sequence.name.name == "gone_id_seq") sequence.owned_by = SequenceOwner{{"public", "gone"}, "id"};
+    if (sequence.name.name == "keep_n_seq") sequence.owned_by = SequenceOwner{{"public", "keep"}, "n"};
+    if (sequence.name.name == "kept_seq") sequence.owned_by = SequenceOwner{{"public", "keep"}, "m"};
+  }
+  const Schema declared =
+      load_schema_text("sequences:\n  kept_seq: {}\ntables:\n  keep: { columns: { id: bigint } }\n", "to.yaml");
+  const Plan p = plan_changes(live, declared, *dialect);
+  EXPECT_EQ(descriptions(p), (std::vector<std::string>{
+                                 "detach sequence kept_seq from column m of table keep, which is dropped",
+                                 "drop column n from table keep (and its sequence keep_n_seq)",
+                                 "drop column m from table keep",
+                                 "drop table gone (and its sequence gone_id_seq)",
+                             }));
+  ASSERT_FALSE(p.steps.empty());
+  EXPECT_EQ(p.steps[0].statements, (std::vector<std::string>{"ALTER SEQUENCE kept_seq OWNED BY NONE"}));
+  // Ownership is a fact of the live database, not a difference to plan.
+  Schema same = live;
+  for (auto& sequence : same.sequences) sequence.owned_by.reset();
+  EXPECT_TRUE(plan_changes(live, same, *dialect).empty());
+}
+
 }  // namespace
 }  // namespace strata

@@ -62,6 +62,7 @@ void add_check_command(CLI::App& app, Runner& run) {
       ->check(CLI::IsMember({"both", "postgres", "cockroachdb"}))
       ->capture_default_str();
   add_output_option(*cmd, args->output);
+  add_history_table_option(*cmd, args->options.history_table);
   cmd->callback([args, &run] {
     run = [args] {
       args->options.url = args->connection.url;

@@ -44,6 +44,10 @@ const ProjectConfig& project_config();
 // strata.yaml names none and `required` is set.
 CLI::Option* add_schema_paths_option(CLI::App& command, std::vector<std::string>& paths, bool required = true);
 
+// --history-table NAME: versioned migrations' history table, defaulting to strata.yaml's
+// history_table (else strata_schema_history); commands that read or plan the live schema leave it out.
+CLI::Option* add_history_table_option(CLI::App& command, std::string& table);
+
 // -o,--output FILE: where the command writes instead of standard output.
 CLI::Option* add_output_option(CLI::App& command, std::string& output);
 

@@ -26,7 +26,8 @@ void add_inspect_command(CLI::App& app, Runner& run) {
       "Example: strata inspect --url postgresql://app@localhost/shop --schema public");
   add_connection_options(*cmd, args->connection);
   cmd->add_option("--schema", args->schemas,
-                  "Database schema (namespace) to read; repeat for several. Default: every user schema");
+                  "Database schema (namespace) to read; repeat for several (one that does not exist is an "
+                  "error). Default: every user schema");
   cmd->add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember({"yaml", "json"}))
       ->capture_default_str();

@@ -9,10 +9,12 @@
 
 #include "strata/errors.hpp"
 #include "strata/redact.hpp"
+#include "strata/run_options.hpp"
 #include "strata/version.hpp"
 #include "tools/strata/command_line.hpp"
 #include "tools/strata/commands.hpp"
 #include "tools/strata/failure.hpp"
+#include "tools/strata/signals.hpp"
 
 namespace strata::cli {
 
@@ -104,6 +106,15 @@ CLI::Option* add_schema_paths_option(CLI::App& command, std::vector<std::string>
   return option;
 }
 
+CLI::Option* add_history_table_option(CLI::App& command, std::string& table) {
+  table = the_config.history_table.value_or(kHistoryTable);
+  return command
+      .add_option("--history-table", table,
+                  "The history table of versioned migrations, optionally schema.table (default: strata.yaml's "
+                  "history_table, else strata_schema_history)")
+      ->capture_default_str();
+}
+
 CLI::Option* add_output_option(CLI::App& command, std::string& output) {
   return command.add_option("-o,--output", output, "Write to this file instead of standard output");
 }
@@ -189,6 +200,9 @@ int run(int argc, char** argv) {
   }
   try {
     return run ? run() : 0;
+  } catch (const RunStopped& stopped) {  // SIGINT or SIGTERM: what ran is recorded
+    std::cerr << scrub(fmt::format("strata: {}\n", stopped.what()), the_secrets) << std::flush;
+    return stopped_exit_code();
   } catch (const std::exception& error) {
     return report_failure(error, json, the_secrets);
   }

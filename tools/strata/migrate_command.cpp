@@ -122,6 +122,7 @@ void add_status_command(CLI::App& migrate, const std::shared_ptr<MigrateArgs>& a
       "(NO_COLOR=1 turns them off, CLICOLOR_FORCE=1 keeps them in a pipe).");
   add_connection_options(*status, args->run.connection);
   add_directory_option(*status, *args);
+  add_history_table_option(*status, args->run.history_table);
   status->add_option("--format", args->format, "Output: text (a table, coloured on a terminal), or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -129,6 +130,7 @@ void add_status_command(CLI::App& migrate, const std::shared_ptr<MigrateArgs>& a
     run = [args] {
       MigrateOptions options;
       options.run.connect = args->run.connection.options();
+      options.run.history_table = args->run.history_table;
       Migrator migrator(require_url(args->run.connection.url), args->dir, options);
       const auto report = migrator.status();
       std::cout << (args->format == "json" ? status_to_json(report) : status_to_text(report, colour_wanted()))
@@ -195,11 +197,13 @@ void add_migrate_command(CLI::App& app, Runner& run) {
   cmd->require_subcommand(1);
   cmd->footer(
       "The directory holds <version>_<name>.up.sql and .down.sql files and strata.sum, their checksums.\n"
-      "History is kept in the table strata_schema_history. up, down, goto, repair and set take strata's\n"
-      "lock; status, hash and new do not. A file runs in one transaction on PostgreSQL unless it has a\n"
-      "line `-- strata:no-transaction`; on CockroachDB each statement runs on its own and its\n"
-      "schema-change jobs are waited for. Settings may come from strata.yaml (see --config); flags\n"
-      "override it. See docs/migrations.md.");
+      "History is kept in the table strata_schema_history (--history-table, or history_table: in\n"
+      "strata.yaml, names another). up, down, goto, repair and set take strata's lock; status, hash\n"
+      "and new do not. A file runs in one transaction on PostgreSQL unless it has a line\n"
+      "`-- strata:no-transaction`; on CockroachDB each statement runs on its own and its schema-change\n"
+      "jobs are waited for. Ctrl-C (SIGINT) or SIGTERM stops after the running migration (exit 130/143);\n"
+      "a second signal stops at once. Settings may come from strata.yaml (see --config); flags override\n"
+      "it. See docs/migrations.md.");
   add_run_commands(*cmd, args, run);
   add_status_command(*cmd, args, run);
   add_hash_command(*cmd, args, run);

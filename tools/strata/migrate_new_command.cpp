@@ -18,6 +18,7 @@ struct NewArgs {
   ConnectionArgs connection;
   std::string dir = "migrations";
   bool empty = false;
+  std::string history_table;
 };
 
 void print_written(const NewMigration& written) {
@@ -38,7 +39,7 @@ int run_new(const NewArgs& args) {
   }
   const Schema declared = load_schema(args.schema_paths);
   const std::string& server = args.dev_url.empty() ? require_url(args.connection.url) : args.dev_url;
-  const auto written = new_migration(args.dir, args.name, declared, server, args.connection.options());
+  const auto written = new_migration(args.dir, args.name, declared, server, args.connection.options(), args.history_table);
   if (!written) {
     std::cout << "Nothing to write: the migrations already produce the declared schema.\n";
     return 0;
@@ -74,6 +75,7 @@ void add_migrate_new_command(CLI::App& migrate, Runner& run) {
       ->envname("STRATA_DEV_URL");
   add_connection_options(*cmd, args->connection);
   cmd->add_option("--dir", args->dir, "The migrations directory")->capture_default_str();
+  add_history_table_option(*cmd, args->history_table);
   cmd->callback([args, &run] { run = [args] { return run_new(*args); }; });
 }
 

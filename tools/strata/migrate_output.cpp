@@ -36,9 +36,11 @@ bool marked_by_hand(const MigrationStatus& m) {
 std::string detail_of(const MigrationStatus& m) {
   switch (m.state) {
     case MigrationState::Partial:
-      return fmt::format("stopped after {} of {} statements", m.statements_applied, m.statements_total);
     case MigrationState::Reverting:
-      return fmt::format("down file stopped after {} of {} statements", m.statements_applied, m.statements_total);
+      return fmt::format("{}stopped at statement {} of {}{}{}",
+                         m.state == MigrationState::Reverting ? "down file " : "", m.stopped_at, m.statements_total,
+                         m.stopped_line > 0 ? fmt::format(" (line {})", m.stopped_line) : "",
+                         m.interrupted ? ", begun by a strata that stopped" : "");
     case MigrationState::Failed:
       return "last attempt rolled back: " + m.error.substr(0, m.error.find('\n'));
     case MigrationState::Modified:
@@ -63,9 +65,24 @@ std::string would_run_text(const MigrationRun& run) {
                   run.file, run.statements, run.statements == 1 ? "" : "s",
                   run.resumed_from > 0 ? fmt::format(" (resuming at statement {})", run.resumed_from) : "",
                   run.in_transaction ? "in one transaction" : "each statement on its own");
+  for (const auto& reason : run.lossy) out += "-- cannot restore data: " + reason + "\n";
   for (const auto& statement : run.would_run) {
     out += fmt::format("-- {}:{}\n{};\n", run.file, statement.line, statement.sql);
   }
+  return out;
+}
+
+// Under a half-applied migration's row: the statement it stopped at, and why.
+std::string stop_lines(const MigrationStatus& m) {
+  if (m.stopped_at == 0) return "";
+  std::string out;
+  if (!m.stopped_statement.empty()) {
+    std::string statement = m.stopped_statement.substr(0, m.stopped_statement.find('\n'));
+    if (statement.size() > 100 || statement.size() < m.stopped_statement.size())
+      statement = statement.substr(0, 100) + " ...";
+    out += "    statement: " + statement + "\n";
+  }
+  if (!m.error.empty()) out += "    why: " + m.error.substr(0, m.error.find('\n')) + "\n";
   return out;
 }
 
@@ -96,6 +113,7 @@ std::string report_to_text(const MigrateReport& report, std::string_view verb) {
   for (const auto& run : report.runs) {
     out += fmt::format("{} {} {} ({} statement{}, {} ms)\n", run.down ? "down" : "up", run.version, run.name,
                        run.statements, run.statements == 1 ? "" : "s", run.took.count());
+    for (const auto& reason : run.lossy) out += "  cannot restore data: " + reason + "\n";
   }
   return out + fmt::format("{} {} migration{}.\n", verb, report.runs.size(), report.runs.size() == 1 ? "" : "s");
 }
@@ -107,7 +125,8 @@ nlohmann::json run_json(const MigrationRun& run, bool dry_run) {
                         {"statements", run.statements},
                         {"resumed_from", run.resumed_from},
                         {"duration_ms", run.took.count()},
-                        {"jobs", run.jobs}};
+                        {"jobs", run.jobs},
+                        {"lossy", run.lossy}};
   if (!run.file.empty()) {
     out["file"] = run.file;
     out["in_transaction"] = run.in_transaction;
@@ -137,17 +156,18 @@ std::string report_to_json(const MigrateReport& report) {
 std::string status_to_text(const MigrateStatusReport& report, bool colour) {
   struct Row {
     std::string version, name, state, when, detail;
+    std::string below;  // lines under the row (where a half-applied migration stopped)
     MigrationState kind;
   };
   std::vector<Row> rows;
-  Row header{"VERSION", "NAME", "STATE", "WHEN", "DETAIL", MigrationState::Applied};
+  Row header{"VERSION", "NAME", "STATE", "WHEN", "DETAIL", "", MigrationState::Applied};
   std::size_t widths[4] = {display_width(header.version), display_width(header.name), display_width(header.state),
                            display_width(header.when)};
   std::map<MigrationState, int> counts;
   for (const auto& m : report.migrations) {
     ++counts[m.state];
-    rows.push_back(
-        Row{std::to_string(m.version), m.name, std::string(state_name(m.state)), m.applied_at, detail_of(m), m.state});
+    rows.push_back(Row{std::to_string(m.version), m.name, std::string(state_name(m.state)), m.applied_at, detail_of(m),
+                       stop_lines(m), m.state});
     const Row& r = rows.back();
     widths[0] = std::max(widths[0], display_width(r.version));
     widths[1] = std::max(widths[1], display_width(r.name));
@@ -162,7 +182,7 @@ std::string status_to_text(const MigrateStatusReport& report, bool colour) {
     std::string text = fmt::format("{} {} {} {} {}", pad(r.version, widths[0]), pad(r.name, widths[1]), state,
                                    pad(r.when, widths[3]), r.detail);
     while (!text.empty() && text.back() == ' ') text.pop_back();
-    return text + "\n";
+    return text + "\n" + r.below;
   };
   std::string out = line(header, false);
   for (const auto& r : rows) out += line(r, colour);
@@ -185,7 +205,14 @@ std::string status_to_json(const MigrateStatusReport& report) {
                            {"applied_at", text_or_null(m.applied_at)},
                            {"applied_by", text_or_null(m.applied_by)},
                            {"duration_ms", m.duration_ms ? nlohmann::json(*m.duration_ms) : nlohmann::json()},
-                           {"error", text_or_null(m.error)}};
+                           {"error", text_or_null(m.error)},
+                           {"down_lossy", m.down_lossy}};
+    if (m.stopped_at > 0) {
+      item["stopped_at"] = {{"statement", m.stopped_at},
+                            {"line", m.stopped_line},
+                            {"sql", m.stopped_statement},
+                            {"interrupted", m.interrupted}};
+    }
     migrations.push_back(std::move(item));
   }
   nlohmann::json out = {

@@ -12,6 +12,7 @@ struct PlanArgs {
   std::vector<std::string> schema_paths;
   std::string format = "text";
   std::string output;
+  std::string history_table;
 };
 
 }  // namespace
@@ -35,10 +36,12 @@ void add_plan_command(CLI::App& app, Runner& run) {
       ->check(CLI::IsMember({"text", "sql", "json"}))
       ->capture_default_str();
   add_output_option(*cmd, args->output);
+  add_history_table_option(*cmd, args->history_table);
   cmd->callback([args, &run] {
     run = [args] {
       const Schema declared = load_schema(args->schema_paths);
-      const Plan plan = plan_schema(require_url(args->connection.url), declared, args->connection.options());
+      const Plan plan =
+          plan_schema(require_url(args->connection.url), declared, args->connection.options(), args->history_table);
       write_output(render_plan(plan, args->format), args->output);
       return 0;
     };

@@ -13,8 +13,10 @@ class ProgressPrinter : public MigrateObserver {
   void step_finished(std::size_t index, std::size_t total, const Step& step, std::chrono::milliseconds took) override;
   void job_progress(const std::string& line) override;
   void retrying(const std::string& statement, int attempt, std::chrono::milliseconds delay) override;
+  void index_build_progress(const IndexBuildProgress& progress) override;
   void migration_started(std::int64_t version, const std::string& name, bool down, int statements,
                          int resume_at) override;
+  void down_loses_data(std::int64_t version, const std::string& name, const std::vector<std::string>& why) override;
   void migration_finished(std::int64_t version, const std::string& name, bool down,
                           std::chrono::milliseconds took) override;
 };

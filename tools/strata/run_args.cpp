@@ -1,5 +1,7 @@
 #include "tools/strata/run_args.hpp"
 
+#include "tools/strata/signals.hpp"
+
 namespace strata::cli {
 
 RunSettings RunArgs::settings() const {
@@ -10,6 +12,8 @@ RunSettings RunArgs::settings() const {
   settings.statement_lock_timeout = std::chrono::seconds(lock_timeout);
   settings.job_timeout = std::chrono::seconds(job_timeout);
   settings.connect = connection.options();
+  settings.history_table = history_table;
+  settings.stop = stop_on_signals();  // only commands that change a database ask for their settings
   return settings;
 }
 
@@ -40,6 +44,7 @@ void add_run_options(CLI::App& command, RunArgs& args) {
       .add_option("--job-timeout", args.job_timeout,
                   "CockroachDB: seconds a step's schema-change jobs may run before strata gives up")
       ->capture_default_str();
+  add_history_table_option(command, args.history_table);
 }
 
 }  // namespace strata::cli

@@ -20,13 +20,14 @@ struct RunArgs {
   int lease = static_cast<int>(LockSettings{}.lease.count());
   int lock_timeout = static_cast<int>(RunSettings{}.statement_lock_timeout.count());
   int job_timeout = static_cast<int>(RunSettings{}.job_timeout.count());
+  std::string history_table = kHistoryTable;
 
   // The settings these flags (and strata.yaml) give.
   RunSettings settings() const;
 };
 
-// Adds --url, --connect-timeout, --statement-timeout, --lock, --lock-wait, --lock-timeout, --lease
-// and --job-timeout to `command`, with strata.yaml's values as defaults.
+// Adds --url, --connect-timeout, --statement-timeout, --lock, --lock-wait, --lock-timeout, --lease,
+// --job-timeout and --history-table to `command`, with strata.yaml's values as defaults.
 void add_run_options(CLI::App& command, RunArgs& args);
 
 }  // namespace strata::cli

@@ -37,6 +37,8 @@ struct SequenceOptions {
   std::optional<std::string> type;
   std::optional<std::int64_t> increment, min_value, max_value, start, cache;
   std::optional<bool> cycle;
+  // OWNED BY: the column's name parts ([db.][schema.]table.column), or empty for OWNED BY NONE.
+  std::optional<std::vector<std::string>> owned_by;
 };
 
 SequenceOptions parse_sequence_options(Context& context, Cursor& cursor) {
@@ -67,7 +69,7 @@ SequenceOptions parse_sequence_options(Context& context, Cursor& cursor) {
     } else if (cursor.accept("cycle")) {
       options.cycle = true;
     } else if (cursor.accept_words({"owned", "by"})) {
-      if (!cursor.accept("none")) cursor.expect_qualified_name("a column");
+      options.owned_by = cursor.accept("none") ? std::vector<std::string>{} : cursor.expect_qualified_name("a column");
     } else if (cursor.accept("virtual")) {
       context.note(NoteKind::NonSchemaStatement, "a VIRTUAL sequence is read as an ordinary one");
     } else if (cursor.accept("restart")) {
@@ -97,6 +99,15 @@ void apply_sequence_options(Sequence& sequence, const SequenceOptions& options, 
   }
   if (options.cache) sequence.cache = *options.cache;
   if (options.cycle) sequence.cycle = *options.cycle;
+  if (options.owned_by) {
+    const auto& parts = *options.owned_by;
+    sequence.owned_by.reset();
+    if (parts.size() >= 2) {
+      // table.column is in the sequence's schema; [db.]schema.table.column names its own.
+      const std::string schema = parts.size() >= 3 ? parts[parts.size() - 3] : sequence.name.schema;
+      sequence.owned_by = SequenceOwner{{schema, parts[parts.size() - 2]}, parts.back()};
+    }
+  }
   if (sequence.min_value > sequence.max_value) cursor.fail_statement("MINVALUE is above MAXVALUE");
   if (sequence.start < sequence.min_value || sequence.start > sequence.max_value) {
     cursor.fail_statement("START is outside MINVALUE … MAXVALUE");
@@ -108,6 +119,8 @@ void drop_table(Context& context, const QualifiedName& name) {
   auto& tables = context.schema().tables;
   tables.erase(std::remove_if(tables.begin(), tables.end(), [&](const Table& t) { return t.name == name; }),
                tables.end());
+  // The sequences the table owns go with it.
+  std::erase_if(context.schema().sequences, [&](const Sequence& s) { return s.owned_by && s.owned_by->table == name; });
 }
 
 bool drop_index(Context& context, Cursor& cursor) {

@@ -45,6 +45,10 @@ bool drop_column(Schema& schema, Table& table, const std::string& column) {
     erase_if(other.foreign_keys,
              [&](const ForeignKey& fk) { return fk.ref_table == table.name && contains(fk.ref_columns, column); });
   }
+  // The sequences the column owns go with it.
+  erase_if(schema.sequences, [&](const Sequence& s) {
+    return s.owned_by && s.owned_by->table == table.name && s.owned_by->column == column;
+  });
   return true;
 }
 
@@ -102,6 +106,11 @@ void rename_column(Schema& schema, Table& table, const std::string& from, const 
       if (fk.ref_table == table.name) rename_in(fk.ref_columns, from, to);
     }
   }
+  for (auto& sequence : schema.sequences) {
+    if (sequence.owned_by && sequence.owned_by->table == table.name && sequence.owned_by->column == from) {
+      sequence.owned_by->column = to;
+    }
+  }
 }
 
 void rename_table(Schema& schema, Table& table, const QualifiedName& to) {
@@ -113,6 +122,9 @@ void rename_table(Schema& schema, Table& table, const QualifiedName& to) {
     for (auto& fk : other.foreign_keys) {
       if (fk.ref_table == from) fk.ref_table = to;
     }
+  }
+  for (auto& sequence : schema.sequences) {
+    if (sequence.owned_by && sequence.owned_by->table == from) sequence.owned_by->table = to;
   }
   table.name = to;
 }
