@@ -51,16 +51,18 @@ ProjectConfig load_project_config(const std::filesystem::path& file) {
   ProjectConfig config;
   config.file = file;
   const auto base = file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path();
-  const auto root = reader.document(buffer.str());
-  if (root && !root->IsNull() && reader.expect_map(*root, "the project settings (url, schema, migrations, ...)")) {
-    auto text = [&](const YAML::Node& node, std::string_view what) -> std::optional<std::string> {
+  const std::string text = buffer.str();  // the tree's scalars are views of it
+  const auto tree = reader.document(text);
+  const load::YamlNode root = tree ? tree->root() : load::YamlNode();
+  if (tree && !root.is_null() && reader.expect_map(root, "the project settings (url, schema, migrations, ...)")) {
+    auto text = [&](const load::YamlNode& node, std::string_view what) -> std::optional<std::string> {
       auto value = reader.string(node, what);
       if (!value) return std::nullopt;
       std::string expanded = expand(*value, config.unset_variables);
       if (expanded.empty()) return std::nullopt;
       return expanded;
     };
-    auto seconds = [&](const YAML::Node& node, std::string_view what) -> std::optional<int> {
+    auto seconds = [&](const load::YamlNode& node, std::string_view what) -> std::optional<int> {
       const auto value = reader.integer(node, what);
       if (!value) return std::nullopt;
       if (*value < 0 || *value > 86400L * 7) {
@@ -69,21 +71,21 @@ ProjectConfig load_project_config(const std::filesystem::path& file) {
       }
       return static_cast<int>(*value);
     };
-    auto list = [&](const YAML::Node& node, std::string_view what) {
+    auto list = [&](const load::YamlNode& node, std::string_view what) {
       std::vector<std::string> items;
-      if (node.IsScalar()) {
+      if (node.is_scalar()) {
         if (auto item = text(node, what)) items.push_back(*item);
       } else if (reader.expect_sequence(node, what)) {
-        for (const auto& element : node) {
+        for (const load::YamlNode element : node.items()) {
           if (auto item = text(element, what)) items.push_back(*item);
         }
       }
       return items;
     };
-    reader.entries(*root, "the project settings",
+    reader.entries(root, "the project settings",
                    {"url", "dev_url", "schema", "migrations", "lock", "job_timeout", "connect_timeout",
                     "statement_timeout", "allow_hazards"},
-                   [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+                   [&](std::string_view key, const load::YamlNode&, const load::YamlNode& value) {
                      if (key == "url") config.url = text(value, "url (a database URL)");
                      if (key == "dev_url") config.dev_url = text(value, "dev_url (a scratch database URL)");
                      if (key == "schema") {
@@ -101,7 +103,7 @@ ProjectConfig load_project_config(const std::filesystem::path& file) {
                      if (key == "lock" && reader.expect_map(value, "lock settings (kind, wait, lease, timeout)")) {
                        reader.entries(
                            value, "lock settings", {"kind", "wait", "lease", "timeout"},
-                           [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+                           [&](std::string_view k, const load::YamlNode&, const load::YamlNode& v) {
                              if (k == "kind")
                                config.lock_kind = reader.choice(v, "lock kind", {"auto", "advisory", "lease"});
                              if (k == "wait") config.lock_wait = seconds(v, "lock wait");
