@@ -58,7 +58,7 @@ class TreeBuilder {
       if (e.event.type == YAML_STREAM_END_EVENT) break;
     }
     if (!has_root_) {
-      tree_.nodes_.push_back({YamlKind::Null, true, false, 0, 0, 0, 0});
+      tree_.nodes_.push_back({YamlKind::Null, true, 0, 0, 0, 0});
       tree_.root_ = static_cast<std::uint32_t>(tree_.nodes_.size() - 1);
     }
     return true;
@@ -116,7 +116,7 @@ class TreeBuilder {
 
   std::uint32_t add(const yaml_event_t& e, YamlKind kind, const yaml_char_t* anchor) {
     const auto index = static_cast<std::uint32_t>(tree_.nodes_.size());
-    tree_.nodes_.push_back({kind, false, false, static_cast<std::uint32_t>(e.start_mark.line) + 1,
+    tree_.nodes_.push_back({kind, false, static_cast<std::uint32_t>(e.start_mark.line) + 1,
                             static_cast<std::uint32_t>(e.start_mark.column) + 1, 0, 0});
     if (anchor) anchors_[reinterpret_cast<const char*>(anchor)] = index;
     attach(index);
@@ -173,7 +173,7 @@ class TreeBuilder {
   bool has_root_ = false;
 };
 
-std::unique_ptr<YamlTree> YamlTree::parse_libyaml(std::string_view text, YamlProblem& problem) {
+std::unique_ptr<YamlTree> YamlTree::parse(std::string_view text, YamlProblem& problem) {
   if (text.size() >= UINT32_MAX) {
     problem = {1, 1, "the file is larger than 4 GB", false};
     return nullptr;
@@ -181,11 +181,6 @@ std::unique_ptr<YamlTree> YamlTree::parse_libyaml(std::string_view text, YamlPro
   auto tree = std::make_unique<YamlTree>();
   if (!TreeBuilder(*tree, problem).run(text)) return nullptr;
   return tree;
-}
-
-std::unique_ptr<YamlTree> YamlTree::parse(std::string_view text, YamlProblem& problem) {
-  if (auto tree = parse_fast(text)) return tree;
-  return parse_libyaml(text, problem);
 }
 
 }  // namespace strata::load

@@ -132,16 +132,10 @@ struct YamlProblem {
 
 class YamlTree {
  public:
-  // Parses the one document of `text`, which must outlive the tree (scalars are views of it).
-  // Returns nullptr and fills `problem` when the text is not valid YAML, holds a second
-  // document, or uses an alias with no anchor. The fast reader (yaml_fast.cpp) goes first;
-  // libyaml reads what it leaves.
+  // Parses the one document of `text` with libyaml's event parser; the tree keeps its own copy
+  // of the scalars, so `text` may go once this returns. Returns nullptr and fills `problem` when
+  // the text is not valid YAML, holds a second document, or uses an alias with no anchor.
   static std::unique_ptr<YamlTree> parse(std::string_view text, YamlProblem& problem);
-
-  // The two readers on their own, for tests that compare them: parse_fast gives up (nullptr) on
-  // whatever it does not read exactly as libyaml does.
-  static std::unique_ptr<YamlTree> parse_fast(std::string_view text);
-  static std::unique_ptr<YamlTree> parse_libyaml(std::string_view text, YamlProblem& problem);
 
   // yaml-cpp's null: a plain, untagged scalar that is empty or one of ~ null Null NULL.
   static bool is_null_spelling(std::string_view text) {
@@ -154,12 +148,10 @@ class YamlTree {
  private:
   friend class YamlNode;
   friend class TreeBuilder;
-  friend class FastYamlParser;
 
   struct Node {
     YamlKind kind = YamlKind::Null;
     bool plain = false;
-    bool in_source = false;    // a scalar's text is source_[begin, begin + size), not text_'s
     std::uint32_t line = 0;    // from 1
     std::uint32_t column = 0;  // from 1
     std::uint32_t begin = 0;   // scalar: offset in text_; sequence, map: first slot in children_
@@ -168,8 +160,7 @@ class YamlTree {
 
   std::vector<Node> nodes_;
   std::vector<std::uint32_t> children_;
-  std::string text_;         // scalars' texts that are not a slice of the source, one after another
-  std::string_view source_;  // the text parsed (fast reader only)
+  std::string text_;  // the scalars' texts, one after another
   std::uint32_t root_ = 0;
 };
 
@@ -181,7 +172,7 @@ inline std::string_view YamlNode::scalar() const {
   if (!tree_) return {};
   const auto& node = tree_->nodes_[index_];
   if (node.kind != YamlKind::Scalar && node.kind != YamlKind::Null) return {};
-  return (node.in_source ? tree_->source_ : std::string_view(tree_->text_)).substr(node.begin, node.size);
+  return std::string_view(tree_->text_).substr(node.begin, node.size);
 }
 
 inline bool YamlNode::is_plain() const {
