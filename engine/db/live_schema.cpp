@@ -15,9 +15,14 @@ bool is_strata_table(const Table& table) {
 }  // namespace
 
 Schema read_live(Connection& connection, const ServerDialect& dialect, const Schema& declared) {
+  std::vector<std::string> namespaces = declared.schemas;
+  namespaces.emplace_back("public");
+  return read_live(connection, dialect, std::move(namespaces));
+}
+
+Schema read_live(Connection& connection, const ServerDialect& dialect, std::vector<std::string> namespaces) {
   IntrospectOptions options;
-  options.schemas = declared.schemas;
-  options.schemas.emplace_back("public");
+  options.schemas = std::move(namespaces);
   Schema live = dialect.introspect(connection, options);
   live.tables.erase(std::remove_if(live.tables.begin(), live.tables.end(), is_strata_table), live.tables.end());
   return live;

@@ -1,6 +1,9 @@
 // The live schema a declared one is compared with.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "engine/db/server_dialect.hpp"
 #include "strata/schema.hpp"
 
@@ -11,5 +14,8 @@ class Connection;
 // The live schema in the namespaces `declared` uses and public (objects elsewhere are left alone),
 // without strata's own bookkeeping tables.
 Schema read_live(Connection& connection, const ServerDialect& dialect, const Schema& declared);
+
+// The live schema in `namespaces` (empty: every user namespace), without strata's own tables.
+Schema read_live(Connection& connection, const ServerDialect& dialect, std::vector<std::string> namespaces);
 
 }  // namespace strata
