@@ -30,8 +30,14 @@ std::unique_ptr<Dialect> make_dialect(std::string_view name, std::string_view da
 std::unique_ptr<ServerDialect> detect_dialect(Connection& connection) {
   const std::string& version = connection.server_version();
   if (version.find("CockroachDB") != std::string::npos) {
+    const cockroachdb::Version release = cockroachdb::parse_version(version);
+    if (const auto warning = cockroachdb::check_release(release, version); warning) {
+      if (connection.options().on_warning) connection.options().on_warning(*warning);
+    }
     const std::string database = connection.exec("SELECT current_database()")[0][0].c_str();
-    return std::make_unique<cockroachdb::CockroachDialect>(database, cockroachdb::parse_version(version));
+    auto dialect = std::make_unique<cockroachdb::CockroachDialect>(database, release);
+    dialect->prepare_session(connection);
+    return dialect;
   }
   if (version.starts_with("PostgreSQL")) return make_server_dialect("postgres");
   throw UsageError(fmt::format("cannot tell which database {} is from its version: {}", connection.display_url(),
