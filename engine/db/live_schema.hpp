@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "engine/db/server_dialect.hpp"
 #include "strata/run_options.hpp"
@@ -15,6 +16,10 @@ class Connection;
 // without strata's own bookkeeping tables: the lock table and the history table `history_table`
 // (as RunSettings::history_table names it; throws UsageError for a name that is not one).
 Schema read_live(Connection& connection, const ServerDialect& dialect, const Schema& declared,
+                 const std::string& history_table = kHistoryTable);
+
+// The live schema in `namespaces` (empty: every user namespace), without strata's own tables.
+Schema read_live(Connection& connection, const ServerDialect& dialect, std::vector<std::string> namespaces,
                  const std::string& history_table = kHistoryTable);
 
 }  // namespace strata

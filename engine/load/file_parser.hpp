@@ -17,31 +17,32 @@ namespace strata::load {
 
 class FileParser {
  public:
-  FileParser(const std::string& file, DeclaredSchema& into, std::vector<Diagnostic>& diagnostics)
-      : in_(file, diagnostics), into_(into) {}
+  FileParser(const std::string& file, DeclaredSchema& into, std::vector<Diagnostic>& diagnostics,
+             std::uint32_t file_index)
+      : in_(file, diagnostics, file_index), into_(into) {}
 
-  void parse_document(const YAML::Node& root);
+  void parse_document(const YamlNode& root);
 
   Reader& reader() { return in_; }
 
  private:
   // An expression-valued field: a string (or a number / boolean scalar) holding one SQL expression.
-  std::optional<std::string> expression(const YAML::Node& node, std::string_view what);
-  void parse_database(const YAML::Node& key_node, const YAML::Node& node);
-  void parse_schemas(const YAML::Node& node);
-  void parse_enum(const std::string& name, const YAML::Node& key_node, const YAML::Node& node);
-  void parse_sequence(const std::string& name, const YAML::Node& key_node, const YAML::Node& node);
-  void parse_table(const std::string& name, const YAML::Node& key_node, const YAML::Node& node);
-  void parse_column(DeclaredTable& table, const std::string& name, const YAML::Node& key_node, const YAML::Node& node);
-  void parse_generated(DeclaredColumn& c, const YAML::Node& node);
-  void parse_primary_key(DeclaredTable& table, const YAML::Node& node);
-  void parse_locality(DeclaredTable& table, const YAML::Node& node);
-  void parse_index_key(DeclaredIndex& index, const YAML::Node& node);
-  void parse_index(DeclaredTable& table, const YAML::Node& node);
-  void parse_unique(DeclaredTable& table, const YAML::Node& node);
-  std::optional<ReferentialAction> action(const YAML::Node& node, std::string_view what);
-  void parse_reference(DeclaredForeignKey& fk, const DeclaredTable& table, const YAML::Node& node);
-  void parse_foreign_key(DeclaredTable& table, const YAML::Node& node);
+  std::optional<std::string> expression(const YamlNode& node, const What& what);
+  void parse_database(const YamlNode& key_node, const YamlNode& node);
+  void parse_schemas(const YamlNode& node);
+  void parse_enum(const std::string& name, const YamlNode& key_node, const YamlNode& node);
+  void parse_sequence(const std::string& name, const YamlNode& key_node, const YamlNode& node);
+  void parse_table(const std::string& name, const YamlNode& key_node, const YamlNode& node);
+  void parse_column(DeclaredTable& table, const std::string& name, const YamlNode& key_node, const YamlNode& node);
+  void parse_generated(DeclaredColumn& c, const YamlNode& node);
+  void parse_primary_key(DeclaredTable& table, const YamlNode& node);
+  void parse_locality(DeclaredTable& table, const YamlNode& node);
+  void parse_index_key(DeclaredIndex& index, const YamlNode& node);
+  void parse_index(DeclaredTable& table, const YamlNode& node);
+  void parse_unique(DeclaredTable& table, const YamlNode& node);
+  std::optional<ReferentialAction> action(const YamlNode& node, const What& what);
+  void parse_reference(DeclaredForeignKey& fk, const DeclaredTable& table, const YamlNode& node);
+  void parse_foreign_key(DeclaredTable& table, const YamlNode& node);
 
   Reader in_;
   DeclaredSchema& into_;

@@ -6,42 +6,45 @@
 
 namespace strata::load {
 
-void FileParser::parse_document(const YAML::Node& root) {
-  if (root.IsNull()) return;  // an empty file declares nothing
+void FileParser::parse_document(const YamlNode& root) {
+  if (root.is_null()) return;  // an empty file declares nothing
   in_.entries(root, "the schema file", {"database", "schemas", "enums", "sequences", "tables"},
-              [&](const std::string& key, const YAML::Node& key_node, const YAML::Node& value) {
+              [&](std::string_view key, const YamlNode& key_node, const YamlNode& value) {
                 if (key == "database") parse_database(key_node, value);
                 if (key == "schemas") parse_schemas(value);
                 if (key == "enums")
-                  in_.named_entries(value, "enums", [&](auto& n, auto& kn, auto& v) { parse_enum(n, kn, v); });
+                  in_.named_entries(value, "enums",
+                                    [&](const auto& n, const auto& kn, const auto& v) { parse_enum(n, kn, v); });
                 if (key == "sequences") {
-                  in_.named_entries(value, "sequences", [&](auto& n, auto& kn, auto& v) { parse_sequence(n, kn, v); });
+                  in_.named_entries(value, "sequences",
+                                    [&](const auto& n, const auto& kn, const auto& v) { parse_sequence(n, kn, v); });
                 }
                 if (key == "tables")
-                  in_.named_entries(value, "tables", [&](auto& n, auto& kn, auto& v) { parse_table(n, kn, v); });
+                  in_.named_entries(value, "tables",
+                                    [&](const auto& n, const auto& kn, const auto& v) { parse_table(n, kn, v); });
               });
 }
 
 // An expression-valued field: a string (or a number / boolean scalar) holding one SQL expression.
-std::optional<std::string> FileParser::expression(const YAML::Node& node, std::string_view what) {
+std::optional<std::string> FileParser::expression(const YamlNode& node, const What& what) {
   auto text = in_.string(node, what);
   if (!text) return std::nullopt;
   if (auto problem = expression_problem(*text)) {
-    in_.error(node, fmt::format("expected {} as one SQL expression, found {}", what, *problem));
+    in_.error(node, fmt::format("expected {} as one SQL expression, found {}", what.str(), *problem));
     return std::nullopt;
   }
   return text;
 }
 
-void FileParser::parse_database(const YAML::Node& key_node, const YAML::Node& node) {
+void FileParser::parse_database(const YamlNode& key_node, const YamlNode& node) {
   if (into_.database) {
-    in_.error(key_node,
-              fmt::format("duplicate 'database' section (the first is at {})", to_string(into_.database_position)));
+    in_.error(key_node, fmt::format("duplicate 'database' section (the first is at {})",
+                                    to_string(position_of(into_.database_position, into_.files))));
     return;
   }
   Database db;
   in_.entries(node, "database", {"name", "primary_region", "regions", "survive"},
-              [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+              [&](std::string_view key, const YamlNode&, const YamlNode& value) {
                 if (key == "name") db.name = in_.name(value, "the database name").value_or("");
                 if (key == "primary_region") db.primary_region = in_.name(value, "a region name").value_or("");
                 if (key == "regions") db.regions = in_.names(value, "regions").value_or(std::vector<std::string>{});
@@ -55,21 +58,21 @@ void FileParser::parse_database(const YAML::Node& key_node, const YAML::Node& no
   into_.database_position = in_.at(key_node);
 }
 
-void FileParser::parse_schemas(const YAML::Node& node) {
+void FileParser::parse_schemas(const YamlNode& node) {
   if (auto names = in_.names(node, "schemas")) {
     into_.schemas.insert(into_.schemas.end(), names->begin(), names->end());
   }
 }
 
-void FileParser::parse_enum(const std::string& name, const YAML::Node& key_node, const YAML::Node& node) {
+void FileParser::parse_enum(const std::string& name, const YamlNode& key_node, const YamlNode& node) {
   DeclaredEnum e;
   e.value.name.name = name;
   e.position = in_.at(key_node);
-  const YAML::Node* values = &node;
-  YAML::Node values_node;
-  if (node.IsMap()) {
+  const YamlNode* values = &node;
+  YamlNode values_node;
+  if (node.is_map()) {
     in_.entries(node, fmt::format("enum '{}'", name), {"schema", "values"},
-                [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+                [&](std::string_view key, const YamlNode&, const YamlNode& value) {
                   if (key == "schema") e.value.name.schema = in_.name(value, "a schema name").value_or("public");
                   if (key == "values") values_node = value;
                 });
@@ -79,7 +82,7 @@ void FileParser::parse_enum(const std::string& name, const YAML::Node& key_node,
     }
     values = &values_node;
   }
-  std::vector<SourcePosition> positions;
+  std::vector<Mark> positions;
   auto list = in_.names(*values, fmt::format("the values of enum '{}'", name), &positions);
   if (!list) return;
   for (std::size_t i = 0; i < list->size(); ++i) {
@@ -92,15 +95,15 @@ void FileParser::parse_enum(const std::string& name, const YAML::Node& key_node,
   into_.enums.push_back(std::move(e));
 }
 
-void FileParser::parse_sequence(const std::string& name, const YAML::Node& key_node, const YAML::Node& node) {
+void FileParser::parse_sequence(const std::string& name, const YamlNode& key_node, const YamlNode& node) {
   DeclaredSequence s;
   s.sequence.name.name = name;
   s.position = in_.at(key_node);
   std::optional<std::int64_t> start, min, max;
-  if (!node.IsNull()) {
+  if (!node.is_null()) {
     in_.entries(node, fmt::format("sequence '{}'", name),
                 {"schema", "type", "start", "increment", "min", "max", "cache", "cycle"},
-                [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+                [&](std::string_view key, const YamlNode&, const YamlNode& value) {
                   if (key == "schema") s.sequence.name.schema = in_.name(value, "a schema name").value_or("public");
                   if (key == "type") {
                     auto type = in_.choice(value, "a sequence type",
@@ -139,18 +142,14 @@ void FileParser::parse_sequence(const std::string& name, const YAML::Node& key_n
   into_.sequences.push_back(std::move(s));
 }
 
-void parse_file(const std::string& file, const std::string& text, DeclaredSchema& into,
+void parse_file(const std::string& file, std::string_view text, DeclaredSchema& into,
                 std::vector<Diagnostic>& diagnostics) {
-  FileParser parser(file, into, diagnostics);
-  ++into.files;
-  const auto document = parser.reader().document(text);
-  if (!document) return;
-  if (document->IsNull()) into.empty_files.push_back(file);
-  try {
-    parser.parse_document(*document);
-  } catch (const YAML::Exception& error) {
-    parser.reader().error(parser.reader().at(error.mark), "expected valid YAML: " + error.msg);
-  }
+  into.files.push_back(file);
+  FileParser parser(file, into, diagnostics, static_cast<std::uint32_t>(into.files.size() - 1));
+  const auto tree = parser.reader().document(text);
+  if (!tree) return;
+  if (tree->root().is_null()) into.empty_files.push_back(file);
+  parser.parse_document(tree->root());
 }
 
 }  // namespace strata::load

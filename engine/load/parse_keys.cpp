@@ -5,10 +5,10 @@
 
 namespace strata::load {
 
-void FileParser::parse_index_key(DeclaredIndex& index, const YAML::Node& node) {
+void FileParser::parse_index_key(DeclaredIndex& index, const YamlNode& node) {
   IndexKey key;
   index.key_positions.push_back(in_.at(node));
-  if (node.IsScalar()) {
+  if (node.is_scalar()) {
     if (auto name = in_.name(node, "a column name")) {
       key.column = *name;
       index.index.keys.push_back(std::move(key));
@@ -16,7 +16,7 @@ void FileParser::parse_index_key(DeclaredIndex& index, const YAML::Node& node) {
     return;
   }
   in_.entries(node, "an index key", {"column", "expression", "order", "nulls", "opclass"},
-              [&](const std::string& k, const YAML::Node&, const YAML::Node& value) {
+              [&](std::string_view k, const YamlNode&, const YamlNode& value) {
                 if (k == "column") key.column = in_.name(value, "a column name").value_or("");
                 if (k == "expression") key.expression = expression(value, "an index expression").value_or("");
                 if (k == "order")
@@ -35,12 +35,12 @@ void FileParser::parse_index_key(DeclaredIndex& index, const YAML::Node& node) {
   index.index.keys.push_back(std::move(key));
 }
 
-void FileParser::parse_index(DeclaredTable& table, const YAML::Node& node) {
+void FileParser::parse_index(DeclaredTable& table, const YamlNode& node) {
   DeclaredIndex index;
   index.position = in_.at(node);
   bool has_columns = false;
   in_.entries(node, "an index", {"name", "columns", "unique", "where", "include", "using", "sharded", "comment"},
-              [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+              [&](std::string_view key, const YamlNode&, const YamlNode& value) {
                 if (key == "name") {
                   if (auto name = in_.name(value, "an index name")) {
                     index.index.name = *name;
@@ -49,7 +49,7 @@ void FileParser::parse_index(DeclaredTable& table, const YAML::Node& node) {
                 }
                 if (key == "columns" && in_.expect_sequence(value, "the index columns")) {
                   has_columns = true;
-                  for (const auto& item : value) parse_index_key(index, item);
+                  for (const YamlNode item : value.items()) parse_index_key(index, item);
                   if (value.size() == 0) in_.error(value, "expected at least one index column");
                 }
                 if (key == "unique") index.index.unique = in_.boolean(value, "unique").value_or(false);
@@ -65,28 +65,28 @@ void FileParser::parse_index(DeclaredTable& table, const YAML::Node& node) {
                   if (method) index.index.method = *method == "inverted" ? "gin" : *method;
                 }
                 if (key == "sharded") {
-                  if (value.IsScalar() && (value.Scalar() == "true" || value.Scalar() == "false")) {
-                    if (value.Scalar() == "true") index.index.shard_buckets = 16;
+                  if (value.is_scalar() && (value.scalar() == "true" || value.scalar() == "false")) {
+                    if (value.scalar() == "true") index.index.shard_buckets = 16;
                   } else if (auto buckets = in_.integer(value, "sharded (a bucket count or true)")) {
                     if (*buckets < 2 || *buckets > 2048) in_.error(value, "expected a bucket count between 2 and 2048");
                     index.index.shard_buckets = static_cast<int>(*buckets);
                   }
                 }
               });
-  if (!has_columns && node.IsMap()) in_.error(node, "expected an index to have 'columns'");
+  if (!has_columns && node.is_map()) in_.error(node, "expected an index to have 'columns'");
   table.indexes.push_back(std::move(index));
 }
 
-void FileParser::parse_unique(DeclaredTable& table, const YAML::Node& node) {
+void FileParser::parse_unique(DeclaredTable& table, const YamlNode& node) {
   DeclaredUnique unique;
   unique.position = in_.at(node);
-  if (node.IsSequence()) {  // short form: a list of columns
+  if (node.is_sequence()) {  // short form: a list of columns
     unique.unique.columns =
         in_.names(node, "unique columns", &unique.column_positions).value_or(std::vector<std::string>{});
   } else {
     in_.entries(
         node, "a unique constraint", {"name", "columns", "comment"},
-        [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+        [&](std::string_view key, const YamlNode&, const YamlNode& value) {
           if (key == "comment") unique.comment = in_.string(value, "a comment");
           if (key == "name") {
             if (auto name = in_.name(value, "a constraint name")) {
@@ -107,7 +107,7 @@ void FileParser::parse_unique(DeclaredTable& table, const YAML::Node& node) {
   table.uniques.push_back(std::move(unique));
 }
 
-std::optional<ReferentialAction> FileParser::action(const YAML::Node& node, std::string_view what) {
+std::optional<ReferentialAction> FileParser::action(const YamlNode& node, const What& what) {
   auto value = in_.choice(node, what, {"no_action", "restrict", "cascade", "set_null", "set_default"});
   if (!value) return std::nullopt;
   if (*value == "restrict") return ReferentialAction::Restrict;
@@ -117,16 +117,16 @@ std::optional<ReferentialAction> FileParser::action(const YAML::Node& node, std:
   return ReferentialAction::NoAction;
 }
 
-void FileParser::parse_reference(DeclaredForeignKey& fk, const DeclaredTable& table, const YAML::Node& node) {
+void FileParser::parse_reference(DeclaredForeignKey& fk, const DeclaredTable& table, const YamlNode& node) {
   fk.ref_position = in_.at(node);
   fk.foreign_key.ref_table.schema = table.name.schema;
-  if (node.IsScalar()) {  // `references: users`: the table's primary key
+  if (node.is_scalar()) {  // `references: users`: the table's primary key
     fk.foreign_key.ref_table.name = in_.name(node, "a table name").value_or("");
     return;
   }
   in_.entries(
       node, "references", {"table", "schema", "columns"},
-      [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+      [&](std::string_view key, const YamlNode&, const YamlNode& value) {
         if (key == "table") fk.foreign_key.ref_table.name = in_.name(value, "a table name").value_or("");
         if (key == "schema") fk.foreign_key.ref_table.schema = in_.name(value, "a schema name").value_or("public");
         if (key == "columns") {
@@ -135,18 +135,19 @@ void FileParser::parse_reference(DeclaredForeignKey& fk, const DeclaredTable& ta
           fk.ref_columns_given = true;
         }
       });
-  if (fk.foreign_key.ref_table.name.empty() && node.IsMap()) in_.error(node, "expected 'references' to name a 'table'");
+  if (fk.foreign_key.ref_table.name.empty() && node.is_map())
+    in_.error(node, "expected 'references' to name a 'table'");
 }
 
-void FileParser::parse_foreign_key(DeclaredTable& table, const YAML::Node& node) {
+void FileParser::parse_foreign_key(DeclaredTable& table, const YamlNode& node) {
   DeclaredForeignKey fk;
   fk.position = in_.at(node);
   bool has_reference = false;
   in_.entries(
       node, "a foreign key",
       {"name", "columns", "references", "on_delete", "on_update", "deferrable", "initially_deferred", "comment"},
-      [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
-        if (key == "comment") fk.comment = in_.string(value, "a comment");
+      [&](std::string_view key, const YamlNode&, const YamlNode& value) {
+          if (key == "comment") fk.comment = in_.string(value, "a comment");
         if (key == "name") {
           if (auto name = in_.name(value, "a constraint name")) {
             fk.foreign_key.name = *name;
@@ -170,7 +171,7 @@ void FileParser::parse_foreign_key(DeclaredTable& table, const YAML::Node& node)
           fk.foreign_key.initially_deferred = in_.boolean(value, "initially_deferred").value_or(false);
         }
       });
-  if (!node.IsMap()) return;
+  if (!node.is_map()) return;
   if (fk.foreign_key.columns.empty()) in_.error(node, "expected a foreign key to have 'columns'");
   if (!has_reference) in_.error(node, "expected a foreign key to have 'references'");
   if (fk.foreign_key.initially_deferred) fk.foreign_key.deferrable = true;

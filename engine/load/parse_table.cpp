@@ -5,45 +5,47 @@
 
 namespace strata::load {
 
-void FileParser::parse_table(const std::string& name, const YAML::Node& key_node, const YAML::Node& node) {
+void FileParser::parse_table(const std::string& name, const YamlNode& key_node, const YamlNode& node) {
   DeclaredTable table;
   table.name.name = name;
   table.position = in_.at(key_node);
-  if (node.IsNull()) {
+  if (node.is_null()) {
     in_.error(key_node, fmt::format("expected table '{}' to have columns", name));
     return;
   }
   // The schema first: references default to the table's own schema.
-  if (node.IsMap() && node["schema"]) table.name.schema = in_.name(node["schema"], "a schema name").value_or("public");
+  if (node.is_map() && node.find("schema"))
+    table.name.schema = in_.name(node.find("schema"), "a schema name").value_or("public");
   // `name` overrides the key, for tables of the same name in different schemas.
-  if (node.IsMap() && node["name"]) table.name.name = in_.name(node["name"], "a table name").value_or(name);
+  if (node.is_map() && node.find("name")) table.name.name = in_.name(node.find("name"), "a table name").value_or(name);
   bool has_columns = false;
-  in_.entries(node, fmt::format("table '{}'", name),
+  in_.entries(node, What("table '", name, "'"),
               {"name", "schema", "renamed_from", "columns", "primary_key", "indexes", "unique", "foreign_keys",
                "checks", "locality", "comment"},
-              [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+              [&](std::string_view key, const YamlNode&, const YamlNode& value) {
                 if (key == "columns") {
                   has_columns = true;
-                  in_.named_entries(value, fmt::format("the columns of table '{}'", name),
-                                    [&](auto& n, auto& kn, auto& v) { parse_column(table, n, kn, v); });
+                  if (value.is_map()) table.columns.reserve(table.columns.size() + value.size());
+                  in_.named_entries(
+                      value, What("the columns of table '", name, "'"),
+                      [&](const auto& n, const auto& kn, const auto& v) { parse_column(table, n, kn, v); });
                 }
                 if (key == "primary_key") parse_primary_key(table, value);
                 if (key == "indexes" && in_.expect_sequence(value, "indexes")) {
-                  for (const auto& item : value) parse_index(table, item);
+                  for (const YamlNode item : value.items()) parse_index(table, item);
                 }
                 if (key == "unique" && in_.expect_sequence(value, "unique")) {
-                  for (const auto& item : value) parse_unique(table, item);
+                  for (const YamlNode item : value.items()) parse_unique(table, item);
                 }
                 if (key == "foreign_keys" && in_.expect_sequence(value, "foreign_keys")) {
-                  for (const auto& item : value) parse_foreign_key(table, item);
+                  for (const YamlNode item : value.items()) parse_foreign_key(table, item);
                 }
                 if (key == "checks") {
-                  in_.named_entries(value, "checks",
-                                    [&](const std::string& n, const YAML::Node& kn, const YAML::Node& v) {
-                                      if (auto expr = expression(v, "a check expression")) {
-                                        table.checks.push_back({{n, *expr}, in_.at(kn)});
-                                      }
-                                    });
+                  in_.named_entries(value, "checks", [&](const std::string& n, const YamlNode& kn, const YamlNode& v) {
+                    if (auto expr = expression(v, "a check expression")) {
+                      table.checks.push_back({{n, *expr}, in_.at(kn)});
+                    }
+                  });
                 }
                 if (key == "locality") parse_locality(table, value);
                 if (key == "comment") table.comment = in_.string(value, "a comment");
@@ -52,52 +54,51 @@ void FileParser::parse_table(const std::string& name, const YAML::Node& key_node
                   table.renamed_from_position = in_.at(value);
                 }
               });
-  if (node.IsMap() && (!has_columns || table.columns.empty())) {
+  if (node.is_map() && (!has_columns || table.columns.empty())) {
     in_.error(key_node, fmt::format("expected table '{}' to have at least one column", name));
   }
   into_.tables.push_back(std::move(table));
 }
 
-void FileParser::parse_column(DeclaredTable& table, const std::string& name, const YAML::Node& key_node,
-                              const YAML::Node& node) {
+void FileParser::parse_column(DeclaredTable& table, const std::string& name, const YamlNode& key_node,
+                              const YamlNode& node) {
   DeclaredColumn c;
   c.column.name = name;
   c.position = in_.at(key_node);
-  if (node.IsScalar()) {  // short form: `email: text`
-    c.column.type = node.Scalar();
+  if (node.is_scalar()) {  // short form: `email: text`
+    c.column.type = node.scalar();
     c.type_position = in_.at(node);
     table.columns.push_back(std::move(c));
     return;
   }
   bool has_type = false;
-  in_.entries(
-      node, fmt::format("column '{}'", name),
-      {"type", "nullable", "default", "generated", "identity", "hidden", "collation", "renamed_from", "comment"},
-      [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
-        if (key == "type") {
-          if (auto type = in_.string(value, "a type")) {
-            c.column.type = *type;
-            c.type_position = in_.at(value);
-            has_type = true;
-          }
-        }
-        if (key == "nullable") c.column.nullable = in_.boolean(value, "nullable").value_or(false);
-        if (key == "default") {
-          c.column.default_expr = expression(value, "a default");
-          c.default_is_plain_word = value.IsScalar() && value.Tag() == "?";
-        }
-        if (key == "generated") parse_generated(c, value);
-        if (key == "identity") {
-          if (auto kind = in_.choice(value, "identity", {"always", "by_default"})) {
-            c.column.identity = *kind == "always" ? IdentityKind::Always : IdentityKind::ByDefault;
-          }
-        }
-        if (key == "hidden") c.column.hidden = in_.boolean(value, "hidden").value_or(false);
-        if (key == "collation") c.column.collation = in_.name(value, "a collation name");
-        if (key == "renamed_from") c.column.renamed_from = in_.name(value, "the column's previous name");
-        if (key == "comment") c.comment = in_.string(value, "a comment");
-      });
-  if (!has_type && node.IsMap()) in_.error(key_node, fmt::format("expected column '{}' to have a 'type'", name));
+  in_.entries(node, What("column '", name, "'"),
+              {"type", "nullable", "default", "generated", "identity", "hidden", "collation", "renamed_from", "comment"},
+              [&](std::string_view key, const YamlNode&, const YamlNode& value) {
+                if (key == "type") {
+                  if (auto type = in_.string(value, "a type")) {
+                    c.column.type = *type;
+                    c.type_position = in_.at(value);
+                    has_type = true;
+                  }
+                }
+                if (key == "nullable") c.column.nullable = in_.boolean(value, "nullable").value_or(false);
+                if (key == "default") {
+                  c.column.default_expr = expression(value, "a default");
+                  c.default_is_plain_word = value.is_scalar() && value.is_plain();
+                }
+                if (key == "generated") parse_generated(c, value);
+                if (key == "identity") {
+                  if (auto kind = in_.choice(value, "identity", {"always", "by_default"})) {
+                    c.column.identity = *kind == "always" ? IdentityKind::Always : IdentityKind::ByDefault;
+                  }
+                }
+                if (key == "hidden") c.column.hidden = in_.boolean(value, "hidden").value_or(false);
+                if (key == "collation") c.column.collation = in_.name(value, "a collation name");
+                if (key == "renamed_from") c.column.renamed_from = in_.name(value, "the column's previous name");
+                if (key == "comment") c.comment = in_.string(value, "a comment");
+              });
+  if (!has_type && node.is_map()) in_.error(key_node, fmt::format("expected column '{}' to have a 'type'", name));
   if (c.column.generated && c.column.default_expr) {
     in_.error(key_node, fmt::format("expected column '{}' to have either 'default' or 'generated', not both", name));
   }
@@ -110,16 +111,16 @@ void FileParser::parse_column(DeclaredTable& table, const std::string& name, con
   table.columns.push_back(std::move(c));
 }
 
-void FileParser::parse_generated(DeclaredColumn& c, const YAML::Node& node) {
+void FileParser::parse_generated(DeclaredColumn& c, const YamlNode& node) {
   Generated generated;
-  if (node.IsScalar()) {
+  if (node.is_scalar()) {
     auto expr = expression(node, "a generated expression");
     if (!expr) return;
     generated.expression = *expr;
   } else {
     bool has_expression = false;
     in_.entries(node, "generated", {"expression", "stored"},
-                [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+                [&](std::string_view key, const YamlNode&, const YamlNode& value) {
                   if (key == "expression") {
                     if (auto expr = expression(value, "a generated expression")) {
                       generated.expression = *expr;
@@ -132,21 +133,21 @@ void FileParser::parse_generated(DeclaredColumn& c, const YAML::Node& node) {
                   }
                 });
     if (!has_expression) {
-      if (node.IsMap()) in_.error(node, "expected 'generated' to have an 'expression'");
+      if (node.is_map()) in_.error(node, "expected 'generated' to have an 'expression'");
       return;
     }
   }
   c.column.generated = std::move(generated);
 }
 
-void FileParser::parse_primary_key(DeclaredTable& table, const YAML::Node& node) {
+void FileParser::parse_primary_key(DeclaredTable& table, const YamlNode& node) {
   table.primary_key_position = in_.at(node);
   PrimaryKey pk;
-  const YAML::Node* columns = &node;
-  YAML::Node columns_node;
-  if (node.IsMap()) {
+  const YamlNode* columns = &node;
+  YamlNode columns_node;
+  if (node.is_map()) {
     in_.entries(node, "primary_key", {"name", "columns", "comment"},
-                [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+                [&](std::string_view key, const YamlNode&, const YamlNode& value) {
                   if (key == "comment") table.primary_key_comment = in_.string(value, "a comment");
                   if (key == "name") {
                     pk.name = in_.name(value, "a constraint name").value_or("");
@@ -159,7 +160,7 @@ void FileParser::parse_primary_key(DeclaredTable& table, const YAML::Node& node)
       return;
     }
     columns = &columns_node;
-  } else if (node.IsScalar()) {
+  } else if (node.is_scalar()) {
     auto name = in_.name(node, "a column name");
     if (!name) return;
     pk.columns = {*name};
@@ -179,21 +180,21 @@ void FileParser::parse_primary_key(DeclaredTable& table, const YAML::Node& node)
   table.primary_key = std::move(pk);
 }
 
-void FileParser::parse_locality(DeclaredTable& table, const YAML::Node& node) {
+void FileParser::parse_locality(DeclaredTable& table, const YamlNode& node) {
   table.locality_position = in_.at(node);
   Locality locality;
   std::optional<std::string> kind;
-  if (node.IsScalar()) {
+  if (node.is_scalar()) {
     kind = in_.choice(node, "locality", {"global", "regional_by_table", "regional_by_row"});
   } else {
     in_.entries(node, "locality", {"kind", "in", "as"},
-                [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+                [&](std::string_view key, const YamlNode&, const YamlNode& value) {
                   if (key == "kind")
                     kind = in_.choice(value, "locality kind", {"global", "regional_by_table", "regional_by_row"});
                   if (key == "in") locality.region = in_.name(value, "a region name").value_or("");
                   if (key == "as") locality.column = in_.name(value, "a column name").value_or("");
                 });
-    if (!kind && node.IsMap()) in_.error(node, "expected 'locality' to have a 'kind'");
+    if (!kind && node.is_map()) in_.error(node, "expected 'locality' to have a 'kind'");
   }
   if (!kind) return;
   locality.kind = *kind == "global"            ? LocalityKind::Global

@@ -43,9 +43,9 @@ std::string relative_to(const std::filesystem::path& base, const std::string& pa
 
 // allow_hazards: a list (or one comma-separated string) of hazard names, or `all`; an unknown name
 // is reported at its own line, with the names there are.
-std::vector<std::string> hazard_names(load::Reader& reader, const YAML::Node& node) {
+std::vector<std::string> hazard_names(load::Reader& reader, const load::YamlNode& node) {
   std::vector<std::string> names;
-  auto add = [&](const YAML::Node& item) {
+  auto add = [&](const load::YamlNode& item) {
     const auto text = reader.string(item, "a hazard name");
     if (!text) return;
     std::stringstream parts(*text);
@@ -64,10 +64,10 @@ std::vector<std::string> hazard_names(load::Reader& reader, const YAML::Node& no
       names.push_back(name);
     }
   };
-  if (node.IsScalar()) {
+  if (node.is_scalar()) {
     add(node);
   } else if (reader.expect_sequence(node, "allow_hazards (hazard names)")) {
-    for (const auto& item : node) add(item);
+    for (const load::YamlNode item : node.items()) add(item);
   }
   return names;
 }
@@ -82,7 +82,7 @@ class ConfigReader {
   ConfigReader(load::Reader& reader, ProjectConfig& config, std::filesystem::path base)
       : reader_(reader), config_(config), base_(std::move(base)) {}
 
-  void entry(const std::string& key, const YAML::Node& value) {
+  void entry(std::string_view key, const load::YamlNode& value) {
     if (key == "url") config_.url = text(value, "url (a database URL)");
     if (key == "dev_url") config_.dev_url = text(value, "dev_url (a scratch database URL)");
     if (key == "schema") {
@@ -101,7 +101,7 @@ class ConfigReader {
   }
 
  private:
-  std::optional<std::string> text(const YAML::Node& node, std::string_view what) {
+  std::optional<std::string> text(const load::YamlNode& node, std::string_view what) {
     auto value = reader_.string(node, what);
     if (!value) return std::nullopt;
     std::string expanded = expand(*value, config_.unset_variables);
@@ -109,7 +109,7 @@ class ConfigReader {
     return expanded;
   }
 
-  std::optional<int> seconds(const YAML::Node& node, std::string_view what) {
+  std::optional<int> seconds(const load::YamlNode& node, std::string_view what) {
     const auto value = reader_.integer(node, what);
     if (!value) return std::nullopt;
     if (*value < 0 || *value > 86400L * 7) {
@@ -119,19 +119,19 @@ class ConfigReader {
     return static_cast<int>(*value);
   }
 
-  std::vector<std::string> list(const YAML::Node& node, std::string_view what) {
+  std::vector<std::string> list(const load::YamlNode& node, std::string_view what) {
     std::vector<std::string> items;
-    if (node.IsScalar()) {
+    if (node.is_scalar()) {
       if (auto item = text(node, what)) items.push_back(*item);
     } else if (reader_.expect_sequence(node, what)) {
-      for (const auto& element : node) {
+      for (const load::YamlNode element : node.items()) {
         if (auto item = text(element, what)) items.push_back(*item);
       }
     }
     return items;
   }
 
-  void history_table(const YAML::Node& value) {
+  void history_table(const load::YamlNode& value) {
     config_.history_table = text(value, "history_table (a table name)");
     if (!config_.history_table) return;
     if (auto problem = history_table_problem(*config_.history_table)) {
@@ -140,10 +140,10 @@ class ConfigReader {
     }
   }
 
-  void lock(const YAML::Node& value) {
+  void lock(const load::YamlNode& value) {
     if (!reader_.expect_map(value, "lock settings (kind, wait, lease, timeout)")) return;
     reader_.entries(value, "lock settings", {"kind", "wait", "lease", "timeout"},
-                    [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+                    [&](std::string_view k, const load::YamlNode&, const load::YamlNode& v) {
                       if (k == "kind")
                         config_.lock_kind = reader_.choice(v, "lock kind", {"auto", "advisory", "lease"});
                       if (k == "wait") config_.lock_wait = seconds(v, "lock wait");
@@ -169,13 +169,16 @@ ProjectConfig load_project_config(const std::filesystem::path& file) {
   ProjectConfig config;
   config.file = file;
   ConfigReader values(reader, config, file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path());
-  const auto root = reader.document(buffer.str());
-  if (root && !root->IsNull() && reader.expect_map(*root, "the project settings (url, schema, migrations, ...)")) {
-    reader.entries(
-        *root, "the project settings",
-        {"url", "dev_url", "schema", "migrations", "lock", "job_timeout", "connect_timeout", "statement_timeout",
-         "allow_hazards", "history_table"},
-        [&](const std::string& key, const YAML::Node&, const YAML::Node& value) { values.entry(key, value); });
+  const std::string text = buffer.str();  // the tree's scalars are views of it
+  const auto tree = reader.document(text);
+  const load::YamlNode root = tree ? tree->root() : load::YamlNode();
+  if (tree && !root.is_null() && reader.expect_map(root, "the project settings (url, schema, migrations, ...)")) {
+    reader.entries(root, "the project settings",
+                   {"url", "dev_url", "schema", "migrations", "lock", "job_timeout", "connect_timeout",
+                    "statement_timeout", "allow_hazards", "history_table"},
+                   [&](std::string_view key, const load::YamlNode&, const load::YamlNode& value) {
+                     values.entry(key, value);
+                   });
   }
   if (!diagnostics.empty()) throw LoadError(std::move(diagnostics), file.filename().string());
   return config;

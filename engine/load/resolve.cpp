@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -26,6 +27,13 @@ std::string display(const QualifiedName& name) {
   return name.schema == "public" ? name.name : name.schema + "." + name.name;
 }
 
+// parse_type_name's answer for one spelling, with the canonical text of a parsed type.
+struct ParsedType {
+  std::optional<TypeName> type;
+  std::string why;        // what was expected, when it does not parse
+  std::string canonical;  // to_string(*type)
+};
+
 class Resolver {
  public:
   Resolver(DeclaredSchema& declared, std::vector<Diagnostic>& out) : d_(declared), out_(out) {}
@@ -39,8 +47,11 @@ class Resolver {
     assign_names();
     for (auto& e : d_.enums) schema.enums.push_back(e.value);
     for (auto& s : d_.sequences) schema.sequences.push_back(s.sequence);
-    for (auto& table : d_.tables) schema.tables.push_back(build(table));
-    for (const auto& table : d_.tables) add_comments(table, schema.comments);
+    schema.tables.reserve(d_.tables.size());
+    for (auto& table : d_.tables) {
+      add_comments(table, schema.comments);  // before build() moves the table out
+      schema.tables.push_back(build(table));
+    }
     std::set<std::string> schemas(d_.schemas.begin(), d_.schemas.end());
     for (const auto& e : schema.enums) schemas.insert(e.name.schema);
     for (const auto& s : schema.sequences) schemas.insert(s.name.schema);
@@ -52,7 +63,8 @@ class Resolver {
   }
 
  private:
-  void error(const SourcePosition& at, std::string message) { out_.push_back({at, std::move(message)}); }
+  void error(const Mark& at, std::string message) { out_.push_back({where(at), std::move(message)}); }
+  SourcePosition where(const Mark& at) const { return position_of(at, d_.files); }
 
   void resolve_database(Schema& schema) {
     if (!d_.database) return;
@@ -75,37 +87,47 @@ class Resolver {
     schema.database = std::move(db);
   }
 
+  // How a column's type may name an enum exactly as declared: `schema.name`, or `name` for one in
+  // public. Where two spellings collide the enum first in (schema, name) order wins.
+  void add_enum_spellings(const DeclaredEnum& e) {
+    const auto& name = e.value.name;
+    auto claim = [&](std::string spelling) {
+      auto [it, fresh] = enum_spellings_.emplace(std::move(spelling), &e);
+      if (!fresh && name < it->second->value.name) it->second = &e;
+    };
+    if (name.schema == "public") claim(name.name);
+    claim(name.schema + "." + name.name);
+  }
+
   // Finds duplicates across files and builds the lookup tables.
   void index_objects() {
     for (auto& e : d_.enums) {
       auto [it, fresh] = enums_.emplace(e.value.name, &e);
+      if (fresh) add_enum_spellings(e);
       if (!fresh) {
         error(e.position, fmt::format("duplicate enum '{}' (also declared at {})", display(e.value.name),
-                                      to_string(it->second->position)));
+                                      to_string(where(it->second->position))));
       }
     }
     for (auto& s : d_.sequences) {
       auto [it, fresh] = sequences_.emplace(s.sequence.name, &s);
       if (!fresh) {
         error(s.position, fmt::format("duplicate sequence '{}' (also declared at {})", display(s.sequence.name),
-                                      to_string(it->second->position)));
+                                      to_string(where(it->second->position))));
       }
     }
     for (auto& t : d_.tables) {
       auto [it, fresh] = tables_.emplace(t.name, &t);
       if (!fresh) {
         error(t.position, fmt::format("duplicate table '{}' (also declared at {})", display(t.name),
-                                      to_string(it->second->position)));
+                                      to_string(where(it->second->position))));
       }
     }
   }
 
   const DeclaredEnum* find_enum_by_spelling(const std::string& text) const {
-    for (const auto& [name, e] : enums_) {
-      if (text == name.name && name.schema == "public") return e;
-      if (text == name.schema + "." + name.name) return e;
-    }
-    return nullptr;
+    const auto it = enum_spellings_.find(text);
+    return it == enum_spellings_.end() ? nullptr : it->second;
   }
 
   // crdb_internal_region exists in a multi-region CockroachDB database, which the schema declares
@@ -133,19 +155,19 @@ class Resolver {
                                              column.name, column.type));
           continue;
         }
-        std::string why;
-        auto type = parse_type_name(column.type, IntWidth::Unresolved, &why);
+        const ParsedType& parsed = parse_type(column.type);
+        const auto& type = parsed.type;
         if (!type) {
-          error(c.type_position, fmt::format("expected a type for column '{}': {}", column.name, why));
+          error(c.type_position, fmt::format("expected a type for column '{}': {}", column.name, parsed.why));
           continue;
         }
         if (type->builtin) {
-          column.type = to_string(*type);  // what reaches DDL is the parsed type, never raw text
+          column.type = parsed.canonical;  // what reaches DDL is the parsed type, never raw text
         } else {
           auto it = enums_.find(QualifiedName{type->schema, type->name});
           if (it == enums_.end() && is_region_type(*type)) {
             // CockroachDB's own enum of the database's regions (REGIONAL BY ROW AS <column>).
-            column.type = to_string(*type);
+            column.type = parsed.canonical;
             continue;
           }
           if (it == enums_.end()) {
@@ -183,14 +205,24 @@ class Resolver {
     }
   }
 
+  const ParsedType& parse_type(const std::string& text) {
+    auto it = parsed_types_.find(text);
+    if (it == parsed_types_.end()) {
+      ParsedType parsed;
+      parsed.type = parse_type_name(text, IntWidth::Unresolved, &parsed.why);
+      if (parsed.type) parsed.canonical = to_string(*parsed.type);
+      it = parsed_types_.emplace(text, std::move(parsed)).first;
+    }
+    return it->second;
+  }
+
   bool has_column(const DeclaredTable& table, const std::string& name) const {
     return std::any_of(table.columns.begin(), table.columns.end(),
                        [&](const auto& c) { return c.column.name == name; });
   }
 
   void check_columns(const DeclaredTable& table, const std::vector<std::string>& columns,
-                     const std::vector<SourcePosition>& positions, const SourcePosition& fallback,
-                     std::string_view what) {
+                     const std::vector<Mark>& positions, const Mark& fallback, std::string_view what) {
     for (std::size_t i = 0; i < columns.size(); ++i) {
       if (!has_column(table, columns[i])) {
         error(i < positions.size() ? positions[i] : fallback,
@@ -281,13 +313,12 @@ class Resolver {
   // Relation names (tables, sequences, indexes, key constraints) are unique per schema;
   // other constraint names per table. Explicit names are claimed first, then defaults chosen.
   void assign_names() {
-    std::map<std::string, std::map<std::string, SourcePosition>> relations;  // schema -> name -> where
-    auto claim = [&](const std::string& schema, const std::string& name, const SourcePosition& at,
-                     std::string_view what) {
+    std::map<std::string, std::map<std::string, Mark>> relations;  // schema -> name -> where
+    auto claim = [&](const std::string& schema, const std::string& name, const Mark& at, std::string_view what) {
       auto [it, fresh] = relations[schema].emplace(name, at);
       if (!fresh) {
         error(at, fmt::format("duplicate name '{}' for {} (also used at {}); relation names are unique per schema",
-                              name, what, to_string(it->second)));
+                              name, what, to_string(where(it->second))));
       }
     };
     for (auto& t : d_.tables) relations[t.name.schema].emplace(t.name.name, t.position);
@@ -324,21 +355,21 @@ class Resolver {
         taken.emplace(i.index.name, i.position);
       }
       // Per-table constraint names: checks (named in the file), foreign keys.
-      std::map<std::string, SourcePosition> constraints;
+      std::map<std::string, Mark> constraints;
       if (t.primary_key) constraints.emplace(t.primary_key->name, t.primary_key_position);
       for (auto& u : t.uniques) constraints.emplace(u.unique.name, u.position);
       for (auto& c : t.checks) {
         auto [it, fresh] = constraints.emplace(c.check.name, c.position);
         if (!fresh)
           error(c.position, fmt::format("duplicate constraint name '{}' in table '{}' (also used at {})", c.check.name,
-                                        display(t.name), to_string(it->second)));
+                                        display(t.name), to_string(where(it->second))));
       }
       for (auto& fk : t.foreign_keys) {
         if (!fk.named) continue;
         auto [it, fresh] = constraints.emplace(fk.foreign_key.name, fk.position);
         if (!fresh)
           error(fk.position, fmt::format("duplicate constraint name '{}' in table '{}' (also used at {})",
-                                         fk.foreign_key.name, display(t.name), to_string(it->second)));
+                                         fk.foreign_key.name, display(t.name), to_string(where(it->second))));
       }
       for (auto& fk : t.foreign_keys) {
         if (fk.named) continue;
@@ -363,23 +394,33 @@ class Resolver {
     for (const auto& fk : t.foreign_keys) add(CommentOn::Constraint, fk.foreign_key.name, fk.comment);
   }
 
-  static Table build(const DeclaredTable& declared) {
+  // The declared objects move into the model: resolve owns `declared` and is done with it.
+  static Table build(DeclaredTable& declared) {
     Table table;
-    table.name = declared.name;
-    for (const auto& c : declared.columns) table.columns.push_back(c.column);
-    table.primary_key = declared.primary_key;
-    for (const auto& i : declared.indexes) table.indexes.push_back(i.index);
-    for (const auto& u : declared.uniques) table.uniques.push_back(u.unique);
-    for (const auto& fk : declared.foreign_keys) table.foreign_keys.push_back(fk.foreign_key);
-    for (const auto& c : declared.checks) table.checks.push_back(c.check);
-    table.locality = declared.locality;
-    table.renamed_from = declared.renamed_from;
+    table.name = std::move(declared.name);
+    table.columns.reserve(declared.columns.size());
+    for (auto& c : declared.columns) table.columns.push_back(std::move(c.column));
+    table.primary_key = std::move(declared.primary_key);
+    table.indexes.reserve(declared.indexes.size());
+    for (auto& i : declared.indexes) table.indexes.push_back(std::move(i.index));
+    for (auto& u : declared.uniques) table.uniques.push_back(std::move(u.unique));
+    table.foreign_keys.reserve(declared.foreign_keys.size());
+    for (auto& fk : declared.foreign_keys) table.foreign_keys.push_back(std::move(fk.foreign_key));
+    table.checks.reserve(declared.checks.size());
+    for (auto& c : declared.checks) table.checks.push_back(std::move(c.check));
+    table.locality = std::move(declared.locality);
+    table.renamed_from = std::move(declared.renamed_from);
+    // Give the declared objects' memory back now: the model is built table by table in it.
+    declared = DeclaredTable();
     return table;
   }
 
   DeclaredSchema& d_;
   std::vector<Diagnostic>& out_;
   std::map<QualifiedName, DeclaredEnum*> enums_;
+  std::unordered_map<std::string, const DeclaredEnum*> enum_spellings_;
+  // parse_type_name's answer per distinct spelling: a schema repeats a few types many times.
+  std::unordered_map<std::string, ParsedType> parsed_types_;
   std::map<QualifiedName, DeclaredSequence*> sequences_;
   std::map<QualifiedName, DeclaredTable*> tables_;
 };

@@ -3,6 +3,7 @@
 
 #include "strata/apply.hpp"
 #include "strata/check.hpp"
+#include "strata/compare.hpp"
 #include "strata/config.hpp"
 #include "strata/connect.hpp"
 #include "strata/dialect.hpp"

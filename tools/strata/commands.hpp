@@ -16,6 +16,7 @@ using Runner = std::function<int()>;
 void add_inspect_command(CLI::App& app, Runner& run);
 void add_ddl_command(CLI::App& app, Runner& run);
 void add_plan_command(CLI::App& app, Runner& run);
+void add_diff_command(CLI::App& app, Runner& run);
 void add_apply_command(CLI::App& app, Runner& run);
 void add_lock_command(CLI::App& app, Runner& run);
 void add_check_command(CLI::App& app, Runner& run);
@@ -36,6 +37,8 @@ struct ConnectionArgs {
   ConnectOptions options() const;
 };
 void add_connection_options(CLI::App& command, ConnectionArgs& args);
+// --connect-timeout and --statement-timeout alone, for a command whose URLs come otherwise.
+void add_timeout_options(CLI::App& command, ConnectionArgs& args);
 // strata.yaml (or --config FILE), read before the command line is parsed; its values are the
 // defaults that flags override.
 const ProjectConfig& project_config();

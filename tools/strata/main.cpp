@@ -83,6 +83,10 @@ ConnectOptions ConnectionArgs::options() const {
 
 void add_connection_options(CLI::App& command, ConnectionArgs& args) {
   add_url_option(command, args.url);
+  add_timeout_options(command, args);
+}
+
+void add_timeout_options(CLI::App& command, ConnectionArgs& args) {
   if (the_config.connect_timeout) args.connect_timeout = *the_config.connect_timeout;
   if (the_config.statement_timeout) args.statement_timeout = *the_config.statement_timeout;
   command
@@ -177,6 +181,7 @@ int run(int argc, char** argv) {
   Runner run;
   add_inspect_command(app, run);
   add_plan_command(app, run);
+  add_diff_command(app, run);
   add_apply_command(app, run);
   add_ddl_command(app, run);
   add_lock_command(app, run);
