@@ -21,6 +21,7 @@ void add_lock_command(CLI::App& app, Runner& run);
 void add_check_command(CLI::App& app, Runner& run);
 void add_migrate_command(CLI::App& app, Runner& run);
 void add_migrate_new_command(CLI::App& migrate, Runner& run);
+void add_migrate_adopt_commands(CLI::App& migrate, Runner& run);  // import, adopt, baseline
 
 // The --url option every database command shares: defaults to $DATABASE_URL.
 CLI::Option* add_url_option(CLI::App& command, std::string& url);

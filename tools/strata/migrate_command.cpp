@@ -161,6 +161,7 @@ void add_migrate_command(CLI::App& app, Runner& run) {
   add_status_command(*cmd, args, run);
   add_hash_command(*cmd, args, run);
   add_migrate_new_command(*cmd, run);
+  add_migrate_adopt_commands(*cmd, run);
 }
 
 }  // namespace strata::cli

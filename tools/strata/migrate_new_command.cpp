@@ -3,9 +3,10 @@
 
 #include <fmt/format.h>
 
-#include "strata/load.hpp"
+#include "strata/declared_schema.hpp"
 #include "strata/migrate.hpp"
 #include "tools/strata/commands.hpp"
+#include "tools/strata/schema_args.hpp"
 
 namespace strata::cli {
 
@@ -42,8 +43,10 @@ void add_migrate_new_command(CLI::App& migrate, Runner& run) {
   cmd->add_option("--dir", args->dir, "The migrations directory")->capture_default_str();
   cmd->callback([args, &run] {
     run = [args] {
-      const Schema declared = load_schema(args->schema_paths);
       const std::string& server = args->dev_url.empty() ? require_url(args->connection.url) : args->dev_url;
+      const ConnectOptions connect = args->connection.options();
+      const Schema declared =
+          load_schema_paths(args->schema_paths, "", [server, connect] { return server_dialect_name(server, connect); });
       const auto written = new_migration(args->dir, args->name, declared, server, args->connection.options());
       if (!written) {
         std::cout << "Nothing to write: the migrations already produce the declared schema.\n";
