@@ -30,7 +30,8 @@ ToolDirectory read_golang_migrate(const std::filesystem::path& path) {
     ToolMigration& migration = by_version[version];
     migration.version = version;
     migration.name = m[2];
-    migration.files.push_back(name);
+    // The up file first: remarks about the migration name it.
+    migration.files.insert(m[3] == "up" ? migration.files.begin() : migration.files.end(), name);
     const std::string text = read_file(path / file);
     if (m[3] == "up") {
       if (!migration.up.empty())

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/sql/scanner.hpp"
 #include "migrations/directory.hpp"
 #include "migrations/splitter.hpp"
 #include "migrations/sum.hpp"
@@ -42,6 +43,35 @@ std::optional<std::string> outside_transaction_statement(const std::string& sql,
   return std::nullopt;
 }
 
+// A file wrapped in BEGIN; … COMMIT; (as golang-migrate's tutorials write them): strata runs a file
+// in one transaction itself, and a COMMIT inside it would end strata's. The two are cut out.
+bool strip_transaction_wrapper(std::string& text) {
+  using strata::sql::TokenKind;
+  const auto tokens = strata::sql::scan(text);
+  const auto word = [&](std::size_t i, std::initializer_list<std::string_view> words) {
+    return i < tokens.size() && tokens[i].kind == TokenKind::Word &&
+           std::find(words.begin(), words.end(), tokens[i].text) != words.end();
+  };
+  const auto semicolon = [&](std::size_t i) {
+    return i < tokens.size() && tokens[i].kind == TokenKind::Punct && tokens[i].text == ";";
+  };
+  std::size_t first_end = 0;
+  if (word(0, {"begin"})) {
+    first_end = word(1, {"transaction", "work"}) ? 2 : 1;
+  } else if (word(0, {"start"}) && word(1, {"transaction"})) {
+    first_end = 2;
+  }
+  if (first_end == 0 || !semicolon(first_end)) return false;
+  std::size_t last = tokens.size() - 1;
+  if (semicolon(last)) --last;
+  if (word(last, {"transaction", "work"})) --last;
+  if (last <= first_end || !word(last, {"commit", "end"})) return false;
+  const std::size_t tail_begin = tokens[last].begin;
+  text = text.substr(0, tokens[0].begin) + text.substr(tokens[first_end].end, tail_begin - tokens[first_end].end) +
+         text.substr(tokens.back().end);
+  return true;
+}
+
 std::string header(const ToolDirectory& source, const ToolMigration& m, bool up, bool no_transaction) {
   std::string out = fmt::format("-- Imported by `strata migrate import` from {}: {}.\n", tool_name(source.tool),
                                 fmt::join(m.files, ", "));
@@ -76,21 +106,9 @@ std::vector<std::int64_t> versions(const std::vector<const ToolMigration*>& kept
   return out;
 }
 
-}  // namespace
-
-std::optional<ImportedFrom> imported_from(std::string_view up_text) {
-  static const std::regex kLine(R"(^-- strata:imported (\S+) (\S+)(?: (\S+))?\s*$)");
-  for (const auto& [number, line] : lines_of(up_text)) {
-    std::smatch m;
-    if (std::regex_match(line, m, kLine)) return ImportedFrom{m[1], m[2], m[3]};
-    if (number > 10) break;
-  }
-  return std::nullopt;
-}
-
-ImportResult write_strata_directory(const ToolDirectory& source, const fs::path& target, Repeatables repeatables) {
-  ImportResult result;
-  result.not_carried = source.not_carried;
+// The migrations to write: the versioned ones, and Flyway's repeatables as `repeatables` says.
+std::vector<const ToolMigration*> kept_migrations(const ToolDirectory& source, Repeatables repeatables,
+                                                  ImportResult& result) {
   std::vector<const ToolMigration*> kept;
   for (const auto& m : source.migrations) {
     if (!m.repeatable) {
@@ -112,6 +130,25 @@ ImportResult write_strata_directory(const ToolDirectory& source, const fs::path&
     kept.push_back(&m);
     result.not_carried.push_back({file, 0, "a repeatable migration: appended after the versioned ones, run once"});
   }
+  return kept;
+}
+
+}  // namespace
+
+std::optional<ImportedFrom> imported_from(std::string_view up_text) {
+  static const std::regex kLine(R"(^-- strata:imported (\S+) (\S+)(?: (\S+))?\s*$)");
+  for (const auto& [number, line] : lines_of(up_text)) {
+    std::smatch m;
+    if (std::regex_match(line, m, kLine)) return ImportedFrom{m[1], m[2], m[3]};
+    if (number > 10) break;
+  }
+  return std::nullopt;
+}
+
+ImportResult write_strata_directory(const ToolDirectory& source, const fs::path& target, Repeatables repeatables) {
+  ImportResult result;
+  result.not_carried = source.not_carried;
+  const std::vector<const ToolMigration*> kept = kept_migrations(source, repeatables, result);
   if (fs::exists(target) && !read_directory(target).migrations.empty()) {
     throw UsageError(fmt::format("{} holds migrations already: import into a new or empty directory", target.string()));
   }
@@ -141,12 +178,22 @@ ImportResult write_strata_directory(const ToolDirectory& source, const fs::path&
                                                   *statement)});
       }
     }
+    std::string up = m.up;
+    std::optional<std::string> down = m.down;
+    // The down file is the second where the tool keeps it apart (golang-migrate, Flyway's U…).
+    const std::string down_file = (source.path / m.files.back()).string();
+    constexpr const char* kUnwrapped =
+        "BEGIN; … COMMIT; around the file were left out: strata runs each file in one transaction itself";
+    if (!file.no_transaction && strip_transaction_wrapper(up))
+      result.not_carried.push_back({first_file, 0, kUnwrapped});
+    if (!file.no_transaction && down && strip_transaction_wrapper(*down))
+      result.not_carried.push_back({down_file, 0, kUnwrapped});
     file.up = target / (stem + ".up.sql");
-    write(file.up, header(source, m, true, file.no_transaction) + m.up);
-    if (m.down) {
+    write(file.up, header(source, m, true, file.no_transaction) + up);
+    if (down) {
       file.down = target / (stem + ".down.sql");
-      const bool down_outside = m.no_transaction || outside_transaction_statement(*m.down, first_file).has_value();
-      write(*file.down, header(source, m, false, down_outside) + *m.down);
+      const bool down_outside = m.no_transaction || outside_transaction_statement(*down, first_file).has_value();
+      write(*file.down, header(source, m, false, down_outside) + *down);
     }
     result.files.push_back(std::move(file));
   }
