@@ -21,7 +21,8 @@ struct InspectArgs {
 
 void add_inspect_command(CLI::App& app, Runner& run) {
   auto args = std::make_shared<InspectArgs>();
-  auto* cmd = app.add_subcommand("inspect", "Print the live schema of a database in the declared (YAML) format");
+  auto* cmd =
+      app.add_subcommand("inspect", "Print the live schema of a database in the declared (YAML) format, or as SQL");
   cmd->footer(
       "The YAML printed loads back as a declared schema equal to the live one, so\n"
       "`strata inspect > schema.yaml` starts a declared schema from an existing database.\n"

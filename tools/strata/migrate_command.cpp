@@ -119,7 +119,9 @@ void add_migrate_command(CLI::App& app, Runner& run) {
       "History is kept in the table strata_schema_history. Every run takes strata's lock.\n"
       "A file runs in one transaction on PostgreSQL unless it has a line `-- strata:no-transaction`;\n"
       "on CockroachDB each statement runs on its own and its schema-change jobs are waited for.\n"
-      "Settings may come from strata.yaml (see --config); flags override it.");
+      "Settings may come from strata.yaml (see --config); flags override it.\n"
+      "Moving from golang-migrate, goose, Flyway, dbmate, Prisma or Atlas: import, then adopt; onto a\n"
+      "database no tool migrated: baseline (docs/adoption.md).");
 
   auto* up = cmd->add_subcommand("up", "Apply pending migrations, in version order");
   add_migrate_run_options(*up, *args);

@@ -83,6 +83,33 @@ constexpr std::pair<std::string_view, std::string_view> kLeftOut[] = {
     {"AT_AlterConstraint", "ALTER CONSTRAINT"},
 };
 
+// A column renamed: in the table's keys, indexes, checks and expressions, and in foreign keys to it.
+void rename_column(std::vector<load::DeclaredTable>& tables, load::DeclaredTable& table, const std::string& from,
+                   const std::string& to) {
+  for (auto& c : table.columns) {
+    if (c.column.name == from) c.column.name = to;
+    if (c.column.default_expr) c.column.default_expr = renamed(*c.column.default_expr, from, to);
+    if (c.column.generated) c.column.generated->expression = renamed(c.column.generated->expression, from, to);
+  }
+  if (table.primary_key) rename_in(table.primary_key->columns, from, to);
+  for (auto& u : table.uniques) rename_in(u.unique.columns, from, to);
+  for (auto& c : table.checks) c.check.expression = renamed(c.check.expression, from, to);
+  for (auto& i : table.indexes) {
+    rename_in(i.index.include, from, to);
+    if (i.index.where) i.index.where = renamed(*i.index.where, from, to);
+    for (auto& k : i.index.keys) {
+      if (k.column == from) k.column = to;
+      if (!k.expression.empty()) k.expression = renamed(k.expression, from, to);
+    }
+  }
+  for (auto& fk : table.foreign_keys) rename_in(fk.foreign_key.columns, from, to);
+  for (auto& other : tables) {
+    for (auto& fk : other.foreign_keys) {
+      if (fk.foreign_key.ref_table == table.name) rename_in(fk.foreign_key.ref_columns, from, to);
+    }
+  }
+}
+
 }  // namespace
 
 Outcome SchemaBuilder::alter_table(const StatementText& s, const json& stmt) {
@@ -264,28 +291,7 @@ Outcome SchemaBuilder::rename(const StatementText& s, const json& stmt) {
       for (auto& c : table->checks)
         if (c.check.name == from) c.check.name = to;
     } else {
-      for (auto& c : table->columns) {
-        if (c.column.name == from) c.column.name = to;
-        if (c.column.default_expr) c.column.default_expr = renamed(*c.column.default_expr, from, to);
-        if (c.column.generated) c.column.generated->expression = renamed(c.column.generated->expression, from, to);
-      }
-      if (table->primary_key) rename_in(table->primary_key->columns, from, to);
-      for (auto& u : table->uniques) rename_in(u.unique.columns, from, to);
-      for (auto& c : table->checks) c.check.expression = renamed(c.check.expression, from, to);
-      for (auto& i : table->indexes) {
-        rename_in(i.index.include, from, to);
-        if (i.index.where) i.index.where = renamed(*i.index.where, from, to);
-        for (auto& k : i.index.keys) {
-          if (k.column == from) k.column = to;
-          if (!k.expression.empty()) k.expression = renamed(k.expression, from, to);
-        }
-      }
-      for (auto& fk : table->foreign_keys) rename_in(fk.foreign_key.columns, from, to);
-      for (auto& other : into_.tables) {
-        for (auto& fk : other.foreign_keys) {
-          if (fk.foreign_key.ref_table == table->name) rename_in(fk.foreign_key.ref_columns, from, to);
-        }
-      }
+      rename_column(into_.tables, *table, from, to);
     }
     return Outcome::Applied;
   }
