@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "dialects/cockroachdb/cockroach_dialect.hpp"
 #include "dialects/cockroachdb/column_type_change.hpp"
@@ -17,7 +18,25 @@ bool has(const std::vector<std::string>& items, const std::string& item) {
   return std::find(items.begin(), items.end(), item) != items.end();
 }
 
-void check_table(const Table& table, const Database& db, Version version) {
+// An existing table converted to REGIONAL BY ROW on a column that may hold NULL: R1b
+// (research/forms.md section 3), 42P16 "cannot use column %s for REGIONAL BY ROW table as it may
+// contain NULL values" (pkg/sql/alter_table_locality.go@748c711d, and the declarative rewrite of
+// v26.2): every supported release. CREATE TABLE … LOCALITY REGIONAL BY ROW makes the column NOT NULL
+// itself (corpus entry rbr_explicit_crdb_region_column), so only a conversion is refused.
+void check_conversion_to_regional_by_row(const Table& table, const Table* live) {
+  if (!live || !table.locality || table.locality->kind != LocalityKind::RegionalByRow) return;
+  if (live->locality && live->locality->kind == LocalityKind::RegionalByRow) return;
+  const std::string column = table.locality->column.empty() ? "crdb_region" : table.locality->column;
+  const Column* existing = live->find_column(column);
+  if (existing == nullptr || !existing->nullable) return;
+  throw PlanError(
+      fmt::format("table {} becomes REGIONAL BY ROW on column {}, which may hold NULL in the database; "
+                  "CockroachDB refuses that conversion: make {} NOT NULL first (a release of its own), "
+                  "then change the locality",
+                  to_string(table.name), quote_ident(column), quote_ident(column)));
+}
+
+void check_table(const Table& table, const Database& db) {
   const std::string name = to_string(table.name);
   for (const auto& fk : table.foreign_keys) {
     if (fk.deferrable) {
@@ -56,15 +75,16 @@ void check_table(const Table& table, const Database& db, Version version) {
                       "(it has {})",
                       name, quote_ident(column), c->type));
     }
-    if (version < Version{22, 1}) {
-      for (const auto& index : table.indexes) {
-        if (index.shard_buckets) {
-          // v21.1: "hash sharded indexes are not compatible with REGIONAL BY ROW tables"
-          throw PlanError(
-              fmt::format("table {} is REGIONAL BY ROW with hash-sharded index {}, which CockroachDB "
-                          "before v22.1 does not allow",
-                          name, quote_ident(index.name)));
-        }
+    for (const auto& index : table.indexes) {
+      const bool keyed =
+          std::any_of(index.keys.begin(), index.keys.end(), [&](const IndexKey& key) { return key.column == column; });
+      if (index.shard_buckets && keyed) {
+        // "hash sharded indexes cannot include implicit partitioning columns from "PARTITION ALL
+        // BY" or "LOCALITY REGIONAL BY ROW"" (cockroachdb/cockroach#147129, open in 2025).
+        throw PlanError(
+            fmt::format("table {} is REGIONAL BY ROW, and its hash-sharded index {} names the region "
+                        "column {}, which CockroachDB refuses (cockroachdb/cockroach#147129)",
+                        name, quote_ident(index.name), quote_ident(column)));
       }
     }
   }
@@ -115,13 +135,21 @@ void CockroachDialect::check(const Schema& live, const Schema& declared) const {
     throw PlanError(fmt::format("the database survives region failure with {} region(s); CockroachDB needs at least 3",
                                 db.regions.size()));
   }
+  if (!db.primary_region.empty() && !db.regions.empty() && !has(db.regions, db.primary_region)) {
+    // R7: a primary region outside the database's regions ("cannot drop region", 42P12).
+    throw PlanError(fmt::format("the database's primary region {} is not one of its regions ({})",
+                                quote_ident(db.primary_region), fmt::join(db.regions, ", ")));
+  }
   if (declared.find_enum({"public", "crdb_internal_region"}) != nullptr) {
     // "... is a multi-region enum and cannot be modified directly"
     throw PlanError(
         "enum crdb_internal_region belongs to CockroachDB (it lists the database's regions): declare "
         "database.regions instead");
   }
-  for (const auto& table : declared.tables) check_table(table, db, version_);
+  for (const auto& table : declared.tables) {
+    check_table(table, db);
+    check_conversion_to_regional_by_row(table, live.find_table(table.name));
+  }
   // Type changes are judged on normalized schemas, made only when some indexed column's type is
   // spelled differently at all (most plans have none).
   bool candidate = false;

@@ -8,20 +8,9 @@
 
 #include "dialects/cockroachdb/jobs.hpp"
 #include "dialects/cockroachdb/normalize.hpp"
+#include "engine/db/connection.hpp"
 
 namespace strata::cockroachdb {
-
-Version parse_version(std::string_view text) {
-  const auto at = text.find(" v");
-  if (at == std::string_view::npos) return {};
-  Version version;
-  const char* begin = text.data() + at + 2;
-  const char* end = text.data() + text.size();
-  auto [after_major, ec] = std::from_chars(begin, end, version.major);
-  if (ec != std::errc() || after_major == end || *after_major != '.') return {};
-  std::from_chars(after_major + 1, end, version.minor);
-  return version;
-}
 
 namespace {
 
@@ -51,6 +40,7 @@ std::unique_ptr<SchemaJobs> CockroachDialect::schema_jobs(Connection& connection
                                                           const JobWaitSettings& settings) const {
   JobWaitOptions options;
   options.timeout = settings.timeout;
+  options.database = database_;
   if (settings.on_progress) {
     options.on_progress = [on_progress = settings.on_progress](const JobProgress& progress) {
       if (progress.changed || progress.last) on_progress(format_job_progress(progress));
@@ -66,6 +56,10 @@ void CockroachDialect::normalize(Schema& schema) const {
 // UPSERT INTO: CockroachDB's own insert-or-replace, one statement whatever the key.
 std::string CockroachDialect::upsert_sql(const UpsertStatement& upsert) const {
   return fmt::format("UPSERT INTO {} ({}) {}", upsert.table, fmt::join(upsert.columns, ", "), upsert.values);
+}
+
+void CockroachDialect::prepare_session(Connection& connection) const {
+  connection.exec("SET TIME ZONE 'UTC'");
 }
 
 }  // namespace strata::cockroachdb

@@ -3,27 +3,18 @@
 // multi-region DDL, and no working session advisory locks.
 #pragma once
 
+#include "dialects/cockroachdb/releases.hpp"
 #include "engine/db/server_dialect.hpp"
 
 namespace strata::cockroachdb {
 
-// A server version, e.g. v23.2.1 -> {23, 2}.
-struct Version {
-  int major = 0;
-  int minor = 0;
-  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
-  friend auto operator<=>(const Version&, const Version&) = default;
-};
-
-// Reads "CockroachDB CCL v23.2.1 (x86_64-pc-linux-gnu, …)" (the text of SELECT version()).
-// Returns {0, 0} when no version is found.
-Version parse_version(std::string_view version_text);
-
 class CockroachDialect : public ServerDialect {
  public:
-  // `database`: the database the connection uses (ALTER DATABASE needs its name); `version`
-  // selects what the catalog offers (primary keys are named "primary" before v22.1).
-  CockroachDialect(std::string database, Version version) : database_(std::move(database)), version_(version) {}
+  // `database`: the database the connection uses (ALTER DATABASE needs its name); `version`: the
+  // server's release, which decides the statement forms strata may send (releases.hpp); {0, 0}
+  // without a server, read as kAssumedWithoutServer.
+  CockroachDialect(std::string database, Version version)
+      : database_(std::move(database)), version_(version == Version{} ? kAssumedWithoutServer : version) {}
 
   std::string_view name() const override { return "cockroachdb"; }
   Capabilities capabilities() const override { return {false, false}; }
@@ -40,6 +31,8 @@ class CockroachDialect : public ServerDialect {
   std::vector<Hazard> hazards(const Change& change) const override;
   void check(const Schema& live, const Schema& declared) const override;
   std::string upsert_sql(const UpsertStatement& upsert) const override;
+  // SET TIME ZONE 'UTC': job times are compared as the server's own clock, in UTC.
+  void prepare_session(Connection& connection) const override;
   std::unique_ptr<SchemaJobs> schema_jobs(Connection& connection, const JobWaitSettings& settings) const override;
 
   const std::string& database() const { return database_; }

@@ -37,6 +37,20 @@ bool contains(const std::vector<std::string>& values, const std::string& value) 
 struct Emit {
   const CockroachDialect& dialect;
 
+  // Refuses, before any SQL is sent, a statement form the server's release does not have
+  // (releases.hpp): strata never sends what the release catalogue does not show for it.
+  void require(Feature feature) const {
+    if (has(dialect.version(), feature)) return;
+    const FeatureFact& f = fact(feature);
+    throw PlanError(fmt::format("this plan needs {}, which CockroachDB has from {}; the server is {}", f.name,
+                                to_string(f.since), to_string(dialect.version())));
+  }
+  void require_index(const Index& index) const {
+    if (index.shard_buckets) require(Feature::HashShardedIndex);
+    if (index.method == "vector") require(Feature::VectorIndex);
+  }
+  void require_sequence() const { require(Feature::SequenceAsType); }
+
   std::string alter_database() const {
     if (dialect.database().empty()) {
       throw PlanError("a multi-region change needs the database's name: connect to it, or pass --database NAME");
@@ -84,6 +98,7 @@ struct Emit {
     }
     for (const auto& value : c.from.values) {
       if (!contains(c.to.values, value)) {
+        require(Feature::EnumDropValue);
         out.push_back(fmt::format("ALTER TYPE {} DROP VALUE {}", table_name_sql(c.to.name), quote_literal(value)));
       }
     }
@@ -94,6 +109,7 @@ struct Emit {
       throw PlanError(
           fmt::format("sequence {} cycles, which CockroachDB does not support", to_string(c.sequence.name)));
     }
+    require_sequence();
     return statements({create_sequence_sql(c.sequence)});
   }
   ChangeSql operator()(const DropSequence& c) const {
@@ -103,11 +119,15 @@ struct Emit {
     const Sequence& s = c.to;
     if (s.cycle)
       throw PlanError(fmt::format("sequence {} cycles, which CockroachDB does not support", to_string(s.name)));
+    require_sequence();
     return statements({fmt::format(
         "ALTER SEQUENCE {} AS {} INCREMENT BY {} MINVALUE {} MAXVALUE {} START WITH {} CACHE {}",
         table_name_sql(s.name), type_sql(s.type), s.increment, s.min_value, s.max_value, s.start, s.cache)});
   }
-  ChangeSql operator()(const CreateTable& c) const { return statements({create_table_sql(c.table)}); }
+  ChangeSql operator()(const CreateTable& c) const {
+    for (const auto& index : c.table.indexes) require_index(index);
+    return statements({create_table_sql(c.table)});
+  }
   ChangeSql operator()(const DropTable& c) const { return statements({"DROP TABLE " + table_name_sql(c.table.name)}); }
   ChangeSql operator()(const RenameTable& c) const {
     return statements({fmt::format("{} RENAME TO {}", alter_table(c.from), quote_ident(c.to.name))});
@@ -141,6 +161,7 @@ struct Emit {
       out.push_back(c.to.default_expr ? column + " SET DEFAULT " + *c.to.default_expr : column + " DROP DEFAULT");
     }
     if ((c.what & kColumnIdentity) != 0) {
+      require(Feature::IdentityColumnChanges);
       for (auto& statement : postgres::identity_change_sql(c, column)) out.push_back(std::move(statement));
     }
     if ((c.what & kColumnNullability) != 0)
@@ -167,7 +188,10 @@ struct Emit {
     return statements(
         {fmt::format("{} ALTER PRIMARY KEY USING COLUMNS ({})", alter_table(c.table), column_list_sql(c.to->columns))});
   }
-  ChangeSql operator()(const CreateIndex& c) const { return statements({create_index_sql(c.table, c.index)}); }
+  ChangeSql operator()(const CreateIndex& c) const {
+    require_index(c.index);
+    return statements({create_index_sql(c.table, c.index)});
+  }
   ChangeSql operator()(const DropIndex& c) const {
     // A unique index made by a UNIQUE constraint refuses a plain DROP INDEX ("index … is in use as
     // unique constraint"); the catalog does not say which unique indexes those are, so every

@@ -24,6 +24,7 @@ bool is_row_level(const std::optional<Locality>& locality) {
 
 struct Risks {
   std::vector<Hazard> out;
+  Version version;
 
   void add(HazardKind kind, std::string reason) { out.push_back({kind, std::move(reason)}); }
 
@@ -80,9 +81,14 @@ struct Risks {
   }
   void operator()(const SetLocality& c) {
     if (is_row_level(c.from) != is_row_level(c.to)) {
-      add(HazardKind::RegionalByRow, fmt::format("{} {} REGIONAL BY ROW: every row and index is rewritten and "
-                                                 "partitioned by region",
-                                                 table(c.table), is_row_level(c.to) ? "becomes" : "stops being"));
+      add(HazardKind::RegionalByRow,
+          fmt::format("{} {} REGIONAL BY ROW: every row and index is rewritten and partitioned by region{}",
+                      table(c.table), is_row_level(c.to) ? "becomes" : "stops being",
+                      has(version, Feature::OnlineRegionalByRow)
+                          ? ""
+                          : fmt::format("; on {}, UPDATE and DELETE on it can fail while it converts "
+                                        "(cockroachdb/cockroach#150945)",
+                                        to_string(version))));
       add(HazardKind::TableRewrite, "every row of " + table(c.table) + " is rewritten");
     }
   }
@@ -98,7 +104,7 @@ struct Risks {
 }  // namespace
 
 std::vector<Hazard> CockroachDialect::hazards(const Change& change) const {
-  Risks risks{common_hazards(change)};
+  Risks risks{common_hazards(change), version_};
   std::visit(risks, change);
   return std::move(risks.out);
 }

@@ -1,5 +1,7 @@
-// Reading a CockroachDB catalog: six bulk queries, whatever the number of tables, then the DDL
+// Reading a CockroachDB catalog: a few bulk SHOW queries, whatever the number of tables, then the DDL
 // parser on CockroachDB's own canonical CREATE statements.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "dialects/cockroachdb/cockroach_dialect.hpp"
@@ -29,8 +31,35 @@ std::vector<std::string> regions_of(std::string_view text) {
   return out;
 }
 
+// Keeps only the objects of `wanted` namespaces (SHOW CREATE ALL … prints every one).
+void keep_namespaces(Schema& schema, const std::vector<std::string>& wanted) {
+  if (wanted.empty()) return;
+  const auto unwanted = [&](const QualifiedName& name) {
+    return std::find(wanted.begin(), wanted.end(), name.schema) == wanted.end();
+  };
+  std::erase_if(schema.tables, [&](const Table& t) { return unwanted(t.name); });
+  std::erase_if(schema.sequences, [&](const Sequence& s) { return unwanted(s.name); });
+  std::erase_if(schema.enums, [&](const Enum& e) { return unwanted(e.name); });
+}
+
+void read_database(Connection& connection, Database& database) {
+  const auto rows = connection.exec(queries::kDatabase);
+  if (rows.empty()) return;
+  const auto& row = rows[0];
+  if (!row[0].is_null()) database.primary_region = row[0].c_str();
+  if (!row[1].is_null()) database.regions = regions_of(row[1].c_str());
+  if (!row[2].is_null()) {
+    const std::string goal = row[2].c_str();
+    if (goal == "region") database.survival_goal = SurvivalGoal::Region;
+    if (goal == "zone") database.survival_goal = SurvivalGoal::Zone;
+  }
+}
+
 }  // namespace
 
+// Five round trips, whatever the number of tables: the database's name, its namespaces, SHOW
+// CREATE ALL TYPES, SHOW CREATE ALL TABLES and its regions. Every one is a surface CockroachDB
+// supports for production use and answers with allow_unsafe_internals off.
 Schema CockroachDialect::introspect(Connection& connection, const IntrospectOptions& options) const {
   Schema schema;
   schema.database.name = connection.exec(queries::kCurrentDatabase)[0][0].c_str();
@@ -39,36 +68,20 @@ Schema CockroachDialect::introspect(Connection& connection, const IntrospectOpti
     if (name != "public") schema.schemas.push_back(std::move(name));
   }
   std::vector<std::string> statements;
-  for (const auto& row : connection.exec_with_names(queries::kTypes, options.schemas))
-    statements.emplace_back(row[0].c_str());
-  for (const auto& row : connection.exec_with_names(queries::kCreateStatements, options.schemas)) {
-    statements.emplace_back(row[2].c_str());
-  }
-  for (const auto& row : connection.exec_with_names(queries::kAlterStatements, options.schemas)) {
-    statements.emplace_back(row[0].c_str());
-  }
-  const auto database = connection.exec(queries::kDatabase);
-  if (!database.empty()) {
-    const auto& row = database[0];
-    if (!row[0].is_null()) schema.database.primary_region = row[0].c_str();
-    if (!row[1].is_null()) schema.database.regions = regions_of(row[1].c_str());
-    if (!row[2].is_null()) {
-      const std::string goal = row[2].c_str();
-      if (goal == "region") schema.database.survival_goal = SurvivalGoal::Region;
-      if (goal == "zone") schema.database.survival_goal = SurvivalGoal::Zone;
-    }
-  }
+  for (const auto& row : connection.exec(queries::kTypes)) statements.emplace_back(row[0].c_str());
+  for (const auto& row : connection.exec(queries::kCreateStatements)) statements.emplace_back(row[0].c_str());
+  read_database(connection, schema.database);
   ParseOptions parse;
   parse.database = schema.database.name;
-  parse.naming = version_ >= Version{22, 1} || version_ == Version{} ? NamingEra::V22 : NamingEra::V21;
   try {
     apply_create_statements(statements, schema, parse);
   } catch (const UsageError& error) {
-    throw DatabaseError(fmt::format("strata could not read a statement CockroachDB printed for its own catalog "
+    throw DatabaseError(fmt::format("strata could not read a statement CockroachDB {} printed for its own catalog "
                                     "(please report it): {}",
-                                    error.what()),
+                                    to_string(version_), error.what()),
                         "", "");
   }
+  keep_namespaces(schema, options.schemas);
   normalize(schema);
   return schema;
 }

@@ -12,8 +12,10 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "dialects/cockroachdb/cockroach_dialect.hpp"
 #include "engine/db/connection.hpp"
 #include "engine/db/sqlstate.hpp"
+#include "engine/sql/scanner.hpp"
 
 namespace strata::cockroachdb {
 
@@ -21,46 +23,24 @@ namespace strata::cockroachdb {
 
 namespace job_queries {
 
-// Both lists are checked against the corpus by tests/unit/crdb_jobs_query_test.cpp.
+// Both lists are checked against the catalogue by tests/unit/crdb_jobs_query_test.cpp.
 #define STRATA_SCHEMA_CHANGE_JOB_TYPES "('SCHEMA CHANGE', 'NEW SCHEMA CHANGE', 'TYPEDESC SCHEMA CHANGE')"
 #define STRATA_TERMINAL_STATUSES "('succeeded', 'failed', 'canceled', 'revert-failed')"
 
-const char* const kCrdbInternalProbe =
-    "SELECT job_id, job_type, description, status, created, fraction_completed, error, descriptor_ids, user_name "
-    "FROM {jobs} LIMIT 0";
-
 // Rows a non-admin cannot see are simply absent: filtering on user_name = current_user asks only
 // for rows the user owns, which every user may read.
-const char* const kCrdbInternalStartedSince =
-    "SELECT job_id FROM {jobs} WHERE job_type IN " STRATA_SCHEMA_CHANGE_JOB_TYPES
-    " AND created >= $1::TIMESTAMPTZ AND user_name = current_user ORDER BY job_id";
+const char* const kStartedSince = "SELECT job_id FROM {jobs} WHERE job_type IN " STRATA_SCHEMA_CHANGE_JOB_TYPES
+                                  " AND created >= $1::TIMESTAMPTZ AND user_name = current_user ORDER BY job_id";
 
-// descriptor_ids is matched on the client: array operators differ between versions, and only a
-// handful of schema-change jobs are ever unfinished at once.
-const char* const kCrdbInternalUnfinished =
-    "SELECT job_id, descriptor_ids FROM {jobs} WHERE job_type IN " STRATA_SCHEMA_CHANGE_JOB_TYPES
-    " AND status NOT IN " STRATA_TERMINAL_STATUSES " ORDER BY job_id";
+const char* const kUnfinished = "SELECT job_id FROM {jobs} WHERE job_type IN " STRATA_SCHEMA_CHANGE_JOB_TYPES
+                                " AND status NOT IN " STRATA_TERMINAL_STATUSES " ORDER BY job_id";
 
-const char* const kCrdbInternalStates =
+const char* const kStates =
     "SELECT job_id, job_type, description, status, fraction_completed, error FROM {jobs} WHERE job_id IN ({ids})";
 
-const char* const kInformationSchemaStartedSince =
-    "SELECT job_id FROM {jobs} WHERE job_type IN " STRATA_SCHEMA_CHANGE_JOB_TYPES
-    " AND created >= $1::TIMESTAMPTZ AND owner = current_user ORDER BY job_id";
-
-const char* const kInformationSchemaUnfinished =
-    "SELECT job_id, NULL FROM {jobs} WHERE job_type IN " STRATA_SCHEMA_CHANGE_JOB_TYPES
-    " AND state NOT IN " STRATA_TERMINAL_STATUSES " ORDER BY job_id";
-
-const char* const kInformationSchemaStates =
-    "SELECT job_id, job_type, description, state, progress_fraction, error FROM {jobs} WHERE job_id IN ({ids})";
+const char* const kDescription = "SELECT description FROM {job}";
 
 const char* const kMarkTime = "SELECT now() - $1::INTERVAL";
-
-const char* const kTableDescriptorIds =
-    "SELECT n.nspname, c.relname, c.oid::INT8 FROM pg_catalog.pg_class AS c "
-    "JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace "
-    "WHERE c.relkind IN ('r', 'p', 'm', 'v') AND n.nspname IN ({schemas}) AND c.relname IN ({names})";
 
 #undef STRATA_SCHEMA_CHANGE_JOB_TYPES
 #undef STRATA_TERMINAL_STATUSES
@@ -150,24 +130,6 @@ JobWaitTimeout::JobWaitTimeout(std::chrono::milliseconds timeout, std::vector<Jo
 
 namespace {
 
-std::vector<std::int64_t> parse_int_array(const pqxx::field& field) {
-  std::vector<std::int64_t> values;
-  if (field.is_null()) return values;
-  std::string_view text = field.c_str();  // {104,105}
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    if (text[pos] == '-' || std::isdigit(static_cast<unsigned char>(text[pos]))) {
-      std::size_t end = pos + 1;
-      while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
-      values.push_back(std::stoll(std::string(text.substr(pos, end - pos))));
-      pos = end;
-    } else {
-      ++pos;
-    }
-  }
-  return values;
-}
-
 std::optional<double> parse_fraction(const pqxx::field& field) {
   if (field.is_null()) return std::nullopt;
   try {
@@ -182,42 +144,10 @@ std::string text_of(const pqxx::field& field) {
   return field.is_null() ? "" : field.c_str();
 }
 
-// crdb_internal.jobs cannot be used: refused (42501; v26.1+ without allow_unsafe_internals says "Access
-// to crdb_internal and system is restricted") or without a column strata reads (42703). libpqxx 6.4
-// drops the SQLSTATE of some error classes (insufficient_privilege among them), hence the texts.
-bool crdb_internal_unusable(const DatabaseError& error) {
-  if (error.sqlstate() == sqlstate::kInsufficientPrivilege || error.sqlstate() == sqlstate::kUndefinedColumn)
-    return true;
-  if (!error.sqlstate().empty()) return false;
-  const std::string_view text = error.what();
-  for (std::string_view marker : {"permission denied", "allow_unsafe_internals", "is restricted"}) {
-    if (text.find(marker) != std::string_view::npos) return true;
-  }
-  return text.find("column") != std::string_view::npos && text.find("does not exist") != std::string_view::npos;
-}
-
 }  // namespace
 
 JobWaiter::JobWaiter(Connection& connection, JobWaitOptions options)
     : connection_(connection), options_(std::move(options)) {}
-
-JobsCatalog JobWaiter::catalog() {
-  if (resolved_ != JobsCatalog::Auto) return resolved_;
-  if (options_.catalog != JobsCatalog::Auto) return resolved_ = options_.catalog;
-  try {
-    connection_.exec(
-        fmt::format(fmt::runtime(job_queries::kCrdbInternalProbe), fmt::arg("jobs", options_.crdb_internal_jobs)));
-    resolved_ = JobsCatalog::CrdbInternal;
-  } catch (const DatabaseError& error) {
-    if (!crdb_internal_unusable(error)) throw;  // anything else (a missing relation, a lost connection) stays an error
-    resolved_ = JobsCatalog::InformationSchema;
-  }
-  return resolved_;
-}
-
-std::string JobWaiter::relation() {
-  return catalog() == JobsCatalog::CrdbInternal ? options_.crdb_internal_jobs : options_.information_schema_jobs;
-}
 
 JobMark JobWaiter::mark() {
   JobMark mark;
@@ -228,9 +158,8 @@ JobMark JobWaiter::mark() {
 }
 
 std::vector<JobId> JobWaiter::jobs_started_since(const JobMark& mark) {
-  const char* sql = catalog() == JobsCatalog::CrdbInternal ? job_queries::kCrdbInternalStartedSince
-                                                           : job_queries::kInformationSchemaStartedSince;
-  const auto rows = connection_.exec_params(fmt::format(fmt::runtime(sql), fmt::arg("jobs", relation())), mark.since);
+  const auto rows = connection_.exec_params(
+      fmt::format(fmt::runtime(job_queries::kStartedSince), fmt::arg("jobs", options_.jobs)), mark.since);
   std::vector<JobId> ids;
   for (const auto& row : rows) {
     const JobId id = row[0].as<JobId>();
@@ -239,46 +168,31 @@ std::vector<JobId> JobWaiter::jobs_started_since(const JobMark& mark) {
   return ids;
 }
 
-std::vector<std::int64_t> JobWaiter::table_descriptor_ids(const std::vector<QualifiedName>& tables) {
-  if (tables.empty()) return {};
-  std::set<std::string> schemas;
-  std::set<std::string> names;
-  for (const auto& table : tables) {
-    schemas.insert(connection_.raw().quote(table.schema));
-    names.insert(connection_.raw().quote(table.name));
-  }
-  const auto rows = connection_.exec(fmt::format(fmt::runtime(job_queries::kTableDescriptorIds),
-                                                 fmt::arg("schemas", fmt::join(schemas, ", ")),
-                                                 fmt::arg("names", fmt::join(names, ", "))));
-  std::vector<std::int64_t> ids;
-  for (const auto& row : rows) {
-    const QualifiedName name{row[0].c_str(), row[1].c_str()};
-    if (std::find(tables.begin(), tables.end(), name) != tables.end()) ids.push_back(row[2].as<std::int64_t>());
-  }
-  std::sort(ids.begin(), ids.end());
-  return ids;
+std::string JobWaiter::description(JobId id) {
+  const std::string job = fmt::format(fmt::runtime(options_.job), fmt::arg("id", id));
+  const auto rows = connection_.exec(fmt::format(fmt::runtime(job_queries::kDescription), fmt::arg("job", job)));
+  return rows.empty() ? std::string() : text_of(rows[0][0]);
 }
 
-std::vector<JobId> JobWaiter::unfinished_jobs_on(const std::vector<std::int64_t>& descriptor_ids) {
-  const bool by_descriptor = catalog() == JobsCatalog::CrdbInternal;
-  const char* sql = by_descriptor ? job_queries::kCrdbInternalUnfinished : job_queries::kInformationSchemaUnfinished;
-  const auto rows = connection_.exec(fmt::format(fmt::runtime(sql), fmt::arg("jobs", relation())));
+std::vector<JobId> JobWaiter::unfinished_jobs_on(const std::vector<QualifiedName>& tables) {
   std::vector<JobId> ids;
+  if (tables.empty()) return ids;
+  const auto rows =
+      connection_.exec(fmt::format(fmt::runtime(job_queries::kUnfinished), fmt::arg("jobs", options_.jobs)));
   for (const auto& row : rows) {
-    bool touches = !by_descriptor;  // the view has no descriptor ids: every unfinished job may touch the tables
-    for (const auto id : parse_int_array(row[1])) {
-      touches = touches || std::find(descriptor_ids.begin(), descriptor_ids.end(), id) != descriptor_ids.end();
-    }
-    if (touches) ids.push_back(row[0].as<JobId>());
+    const JobId id = row[0].as<JobId>();
+    const std::string text = description(id);
+    const bool touches = std::any_of(tables.begin(), tables.end(), [&](const QualifiedName& table) {
+      return description_names_table(text, table, options_.database);
+    });
+    if (touches) ids.push_back(id);
   }
   return ids;
 }
 
 std::vector<JobState> JobWaiter::read_states(const std::vector<JobId>& ids) {
-  const char* sql =
-      catalog() == JobsCatalog::CrdbInternal ? job_queries::kCrdbInternalStates : job_queries::kInformationSchemaStates;
-  const auto rows = connection_.exec(
-      fmt::format(fmt::runtime(sql), fmt::arg("jobs", relation()), fmt::arg("ids", fmt::join(ids, ", "))));
+  const auto rows = connection_.exec(fmt::format(fmt::runtime(job_queries::kStates), fmt::arg("jobs", options_.jobs),
+                                                 fmt::arg("ids", fmt::join(ids, ", "))));
   std::vector<JobState> states;
   for (const auto& row : rows) {
     states.push_back({row[0].as<JobId>(), text_of(row[1]), text_of(row[2]), text_of(row[3]), parse_fraction(row[4]),
@@ -302,9 +216,10 @@ std::vector<JobState> JobWaiter::wait(const std::vector<JobId>& ids, WaitPolicy 
     for (const auto id : pending) {
       const auto found = std::find_if(states.begin(), states.end(), [&](const JobState& s) { return s.id == id; });
       if (found == states.end()) {
-        throw DatabaseError(fmt::format("schema-change job {} is no longer listed in {}, so whether it succeeded is "
-                                        "unknown (jobs are deleted after jobs.retention_time; see SHOW JOB {})",
-                                        id, relation(), id),
+        throw DatabaseError(fmt::format("schema-change job {} is no longer listed by SHOW JOBS, so whether it "
+                                        "succeeded is unknown (jobs are deleted after jobs.retention_time; see SHOW "
+                                        "JOB {})",
+                                        id, id),
                             "", "");
       }
       const JobState& job = *found;
@@ -342,9 +257,7 @@ std::vector<JobState> JobWaiter::wait(const std::vector<JobId>& ids, WaitPolicy 
 }
 
 std::vector<JobState> JobWaiter::settle_leftover_jobs(const std::vector<QualifiedName>& tables) {
-  const auto descriptor_ids = table_descriptor_ids(tables);
-  if (descriptor_ids.empty()) return {};  // none of the tables exists yet: no job can be running on them
-  return wait(unfinished_jobs_on(descriptor_ids), WaitPolicy::UntilFinished);
+  return wait(unfinished_jobs_on(tables), WaitPolicy::UntilFinished);
 }
 
 void JobWaiter::start() {
@@ -363,6 +276,31 @@ std::vector<JobId> JobWaiter::finish_step() {
 std::function<void(const Step&)> JobWaiter::after_step_hook() {
   if (!mark_) start();
   return [this](const Step&) { finish_step(); };
+}
+
+// ---- the tables a job names
+
+bool description_names_table(std::string_view description, const QualifiedName& table, std::string_view database) {
+  const auto tokens = sql::scan(description, sql::ScanOptions{CockroachDialect::kGrammar, false});
+  const auto is_name = [&](std::size_t i) {
+    return i < tokens.size() &&
+           (tokens[i].kind == sql::TokenKind::Word || tokens[i].kind == sql::TokenKind::QuotedIdent);
+  };
+  const auto is_dot = [&](std::size_t i) {
+    return i < tokens.size() && tokens[i].kind == sql::TokenKind::Punct && tokens[i].text == ".";
+  };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!is_name(i) || (i > 0 && is_dot(i - 1))) continue;  // the start of a dotted name
+    std::vector<std::string_view> parts{tokens[i].text};
+    while (is_dot(i + 1) && is_name(i + 2)) {
+      i += 2;
+      parts.push_back(tokens[i].text);
+    }
+    const bool full = parts.size() == 3 && parts[0] == database && parts[1] == table.schema && parts[2] == table.name;
+    const bool schema_qualified = parts.size() == 2 && parts[0] == table.schema && parts[1] == table.name;
+    if (full || schema_qualified) return true;
+  }
+  return false;
 }
 
 // ---- progress display

@@ -17,21 +17,20 @@
 // for the whole wait (re-running itself every second for up to 24 h), reports no progress, and
 // returns only once a job is terminal, so a job that starts reverting could not fail the step at once.
 //
-// Where the rows come from. crdb_internal.jobs (v19.2+) has every column used here. Newer servers
-// refuse crdb_internal to ordinary sessions unless allow_unsafe_internals is set (cockroachdb/
-// cockroach#158085, late 2025; SQLSTATE 42501): strata never sets that escape hatch (its use is
-// audited and discouraged) and falls back to information_schema.crdb_jobs_with_progress, the
-// supported view, which has no descriptor_ids (see JobsCatalog).
+// Where the rows come from: SELECT … FROM [SHOW JOBS] (every supported release, and allowed with
+// allow_unsafe_internals off: SHOW statements are delegated, PR #152084), and SHOW JOB <id> for one
+// job's full description (plain SHOW JOBS shortens long ones from v24.1). Neither carries the ids
+// of the tables a job touches (crdb_internal.jobs' descriptor_ids is NULL from v25.1 and gone from
+// v25.3): a job is matched to the tables its description names, which CockroachDB writes as the
+// statement with every name fully qualified (research/jobs.md section 4). A job whose description
+// names no table is not taken for a job on the tables a run touches.
 //
-// A user without the admin role (and without VIEWJOB) sees only the jobs they own in
-// crdb_internal.jobs (corpus section 7; the view is assumed to filter the same way): CockroachDB
-// filters the rows, it does not raise an error. Every query here is
-// written so that this is enough: it reads only rows the user can see, the step's jobs are
-// selected by `user_name = current_user` (the same user who ran the step's DDL owns its jobs),
-// and jobs are looked up by id, so no query ever needs VIEWJOB or the admin role. For such a user
-// "jobs already running on a table" are only their own: jobs of other users on the same table
-// cannot be seen, and CockroachDB itself then makes the step's DDL wait for or refuse the
-// concurrent change.
+// A user without the admin role (and without VIEWJOB) sees only the jobs they own: CockroachDB
+// filters the rows, it does not raise an error. Every query here is written so that this is
+// enough: the step's jobs are selected by `user_name = current_user` (the same user who ran the
+// step's DDL owns its jobs), and jobs are looked up by id. For such a user "jobs already running
+// on a table" are only their own: jobs of other users on the same table cannot be seen, and
+// CockroachDB itself then makes the step's DDL wait for or refuse the concurrent change.
 #pragma once
 
 #include <chrono>
@@ -79,43 +78,25 @@ JobPhase job_phase(std::string_view status);
 bool is_terminal(JobPhase phase);  // Succeeded or Failed
 
 // ---- the SQL, as named constants (tests/unit/crdb_jobs_query_test.cpp checks every column, job
-// type and status they name against the corpus). `{jobs}` is replaced by the relation
-// (JobWaitOptions), `{ids}` by a list of integer job ids; $1 is the mark's text.
+// type and status they name against the catalogue). `{jobs}` is replaced by the relation of job
+// rows (JobWaitOptions::jobs), `{job}` by one job's (JobWaitOptions::job), `{ids}` by a list of
+// integer job ids; $1 is the mark's text.
 
 namespace job_queries {
 
-// crdb_internal.jobs. Columns used: job_id INT, job_type STRING, description STRING, status STRING,
-// created TIMESTAMPTZ (TIMESTAMP before v21: compared as TIMESTAMPTZ in the session time zone,
-// CockroachDB's default UTC), fraction_completed FLOAT, error STRING ('' when none),
-// descriptor_ids INT[], user_name STRING. All exist from v19.2 on.
-extern const char* const kCrdbInternalProbe;         // every column above, no rows: fails if one is missing
-extern const char* const kCrdbInternalStartedSince;  // job_id of this user's schema-change jobs since $1
-extern const char* const kCrdbInternalUnfinished;    // job_id, descriptor_ids of unfinished schema-change jobs
-extern const char* const kCrdbInternalStates;        // job_id, type, description, status, fraction, error
-
-// information_schema.crdb_jobs_with_progress (newest versions): job_id bigint, job_type text,
-// owner text, description text, created timestamptz, state text, error text (NULL when none),
-// progress_fraction double precision. No descriptor ids.
-extern const char* const kInformationSchemaStartedSince;
-extern const char* const kInformationSchemaUnfinished;  // job_id, NULL
-extern const char* const kInformationSchemaStates;
-
+// Columns used: job_id INT8, job_type STRING, description STRING, user_name STRING, status STRING,
+// created TIMESTAMPTZ (truncated to whole seconds by plain SHOW JOBS from v24.1: JobWaitOptions::
+// clock_slack covers it), fraction_completed FLOAT8, error STRING.
+extern const char* const kStartedSince;  // job_id of this user's schema-change jobs since $1
+extern const char* const kUnfinished;    // job_id of every unfinished schema-change job visible
+extern const char* const kStates;        // job_id, type, description, status, fraction, error of {ids}
+extern const char* const kDescription;   // description of one job ({job}), in full
 // The mark: the server's clock (never the client's) minus $1 (an INTERVAL, the clock slack).
 extern const char* const kMarkTime;
-// schema, name, descriptor id of tables. On CockroachDB a table's pg_class oid is its descriptor
-// id (corpus catalog_differences.md item 21). `{schemas}` and `{names}` are quoted literal lists.
-extern const char* const kTableDescriptorIds;
 
 }  // namespace job_queries
 
 // ---- options, state, errors
-
-// Which relation job rows are read from.
-enum class JobsCatalog {
-  Auto,               // crdb_internal.jobs; information_schema if CockroachDB refuses it or lacks a column
-  CrdbInternal,       // always crdb_internal.jobs (relation: JobWaitOptions::crdb_internal_jobs)
-  InformationSchema,  // always the view: jobs on a table cannot be told apart (no descriptor_ids)
-};
 
 // One job as last read.
 struct JobState {
@@ -144,13 +125,15 @@ struct JobWaitOptions {
   // Polls start this far apart and double up to max_poll_interval.
   std::chrono::milliseconds first_poll_interval{50};
   std::chrono::milliseconds max_poll_interval{1000};
-  // See JobMark. CockroachDB's default maximum clock offset between nodes is 500 ms.
-  std::chrono::milliseconds clock_slack{1000};
-  JobsCatalog catalog = JobsCatalog::Auto;
+  // See JobMark. CockroachDB's default maximum clock offset between nodes is 500 ms, and plain
+  // SHOW JOBS truncates `created` to whole seconds: the slack covers both.
+  std::chrono::milliseconds clock_slack{1500};
   // The relations read, as SQL text (not user input); tests point them at tables of the same
-  // columns on PostgreSQL.
-  std::string crdb_internal_jobs = "crdb_internal.jobs";
-  std::string information_schema_jobs = "information_schema.crdb_jobs_with_progress";
+  // columns on PostgreSQL. `job` holds `{id}`.
+  std::string jobs = "[SHOW JOBS]";
+  std::string job = "[SHOW JOB {id}]";
+  // The current database: a description's three-part names are matched against it.
+  std::string database;
   // Progress for a terminal or a log (see job_progress_printer). May be empty.
   std::function<void(const JobProgress&)> on_progress;
 };
@@ -204,9 +187,6 @@ class JobWaiter {
  public:
   JobWaiter(Connection& connection, JobWaitOptions options);
 
-  // The relation in use (Auto resolved on first use: probes crdb_internal.jobs once).
-  JobsCatalog catalog();
-
   // Takes a mark on the server's clock (two queries: kMarkTime, then the jobs in the slack window).
   JobMark mark();
 
@@ -214,12 +194,9 @@ class JobWaiter {
   // Other users' jobs, GC and statistics jobs are never listed.
   std::vector<JobId> jobs_started_since(const JobMark& mark);
 
-  // Descriptor ids of those of `tables` that exist (missing ones are skipped: the plan may create them).
-  std::vector<std::int64_t> table_descriptor_ids(const std::vector<QualifiedName>& tables);
-
-  // Ids of unfinished schema-change jobs (any visible user) whose descriptor_ids include one of
-  // `descriptor_ids`. With the information_schema view, every unfinished schema-change job visible.
-  std::vector<JobId> unfinished_jobs_on(const std::vector<std::int64_t>& descriptor_ids);
+  // Ids of the unfinished schema-change jobs (any user visible) whose description names one of
+  // `tables`, in id order. One query, and one more per unfinished schema-change job.
+  std::vector<JobId> unfinished_jobs_on(const std::vector<QualifiedName>& tables);
 
   // Polls until every job of `ids` is done (see WaitPolicy), reporting progress. Returns the last
   // state of each, in the order of `ids`. Throws JobFailed (RequireSuccess), JobWaitTimeout, and
@@ -228,8 +205,8 @@ class JobWaiter {
 
   // ---- one run of steps
 
-  // Waits (UntilFinished) for the unfinished schema-change jobs on those of `tables` that exist;
-  // returns how they ended (empty: nothing was running). Call before reading the live schema.
+  // Waits (UntilFinished) for the unfinished schema-change jobs on `tables`; returns how they ended
+  // (empty: nothing was running). Call before reading the live schema.
   std::vector<JobState> settle_leftover_jobs(const std::vector<QualifiedName>& tables);
   // Takes the mark the first step's jobs are compared with. Call just before the first step.
   void start();
@@ -243,15 +220,18 @@ class JobWaiter {
   std::function<void(const Step&)> after_step_hook();
 
  private:
-  std::string relation();
   std::vector<JobState> read_states(const std::vector<JobId>& ids);
+  std::string description(JobId id);
 
   Connection& connection_;
   JobWaitOptions options_;
-  JobsCatalog resolved_ = JobsCatalog::Auto;
   std::optional<JobMark> mark_;
   std::vector<JobId> last_step_jobs_;
 };
+
+// Whether a job's description (the statement, names qualified as CockroachDB prints them) names
+// `table` of `database`: db.schema.table, schema.table, or a bare name in public.
+bool description_names_table(std::string_view description, const QualifiedName& table, std::string_view database);
 
 // ---- progress display
 

@@ -66,10 +66,13 @@ std::string create_table_sql(const Table& table) {
 std::string create_index_sql(const QualifiedName& table, const Index& index) {
   std::string keys;
   for (const auto& key : index.keys) keys += (keys.empty() ? "" : ", ") + postgres::index_key_sql(key);
-  std::string out =
-      fmt::format("CREATE {}{}INDEX {} ON {}", index.unique ? "UNIQUE " : "", index.method == "gin" ? "INVERTED " : "",
-                  quote_ident(index.name), postgres::table_name_sql(table));
-  if (index.method != "btree" && index.method != "gin") out += " USING " + quote_ident(index.method);
+  // INVERTED and VECTOR are words of CREATE INDEX; any other method is a USING.
+  const std::string_view kind = index.method == "gin" ? "INVERTED " : index.method == "vector" ? "VECTOR " : "";
+  std::string out = fmt::format("CREATE {}{}INDEX {} ON {}", index.unique ? "UNIQUE " : "", kind,
+                                quote_ident(index.name), postgres::table_name_sql(table));
+  if (index.method != "btree" && index.method != "gin" && index.method != "vector") {
+    out += " USING " + quote_ident(index.method);
+  }
   out += " (" + keys + ")";
   if (index.shard_buckets) out += fmt::format(" USING HASH WITH (bucket_count = {})", *index.shard_buckets);
   if (!index.include.empty()) out += " STORING (" + postgres::column_list_sql(index.include) + ")";

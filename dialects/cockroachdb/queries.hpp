@@ -1,24 +1,26 @@
-// Every catalog query of the CockroachDB dialect. CockroachDB prints the canonical CREATE
-// statement of each object (crdb_internal.create_statements and create_type_statements, v20.2+):
-// strata reads those in bulk and parses them (ddl/parser.hpp), which the corpus tests cover.
-// $1 is a STRING[] of schema names to read, or NULL for every user schema.
+// Every catalog query of the CockroachDB dialect. CockroachDB prints the canonical CREATE statement
+// of every object; strata reads them in bulk through SHOW statements (which CockroachDB keeps
+// working when allow_unsafe_internals refuses crdb_internal) and parses them (ddl/parser.hpp),
+// which the corpus tests cover. A constant number of round trips, whatever the table count.
+// Each query's release is a fact in releases.hpp, held against the release catalogue.
 #pragma once
 
 namespace strata::cockroachdb::queries {
 
 // current_database()
 extern const char* const kCurrentDatabase;
-// nspname: user schemas (pg_namespace, corpus: catalog_differences.md item 21).
+// nspname: user schemas (pg_namespace, corpus: catalog_differences.md item 21); $1 a STRING[] of
+// schema names to read, or NULL for every user schema.
 extern const char* const kSchemas;
-// create_statement of every enum type: CREATE TYPE … AS ENUM (…).
+// create_statement: CREATE TYPE … AS ENUM (…) of every enum of the current database, every schema
+// (Feature::ShowCreateAllTypes).
 extern const char* const kTypes;
-// schema_name, descriptor_name, create_nofks: tables (without their foreign keys) and sequences,
-// in descriptor order.
+// create_statement: tables, views and sequences in dependency order, then each foreign key as an
+// ALTER TABLE … ADD CONSTRAINT, a comment row and the VALIDATE CONSTRAINT statements
+// (Feature::ShowCreateAllTables).
 extern const char* const kCreateStatements;
-// One row per ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY of those tables (alter_statements).
-extern const char* const kAlterStatements;
 // primary_region, regions ("{a,b}"), survival_goal of the current database (SHOW DATABASES,
-// corpus item 39).
+// Feature::ShowDatabasesRegions; corpus item 39).
 extern const char* const kDatabase;
 
 }  // namespace strata::cockroachdb::queries

@@ -6,4 +6,6 @@ std::unique_ptr<SchemaJobs> ServerDialect::schema_jobs(Connection&, const JobWai
   return nullptr;
 }
 
+void ServerDialect::prepare_session(Connection&) const {}
+
 }  // namespace strata

@@ -72,6 +72,10 @@ class ServerDialect : public Dialect {
   // their work before they return (PostgreSQL).
   virtual std::unique_ptr<SchemaJobs> schema_jobs(Connection& connection, const JobWaitSettings& settings) const;
 
+  // Sets up a session strata opened on this server before it reads or changes anything (called
+  // once per connection by whoever chose the dialect). Default: nothing.
+  virtual void prepare_session(Connection& connection) const;
+
   // The SQL of an insert-or-replace (the ledger's write). Pure.
   virtual std::string upsert_sql(const UpsertStatement& upsert) const = 0;
 };

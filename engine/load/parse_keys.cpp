@@ -39,39 +39,39 @@ void FileParser::parse_index(DeclaredTable& table, const YAML::Node& node) {
   DeclaredIndex index;
   index.position = in_.at(node);
   bool has_columns = false;
-  in_.entries(
-      node, "an index", {"name", "columns", "unique", "where", "include", "using", "sharded"},
-      [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
-        if (key == "name") {
-          if (auto name = in_.name(value, "an index name")) {
-            index.index.name = *name;
-            index.named = true;
-          }
-        }
-        if (key == "columns" && in_.expect_sequence(value, "the index columns")) {
-          has_columns = true;
-          for (const auto& item : value) parse_index_key(index, item);
-          if (value.size() == 0) in_.error(value, "expected at least one index column");
-        }
-        if (key == "unique") index.index.unique = in_.boolean(value, "unique").value_or(false);
-        if (key == "where") index.index.where = expression(value, "an index predicate");
-        if (key == "include") {
-          index.index.include =
-              in_.names(value, "include", &index.include_positions).value_or(std::vector<std::string>{});
-        }
-        if (key == "using") {
-          auto method = in_.choice(value, "using", {"btree", "hash", "gin", "gist", "brin", "spgist", "inverted"});
-          if (method) index.index.method = *method == "inverted" ? "gin" : *method;
-        }
-        if (key == "sharded") {
-          if (value.IsScalar() && (value.Scalar() == "true" || value.Scalar() == "false")) {
-            if (value.Scalar() == "true") index.index.shard_buckets = 16;
-          } else if (auto buckets = in_.integer(value, "sharded (a bucket count or true)")) {
-            if (*buckets < 2 || *buckets > 2048) in_.error(value, "expected a bucket count between 2 and 2048");
-            index.index.shard_buckets = static_cast<int>(*buckets);
-          }
-        }
-      });
+  in_.entries(node, "an index", {"name", "columns", "unique", "where", "include", "using", "sharded"},
+              [&](const std::string& key, const YAML::Node&, const YAML::Node& value) {
+                if (key == "name") {
+                  if (auto name = in_.name(value, "an index name")) {
+                    index.index.name = *name;
+                    index.named = true;
+                  }
+                }
+                if (key == "columns" && in_.expect_sequence(value, "the index columns")) {
+                  has_columns = true;
+                  for (const auto& item : value) parse_index_key(index, item);
+                  if (value.size() == 0) in_.error(value, "expected at least one index column");
+                }
+                if (key == "unique") index.index.unique = in_.boolean(value, "unique").value_or(false);
+                if (key == "where") index.index.where = expression(value, "an index predicate");
+                if (key == "include") {
+                  index.index.include =
+                      in_.names(value, "include", &index.include_positions).value_or(std::vector<std::string>{});
+                }
+                if (key == "using") {
+                  auto method = in_.choice(value, "using",
+                                           {"btree", "hash", "gin", "gist", "brin", "spgist", "inverted", "vector"});
+                  if (method) index.index.method = *method == "inverted" ? "gin" : *method;
+                }
+                if (key == "sharded") {
+                  if (value.IsScalar() && (value.Scalar() == "true" || value.Scalar() == "false")) {
+                    if (value.Scalar() == "true") index.index.shard_buckets = 16;
+                  } else if (auto buckets = in_.integer(value, "sharded (a bucket count or true)")) {
+                    if (*buckets < 2 || *buckets > 2048) in_.error(value, "expected a bucket count between 2 and 2048");
+                    index.index.shard_buckets = static_cast<int>(*buckets);
+                  }
+                }
+              });
   if (!has_columns && node.IsMap()) in_.error(node, "expected an index to have 'columns'");
   table.indexes.push_back(std::move(index));
 }

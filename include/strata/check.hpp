@@ -35,7 +35,7 @@ struct CheckOptions {
   std::string dev_url;                    // a server for a scratch database (migrations' drift)
   std::string base;                       // a git ref: lint what is new since it
   std::string dialect;                    // without --url: "postgres" or "cockroachdb" (empty: lint for both)
-  std::string server_version;             // with `dialect`: the release the migrations are for ("23.2")
+  std::string server_version;             // with `dialect`: the release the migrations are for ("24.3")
   ConnectOptions connect;                 // for every connection (--url and --dev-url)
 };
 

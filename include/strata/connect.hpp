@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
 
 namespace strata {
@@ -15,6 +16,9 @@ struct ConnectOptions {
   // that builds an index on a big table may rightly take hours, hence no limit by default.
   std::chrono::seconds statement_timeout{0};
   std::string application_name = "strata";
+  // Receives a one-line warning about the server (a release newer than strata knows, say).
+  // Empty: warnings are dropped.
+  std::function<void(const std::string& warning)> on_warning;
 };
 
 }  // namespace strata

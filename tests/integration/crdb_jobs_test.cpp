@@ -1,18 +1,19 @@
-// The job waiter on the real PostgreSQL, against tables with the columns of CockroachDB's
-// crdb_internal.jobs (v23.x+) and information_schema.crdb_jobs_with_progress, built from the
-// recorded corpus (tests/fixtures/crdb-corpus/jobs.txt). A second connection plays CockroachDB's
-// job system: it inserts jobs and moves them through their statuses, from a thread, while the
-// waiter polls. The last test runs a real index build on the CockroachDB of STRATA_TEST_CRDB_URL.
+// The job waiter on the real PostgreSQL, against a table with the columns of CockroachDB's SHOW
+// JOBS (from the release catalogue, tests/fixtures/crdb-releases). A second connection plays
+// CockroachDB's job system: it inserts jobs and moves them through their statuses, from a thread,
+// while the waiter polls. The last test runs a real index build on the CockroachDB of
+// STRATA_TEST_CRDB_URL.
 #include <atomic>
 #include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+
 #include <functional>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
-#include <regex>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -37,53 +38,25 @@ using namespace std::chrono_literals;
 using strata::testing::TestDatabase;
 using Clock = std::chrono::steady_clock;
 
-// ---- the fake tables, column for column from the corpus
+// ---- the fake table, column for column from the catalogue
 
-std::string corpus_section_2() {
-  const char* dir = std::getenv("STRATA_CRDB_CORPUS");
-  std::ifstream in(fs::path(dir ? dir : STRATA_SOURCE_DIR "/tests/fixtures/crdb-corpus") / "jobs.txt");
-  std::ostringstream text;
-  text << in.rdbuf();
-  const std::string all = text.str();
-  const auto begin = all.find("\n== 2.");
-  return all.substr(begin, all.find("\n== 3.") - begin);
-}
-
-std::vector<std::pair<std::string, std::string>> matches(const std::string& text, const std::regex& pattern) {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (std::sregex_iterator it(text.begin(), text.end(), pattern), end; it != end; ++it)
-    out.emplace_back((*it)[1], (*it)[2]);
-  return out;
-}
-
-// "name TYPE" pairs of crdb_internal.jobs v23.x+, with PostgreSQL types.
-std::vector<std::pair<std::string, std::string>> crdb_internal_jobs_columns() {
-  const std::string s = corpus_section_2();
-  const auto begin = s.find("v23.x+");
-  const std::string block = s.substr(begin, s.find("(comment", begin) - begin);
-  const std::map<std::string, std::string> pg = {
-      {"INT", "bigint"},      {"STRING", "text"}, {"FLOAT", "double precision"}, {"TIMESTAMPTZ", "timestamptz"},
-      {"DECIMAL", "numeric"}, {"JSONB", "jsonb"}};
-  std::vector<std::pair<std::string, std::string>> columns;
-  for (const auto& [name, type] :
-       matches(block, std::regex(R"(([a-z_]+) ((?:INT|STRING|FLOAT|DECIMAL|JSONB|TIMESTAMPTZ)(?:\[\])?))"))) {
-    const bool array = type.ends_with("[]");
-    columns.emplace_back(name, pg.at(array ? type.substr(0, type.size() - 2) : type) + (array ? "[]" : ""));
+// The SHOW JOBS columns of the newest release in the catalogue, with PostgreSQL's types.
+std::string show_jobs_columns() {
+  const fs::path catalogue = fs::path(STRATA_SOURCE_DIR) / "tests/fixtures/crdb-releases";
+  std::ifstream in(catalogue / "v26.3.json");
+  const auto release = nlohmann::json::parse(in);
+  const std::map<std::string, std::string> pg = {{"INT8", "bigint"},
+                                                 {"STRING", "text"},
+                                                 {"FLOAT8", "double precision"},
+                                                 {"TIMESTAMPTZ", "timestamptz"},
+                                                 {"TIMESTAMP", "timestamp"},
+                                                 {"DECIMAL", "numeric"},
+                                                 {"INTERVAL", "interval"}};
+  std::vector<std::string> columns;
+  for (const auto& column : release.at("show").at("SHOW JOBS").at("columns")) {
+    columns.push_back(column.at(0).get<std::string>() + " " + pg.at(column.at(1).get<std::string>()));
   }
-  return columns;
-}
-
-std::vector<std::pair<std::string, std::string>> crdb_jobs_with_progress_columns() {
-  const std::string s = corpus_section_2();
-  const auto begin = s.find("information_schema.crdb_jobs (");
-  const std::string block = s.substr(begin, s.find("Differences noted", begin) - begin);
-  return matches(block, std::regex(R"(([a-z_]+) (bigint|text|timestamp with time zone|double precision|numeric))"));
-}
-
-std::string create_table(const std::string& relation, const std::vector<std::pair<std::string, std::string>>& columns) {
-  std::vector<std::string> defs;
-  for (const auto& [name, type] : columns) defs.push_back(name + " " + type);
-  return fmt::format("CREATE TABLE {} ({})", relation, fmt::join(defs, ", "));
+  return fmt::format("{}", fmt::join(columns, ", "));
 }
 
 struct FakeJob {
@@ -92,7 +65,6 @@ struct FakeJob {
   std::string status = "running";
   std::string user_sql = "current_user";          // an SQL expression
   std::string created_sql = "clock_timestamp()";  // an SQL expression
-  std::vector<std::int64_t> descriptor_ids = {};
   double fraction = 0;
   std::string description = "CREATE INDEX ON test.public.t (x)";
 };
@@ -100,12 +72,8 @@ struct FakeJob {
 // CockroachDB's job system, played on PostgreSQL through a connection of its own.
 class FakeJobs {
  public:
-  FakeJobs(const std::string& url, JobsCatalog catalog)
-      : connection_(url), view_(catalog == JobsCatalog::InformationSchema) {
-    exec("CREATE SCHEMA crdb_internal");
-    exec(create_table("crdb_internal.jobs", crdb_internal_jobs_columns()));
-    exec("CREATE SCHEMA crdb_is");
-    exec(create_table("crdb_is.crdb_jobs_with_progress", crdb_jobs_with_progress_columns()));
+  explicit FakeJobs(const std::string& url) : connection_(url) {
+    exec("CREATE TABLE fake_show_jobs (" + show_jobs_columns() + ")");
   }
 
   JobWaitOptions options(std::chrono::milliseconds timeout = 5s) const {
@@ -113,57 +81,39 @@ class FakeJobs {
     options.timeout = timeout;
     options.first_poll_interval = 10ms;
     options.max_poll_interval = 50ms;
-    options.catalog = view_ ? JobsCatalog::InformationSchema : JobsCatalog::CrdbInternal;
-    options.information_schema_jobs = "crdb_is.crdb_jobs_with_progress";
+    options.jobs = "fake_show_jobs";
+    options.job = "(SELECT * FROM fake_show_jobs WHERE job_id = {id}) AS j";
+    options.database = "test";
     return options;
   }
 
   // The INSERT that makes `job` appear (also run by the executor as a step's statement).
   std::string insert_sql(const FakeJob& job) {
-    if (view_) {
-      return fmt::format(
-          "INSERT INTO crdb_is.crdb_jobs_with_progress (job_id, job_type, owner, description, created, state, error, "
-          "progress_fraction) VALUES ({}, {}, {}, {}, {}, {}, NULL, {})",
-          job.id, q(job.type), job.user_sql, q(job.description), job.created_sql, q(job.status), job.fraction);
-    }
     return fmt::format(
-        "INSERT INTO crdb_internal.jobs (job_id, job_type, description, statement, user_name, descriptor_ids, status, "
-        "created, fraction_completed, error) VALUES ({}, {}, {}, '', {}, '{{{}}}'::bigint[], {}, {}, {}, '')",
-        job.id, q(job.type), q(job.description), job.user_sql, fmt::join(job.descriptor_ids, ","), q(job.status),
-        job.created_sql, job.fraction);
+        "INSERT INTO fake_show_jobs (job_id, job_type, description, user_name, status, created, fraction_completed, "
+        "error) VALUES ({}, {}, {}, {}, {}, {}, {}, '')",
+        job.id, q(job.type), q(job.description), job.user_sql, q(job.status), job.created_sql, job.fraction);
   }
   void add(const FakeJob& job) { exec(insert_sql(job)); }
 
-  // Moves a job on. crdb_internal.jobs says '' for no error, the view NULL.
+  // Moves a job on.
   void set(JobId id, const std::string& status, double fraction, const std::string& error = "") {
-    const std::string error_sql = error.empty() && view_ ? "NULL" : q(error);
-    exec(view_
-             ? fmt::format("UPDATE crdb_is.crdb_jobs_with_progress SET state = {}, progress_fraction = {}, error = {} "
-                           "WHERE job_id = {}",
-                           q(status), fraction, error_sql, id)
-             : fmt::format("UPDATE crdb_internal.jobs SET status = {}, fraction_completed = {}, error = {}, finished = "
-                           "CASE WHEN {} IN ('succeeded', 'failed', 'canceled', 'revert-failed') THEN "
-                           "clock_timestamp() END WHERE job_id = {}",
-                           q(status), fraction, error_sql, q(status), id));
+    exec(
+        fmt::format("UPDATE fake_show_jobs SET status = {}, fraction_completed = {}, error = {}, finished = CASE "
+                    "WHEN {} IN ('succeeded', 'failed', 'canceled', 'revert-failed') THEN clock_timestamp() END "
+                    "WHERE job_id = {}",
+                    q(status), fraction, q(error), q(status), id));
   }
-  void remove(JobId id) {
-    exec(fmt::format("DELETE FROM {} WHERE job_id = {}",
-                     view_ ? "crdb_is.crdb_jobs_with_progress" : "crdb_internal.jobs", id));
-  }
+  void remove(JobId id) { exec(fmt::format("DELETE FROM fake_show_jobs WHERE job_id = {}", id)); }
   void exec(const std::string& sql) {
     pqxx::nontransaction tx(connection_);
     tx.exec0(sql);
-  }
-  std::int64_t oid_of(const std::string& table) {
-    pqxx::nontransaction tx(connection_);
-    return tx.exec1(fmt::format("SELECT {}::regclass::oid::bigint", q(table)))[0].as<std::int64_t>();
   }
 
  private:
   std::string q(const std::string& text) { return connection_.quote(text); }
 
   pqxx::connection connection_;
-  bool view_;
 };
 
 // Runs `script` on a thread (CockroachDB's job system moving on while strata waits); a failure
@@ -219,16 +169,16 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-// ---- the same behaviour through crdb_internal.jobs and through the information_schema view
+// ---- a step's own jobs
 
-class CrdbJobsWait : public ::testing::TestWithParam<JobsCatalog> {
+class CrdbJobsWait : public ::testing::Test {
  protected:
   TestDatabase db_;
-  FakeJobs fake_{db_.url(), GetParam()};
+  FakeJobs fake_{db_.url()};
   Connection connection_{db_.url()};
 };
 
-TEST_P(CrdbJobsWait, StepJobThatSucceedsIsWaitedForWithProgress) {
+TEST_F(CrdbJobsWait, StepJobThatSucceedsIsWaitedForWithProgress) {
   std::vector<JobProgress> seen;
   SeenStates gate;
   auto options = fake_.options();
@@ -257,7 +207,7 @@ TEST_P(CrdbJobsWait, StepJobThatSucceedsIsWaitedForWithProgress) {
   EXPECT_EQ(std::count_if(seen.begin(), seen.end(), [](const JobProgress& p) { return p.last; }), 1);
 }
 
-TEST_P(CrdbJobsWait, FailedJobFailsTheStepWithItsIdAndError) {
+TEST_F(CrdbJobsWait, FailedJobFailsTheStepWithItsIdAndError) {
   SeenStates gate;
   auto options = fake_.options();
   options.on_progress = gate.recorder();
@@ -280,7 +230,7 @@ TEST_P(CrdbJobsWait, FailedJobFailsTheStepWithItsIdAndError) {
   }
 }
 
-TEST_P(CrdbJobsWait, RevertingJobFailsAtOnceWithoutWaitingForTheRevert) {
+TEST_F(CrdbJobsWait, RevertingJobFailsAtOnceWithoutWaitingForTheRevert) {
   SeenStates gate;
   auto options = fake_.options(1h);  // a wait that ended by timing out would fail the test below
   options.on_progress = gate.recorder();
@@ -302,7 +252,7 @@ TEST_P(CrdbJobsWait, RevertingJobFailsAtOnceWithoutWaitingForTheRevert) {
   }
 }
 
-TEST_P(CrdbJobsWait, CanceledJobFailsTheStep) {
+TEST_F(CrdbJobsWait, CanceledJobFailsTheStep) {
   SeenStates gate;
   auto options = fake_.options();
   options.on_progress = gate.recorder();
@@ -323,7 +273,7 @@ TEST_P(CrdbJobsWait, CanceledJobFailsTheStep) {
   }
 }
 
-TEST_P(CrdbJobsWait, StalledJobTimesOutNamingIt) {
+TEST_F(CrdbJobsWait, StalledJobTimesOutNamingIt) {
   JobWaiter waiter(connection_, fake_.options(400ms));
   const JobMark mark = waiter.mark();
   fake_.add({.id = 105, .fraction = 0.3});
@@ -340,7 +290,7 @@ TEST_P(CrdbJobsWait, StalledJobTimesOutNamingIt) {
   EXPECT_GE(since(start), 400ms);  // it waited its whole timeout
 }
 
-TEST_P(CrdbJobsWait, PausedJobIsReportedAndWaitedForUntilResumed) {
+TEST_F(CrdbJobsWait, PausedJobIsReportedAndWaitedForUntilResumed) {
   std::vector<std::string> statuses;
   SeenStates gate;
   auto options = fake_.options();
@@ -365,7 +315,7 @@ TEST_P(CrdbJobsWait, PausedJobIsReportedAndWaitedForUntilResumed) {
   EXPECT_EQ(statuses, (std::vector<std::string>{"running", "pause-requested", "paused", "running", "succeeded"}));
 }
 
-TEST_P(CrdbJobsWait, OnlyTheStepsOwnSchemaChangeJobsAreWaitedFor) {
+TEST_F(CrdbJobsWait, OnlyTheStepsOwnSchemaChangeJobsAreWaitedFor) {
   const auto forever = [](JobId id, std::string type) { return FakeJob{.id = id, .type = std::move(type)}; };
   // Before the mark: long before it, and inside its clock-slack window. Both never end.
   fake_.add({.id = 201, .created_sql = "clock_timestamp() - interval '1 minute'"});
@@ -399,7 +349,7 @@ TEST_P(CrdbJobsWait, OnlyTheStepsOwnSchemaChangeJobsAreWaitedFor) {
   for (const auto& state : states) EXPECT_EQ(state.status, "succeeded") << state.id;
 }
 
-TEST_P(CrdbJobsWait, AJobThatDisappearsIsAnError) {
+TEST_F(CrdbJobsWait, AJobThatDisappearsIsAnError) {
   SeenStates gate;
   auto options = fake_.options();
   options.on_progress = gate.recorder();
@@ -422,7 +372,7 @@ TEST_P(CrdbJobsWait, AJobThatDisappearsIsAnError) {
 
 // Through the executor: the hook fails step 2 of 3 on its job's failure, step 2 is not reported
 // done and step 3 never runs. The steps' own statements create the jobs, as DDL would.
-TEST_P(CrdbJobsWait, AfterStepHookFailsTheStepAndStopsThePlan) {
+TEST_F(CrdbJobsWait, AfterStepHookFailsTheStepAndStopsThePlan) {
   struct Observer : RunObserver {
     std::vector<std::size_t> finished;
     void step_finished(std::size_t index, std::size_t, const Step&, std::chrono::milliseconds) override {
@@ -462,28 +412,33 @@ TEST_P(CrdbJobsWait, AfterStepHookFailsTheStepAndStopsThePlan) {
   EXPECT_TRUE(connection_.exec("SELECT to_regclass('public.later')")[0][0].is_null()) << "step 3 must not run";
 }
 
-INSTANTIATE_TEST_SUITE_P(Catalogs, CrdbJobsWait,
-                         ::testing::Values(JobsCatalog::CrdbInternal, JobsCatalog::InformationSchema),
-                         [](const auto& info) {
-                           return info.param == JobsCatalog::CrdbInternal ? "CrdbInternal" : "InformationSchema";
-                         });
-
 // ---- jobs left behind on the tables the plan touches
 
-TEST(CrdbJobsLeftover, UnfinishedJobsOnTouchedTablesAreWaitedForWhateverTheirEnd) {
+TEST(CrdbJobsLeftover, UnfinishedJobsNamingTouchedTablesAreWaitedForWhateverTheirEnd) {
   TestDatabase db;
-  FakeJobs fake(db.url(), JobsCatalog::CrdbInternal);
-  fake.exec("CREATE TABLE orders (id int); CREATE TABLE users (id int); CREATE TABLE other (id int)");
-  const auto orders = fake.oid_of("public.orders");
-  const auto users = fake.oid_of("public.users");
-  const auto other = fake.oid_of("public.other");
+  FakeJobs fake(db.url());
   const std::string an_hour_ago = "clock_timestamp() - interval '1 hour'";
   // A killed migrator's index build (another user's), still running.
-  fake.add({.id = 301, .user_sql = "'migrator_two'", .created_sql = an_hour_ago, .descriptor_ids = {orders}});
-  fake.add({.id = 302, .created_sql = an_hour_ago, .descriptor_ids = {other}});  // another table: never ends
-  fake.add({.id = 303, .type = "SCHEMA CHANGE GC", .created_sql = an_hour_ago, .descriptor_ids = {orders}});
-  fake.add({.id = 304, .status = "reverting", .created_sql = an_hour_ago, .descriptor_ids = {users, other}});
-  fake.add({.id = 305, .status = "succeeded", .created_sql = an_hour_ago, .descriptor_ids = {orders}});
+  fake.add({.id = 301,
+            .user_sql = "'migrator_two'",
+            .created_sql = an_hour_ago,
+            .description = "CREATE INDEX orders_x_idx ON test.public.orders (x)"});
+  // On another table, or naming none: never end, and are not waited for.
+  fake.add({.id = 302, .created_sql = an_hour_ago, .description = "ALTER TABLE test.public.other ADD COLUMN y INT8"});
+  fake.add({.id = 306, .created_sql = an_hour_ago, .description = "updating privileges for database 104"});
+  fake.add({.id = 307, .created_sql = an_hour_ago, .description = "CREATE INDEX ON test.public.orders_archive (x)"});
+  fake.add({.id = 303,
+            .type = "SCHEMA CHANGE GC",
+            .created_sql = an_hour_ago,
+            .description = "GC for DROP INDEX test.public.orders@old"});
+  fake.add({.id = 304,
+            .status = "reverting",
+            .created_sql = an_hour_ago,
+            .description = "ALTER TABLE test.public.users ADD CONSTRAINT c CHECK (x > 0)"});
+  fake.add({.id = 305,
+            .status = "succeeded",
+            .created_sql = an_hour_ago,
+            .description = "ALTER TABLE test.public.orders ADD COLUMN z INT8"});
 
   Connection connection(db.url());
   SeenStates gate;
@@ -491,8 +446,7 @@ TEST(CrdbJobsLeftover, UnfinishedJobsOnTouchedTablesAreWaitedForWhateverTheirEnd
   options.on_progress = gate.recorder();
   JobWaiter waiter(connection, options);
   const std::vector<QualifiedName> touched = {{"public", "orders"}, {"public", "users"}, {"public", "not_yet"}};
-  EXPECT_EQ(waiter.table_descriptor_ids(touched),
-            (std::vector<std::int64_t>{std::min(orders, users), std::max(orders, users)}));
+  EXPECT_EQ(waiter.unfinished_jobs_on(touched), (std::vector<JobId>{301, 304}));
   auto driver = in_background([&] {
     gate.await(304, "reverting");
     fake.set(304, "canceled", 0);
@@ -507,92 +461,14 @@ TEST(CrdbJobsLeftover, UnfinishedJobsOnTouchedTablesAreWaitedForWhateverTheirEnd
   EXPECT_EQ(states[1].status, "canceled");  // a leftover that was undone does not fail the run
 }
 
-TEST(CrdbJobsLeftover, NoExistingTableMeansNothingToWaitFor) {
+TEST(CrdbJobsLeftover, NoTableTouchedMeansNothingToWaitFor) {
   TestDatabase db;
-  FakeJobs fake(db.url(), JobsCatalog::CrdbInternal);
-  fake.add({.id = 310, .created_sql = "clock_timestamp() - interval '1 hour'", .descriptor_ids = {1}});
+  FakeJobs fake(db.url());
+  fake.add({.id = 310, .created_sql = "clock_timestamp() - interval '1 hour'"});
   Connection connection(db.url());
   JobWaiter waiter(connection, fake.options(300ms));
-  EXPECT_TRUE(waiter.settle_leftover_jobs({{"public", "not_yet"}}).empty());
-}
-
-TEST(CrdbJobsLeftover, WithoutDescriptorIdsEveryUnfinishedSchemaChangeIsWaitedFor) {
-  TestDatabase db;
-  FakeJobs fake(db.url(), JobsCatalog::InformationSchema);
-  fake.exec("CREATE TABLE orders (id int)");
-  fake.add({.id = 401, .created_sql = "clock_timestamp() - interval '1 hour'"});
-  fake.add({.id = 402, .type = "SCHEMA CHANGE GC", .created_sql = "clock_timestamp() - interval '1 hour'"});
-  Connection connection(db.url());
-  SeenStates gate;
-  auto options = fake.options();
-  options.on_progress = gate.recorder();
-  JobWaiter waiter(connection, options);
-  auto driver = in_background([&] {
-    gate.await(401, "running");
-    fake.set(401, "succeeded", 1);
-  });
-  const auto states = waiter.settle_leftover_jobs({{"public", "orders"}});
-  ASSERT_EQ(states.size(), 1u);
-  EXPECT_EQ(states[0].id, 401);
-  EXPECT_EQ(states[0].status, "succeeded");
-}
-
-// ---- choosing the relation
-
-// A user refused crdb_internal (v26.1+ without allow_unsafe_internals: SQLSTATE 42501) is read
-// through the view; jobs are still matched to the user by current_user (here a role set with SET ROLE).
-TEST(CrdbJobsCatalog, RefusedCrdbInternalFallsBackToTheView) {
-  TestDatabase db;
-  FakeJobs fake(db.url(), JobsCatalog::InformationSchema);
-  const std::string role = "strata_jobs_" + db.name().substr(db.name().size() - 20);  // roles are cluster-wide
-  fake.exec(fmt::format("CREATE ROLE {} NOLOGIN", role));
-  fake.exec(fmt::format("GRANT USAGE ON SCHEMA crdb_is TO {0}; GRANT SELECT ON crdb_is.crdb_jobs_with_progress TO {0}",
-                        role));
-  {
-    Connection connection(db.url());
-    connection.exec("SET ROLE " + role);
-    auto options = fake.options();
-    options.catalog = JobsCatalog::Auto;
-    JobWaiter waiter(connection, options);
-    EXPECT_EQ(waiter.catalog(), JobsCatalog::InformationSchema);
-    const JobMark mark = waiter.mark();
-    fake.add({.id = 701, .status = "succeeded", .user_sql = "'" + role + "'", .fraction = 1});
-    fake.add({.id = 702, .status = "succeeded", .fraction = 1});  // the login user's, not the role's
-    EXPECT_EQ(waiter.jobs_started_since(mark), std::vector<JobId>{701});
-  }
-  fake.exec(fmt::format("DROP OWNED BY {0}; DROP ROLE {0}", role));
-}
-
-// A crdb_internal.jobs without a column the waiter reads (the column set changes by version).
-TEST(CrdbJobsCatalog, CrdbInternalWithoutAColumnFallsBackToTheView) {
-  TestDatabase db;
-  FakeJobs fake(db.url(), JobsCatalog::InformationSchema);
-  fake.exec("ALTER TABLE crdb_internal.jobs RENAME COLUMN status TO state");
-  Connection connection(db.url());
-  auto options = fake.options();
-  options.catalog = JobsCatalog::Auto;
-  JobWaiter waiter(connection, options);
-  EXPECT_EQ(waiter.catalog(), JobsCatalog::InformationSchema);
-}
-
-TEST(CrdbJobsCatalog, AutoPrefersCrdbInternalAndDoesNotHideOtherErrors) {
-  TestDatabase db;
-  {
-    Connection connection(db.url());
-    JobWaiter waiter(connection, JobWaitOptions{});
-    try {
-      waiter.catalog();  // PostgreSQL has no crdb_internal.jobs
-      FAIL() << "a missing relation is not a reason to fall back";
-    } catch (const DatabaseError& error) {
-      EXPECT_EQ(error.sqlstate(), "42P01") << error.what();
-    }
-  }
-  FakeJobs fake(db.url(), JobsCatalog::CrdbInternal);
-  Connection connection(db.url());
-  auto options = fake.options();
-  options.catalog = JobsCatalog::Auto;
-  JobWaiter waiter(connection, options);
-  EXPECT_EQ(waiter.catalog(), JobsCatalog::CrdbInternal);
+  EXPECT_TRUE(waiter.settle_leftover_jobs({}).empty());
+  EXPECT_TRUE(waiter.settle_leftover_jobs({{"public", "not_named"}}).empty());
 }
 
 // ---- a real CockroachDB
@@ -604,12 +480,11 @@ TEST(CrdbJobsCockroachDB, IndexBuildJobIsFoundAndWaitedFor) {
   std::vector<JobProgress> seen;
   JobWaitOptions options;
   options.timeout = 5min;
+  options.database = connection.exec("SELECT current_database()")[0][0].c_str();
   options.on_progress = [&](const JobProgress& p) { seen.push_back(p); };
   JobWaiter waiter(connection, options);
   connection.exec("CREATE TABLE t (id INT8 PRIMARY KEY, x INT8)");
   connection.exec("INSERT INTO t SELECT i, i % 100 FROM generate_series(1, 10000) AS g (i)");
-  const auto table_id = connection.exec("SELECT 't'::regclass::oid::INT8")[0][0].as<std::int64_t>();
-  EXPECT_EQ(waiter.table_descriptor_ids({{"public", "t"}}), std::vector<std::int64_t>{table_id});
   for (const auto& leftover : waiter.settle_leftover_jobs({{"public", "t"}})) {
     EXPECT_TRUE(is_terminal(leftover.phase())) << leftover.id << " " << leftover.status;
   }
@@ -627,6 +502,12 @@ TEST(CrdbJobsCockroachDB, IndexBuildJobIsFoundAndWaitedFor) {
   EXPECT_EQ(seen.back().job.status, "succeeded");
   // The next step starts from a new mark: the index job is not its job.
   EXPECT_TRUE(waiter.finish_step().empty());
+  // The job's description names the table, as the leftover wait needs.
+  for (const auto id : ids) {
+    const auto described = connection.exec("SELECT description FROM [SHOW JOB " + std::to_string(id) + "]");
+    EXPECT_TRUE(description_names_table(described[0][0].c_str(), {"public", "t"}, options.database))
+        << described[0][0].c_str();
+  }
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // strata's locks between real processes on the real PostgreSQL: concurrent applies change the
 // schema exactly once; a holder killed with SIGKILL is taken over after its lease runs out; a
-// holder stopped past its lease and resumed stops before its next statement.
+// holder stopped past its lease and resumed stops before its next statement. The lease and the
+// lock commands also run on the CockroachDB of STRATA_TEST_CRDB_URL when one is given (skipped,
+// saying so, when not), where `--lock advisory` must be refused.
 #include <signal.h>
 
 #include <chrono>
@@ -21,6 +23,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::Process;
+using testing::Server;
 using testing::strata_binary;
 
 const std::string kSchema =
@@ -47,10 +50,10 @@ int count_tables(const std::string& url) {
       .as<int>();
 }
 
-void concurrent_applies(const std::string& lock) {
+void concurrent_applies(const std::string& lock, Server server = Server::postgres) {
   const fs::path schema = write_schema("concurrent-" + lock, kSchema);
   for (int round = 0; round < 20; ++round) {
-    testing::TestDatabase db;
+    testing::TestDatabase db(server);
     std::vector<std::unique_ptr<Process>> runs;
     for (int i = 0; i < 8; ++i) {
       runs.push_back(std::make_unique<Process>(std::vector<std::string>{
@@ -75,6 +78,22 @@ TEST(Lock, EightConcurrentAppliesChangeTheSchemaOnceWithTheLease) {
 }
 TEST(Lock, EightConcurrentAppliesChangeTheSchemaOnceWithTheAdvisoryLock) {
   concurrent_applies("advisory");
+}
+TEST(LockOnCockroachdb, EightConcurrentAppliesChangeTheSchemaOnceWithTheLease) {
+  STRATA_REQUIRE_CRDB();
+  concurrent_applies("lease", Server::cockroachdb);
+}
+
+TEST(LockOnCockroachdb, TheAdvisoryLockIsRefusedBeforeAnyChange) {
+  STRATA_REQUIRE_CRDB();
+  testing::TestDatabase db(Server::cockroachdb);
+  const fs::path schema = write_schema("advisory-crdb", kSchema);
+  const auto run = testing::run_command({strata_binary(), "apply", "--url", db.url(), "--schema", schema.string(),
+                                         "--auto-approve", "--lock", "advisory"});
+  fs::remove(schema);
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_NE(run.err.find("advisory"), std::string::npos) << run.err;
+  EXPECT_EQ(count_tables(db.url()), 0);
 }
 
 // Holds an ACCESS EXCLUSIVE lock on `table` so that a strata's ALTER waits behind it.
@@ -181,8 +200,8 @@ TEST(Lock, AHolderPausedPastItsLeaseStopsBeforeItsNextStatement) {
   fs::remove(target);
 }
 
-TEST(Lock, StatusAndForcedRelease) {
-  testing::TestDatabase db;
+void status_and_forced_release(Server server) {
+  testing::TestDatabase db(server);
   Connection connection(db.url());
   LockOptions options;
   options.purpose = "test holder";
@@ -196,6 +215,14 @@ TEST(Lock, StatusAndForcedRelease) {
   const auto released = testing::run_command({strata_binary(), "lock", "release", "--force", "--url", db.url()});
   EXPECT_EQ(released.exit_code, 0);
   EXPECT_THROW(lock->check_held(connection), LockLost);
+}
+
+TEST(Lock, StatusAndForcedRelease) {
+  status_and_forced_release(Server::postgres);
+}
+TEST(LockOnCockroachdb, StatusAndForcedRelease) {
+  STRATA_REQUIRE_CRDB();
+  status_and_forced_release(Server::cockroachdb);
 }
 
 TEST(Lock, StatusAndReleaseOnADatabaseNeverLockedCreateNothing) {

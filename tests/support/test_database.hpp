@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,11 @@ std::optional<std::string> crdb_url();
 enum class Server { postgres, cockroachdb };
 
 std::string to_string(Server server);
+
+// GoogleTest prints a Server parameter by its name.
+inline void PrintTo(Server server, std::ostream* out) {
+  *out << to_string(server);
+}
 
 // The servers the integration suite runs against: PostgreSQL always, CockroachDB
 // too when STRATA_TEST_CRDB_URL is set. Meant for INSTANTIATE_TEST_SUITE_P.

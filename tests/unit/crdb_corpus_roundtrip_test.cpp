@@ -28,7 +28,7 @@ using testing::CrdbEntryModels;
 const std::map<std::string, std::string> kNotRecreated = {};
 
 cockroachdb::CockroachDialect dialect_for(const CrdbEntryModels& models) {
-  return cockroachdb::CockroachDialect(models.options.database, {23, 2});
+  return cockroachdb::CockroachDialect(models.options.database, cockroachdb::kNewestKnown);
 }
 
 std::vector<std::string> entry_ids() {

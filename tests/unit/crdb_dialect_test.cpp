@@ -31,7 +31,7 @@ std::string read(const fs::path& path) {
 }
 
 cockroachdb::CockroachDialect dialect() {
-  return cockroachdb::CockroachDialect("shop", {23, 2});
+  return cockroachdb::CockroachDialect("shop", cockroachdb::kOldestSupported);
 }
 
 // Emits the schema as CockroachDB DDL, then reads that DDL back the way introspection reads

@@ -1,9 +1,9 @@
-// The job waiter's SQL and status rules against the recorded truth about CockroachDB's jobs
-// (tests/fixtures/crdb-corpus/jobs.txt; STRATA_CRDB_CORPUS points elsewhere): every column the
-// queries name exists, with the type the code reads it as, in crdb_internal.jobs of v19.x/20.x
-// AND v23.x+ (and in information_schema.crdb_jobs_with_progress for the fallback queries); every
-// job type and status literal is one the corpus lists; GC and statistics jobs are never waited on.
-// Then the error texts and the progress printer, which need no server.
+// The job waiter's SQL and status rules against the recorded truth about CockroachDB's jobs: every
+// column the queries name exists, with the type the code reads it as, in SHOW JOBS (and SHOW JOB)
+// of every supported release of the catalogue (tests/fixtures/crdb-releases); every job type and
+// status literal is one the corpus lists (tests/fixtures/crdb-corpus/jobs.txt; STRATA_CRDB_CORPUS
+// points elsewhere); GC and statistics jobs are never waited on. Then the error texts and the
+// progress printer, which need no server.
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +14,7 @@
 #include <string>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "dialects/cockroachdb/jobs.hpp"
 
@@ -47,41 +48,20 @@ std::string section(const std::string& number) {
   return text.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
 }
 
-// From the line starting with `label` to the next line that starts in column 0, without a
-// trailing "(comment: …)".
-std::string block(const std::string& text, const std::string& label) {
-  auto begin = text.find("\n" + label);
-  if (begin == std::string::npos) return "";
-  begin += 1 + label.size();
-  auto end = begin;
-  while ((end = text.find('\n', end)) != std::string::npos && end + 1 < text.size() && text[end + 1] == ' ') ++end;
-  std::string out = text.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
-  if (const auto comment = out.find("(comment"); comment != std::string::npos) out.resize(comment);
+// SHOW JOBS (or SHOW JOB) columns of each release in the catalogue: release -> name -> type.
+std::map<std::string, Columns> catalogue_columns(const std::string& form) {
+  std::map<std::string, Columns> out;
+  const fs::path dir = fs::path(STRATA_SOURCE_DIR) / "tests/fixtures/crdb-releases";
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() != ".json") continue;
+    std::ifstream in(entry.path());
+    const auto release = nlohmann::json::parse(in);
+    Columns& columns = out[release.at("release").get<std::string>()];
+    for (const auto& column : release.at("show").at(form).at("columns")) {
+      columns[column.at(0).get<std::string>()] = column.at(1).get<std::string>();
+    }
+  }
   return out;
-}
-
-Columns columns_in(const std::string& text, const std::regex& pattern) {
-  Columns columns;
-  for (std::sregex_iterator it(text.begin(), text.end(), pattern), end; it != end; ++it) {
-    columns[(*it)[1]] = (*it)[2];
-  }
-  return columns;
-}
-
-Columns crdb_internal_columns(const std::string& label) {
-  static const std::regex pattern(
-      R"(([a-z_]+) ((?:INT|STRING|FLOAT|DECIMAL|JSONB|TIMESTAMPTZ|TIMESTAMP)(?:\[\])?)(?![A-Za-z]))");
-  return columns_in(block(section("2"), label), pattern);
-}
-
-Columns information_schema_columns() {
-  static const std::regex pattern(R"(([a-z_]+) (bigint|text|timestamp with time zone|double precision|numeric))");
-  const std::string s = section("2");
-  Columns columns = columns_in(block(s, "  information_schema.crdb_jobs ("), pattern);
-  for (const auto& [name, type] : columns_in(block(s, "  information_schema.crdb_jobs_with_progress:"), pattern)) {
-    columns[name] = type;
-  }
-  return columns;
 }
 
 std::set<std::string> corpus_statuses() {
@@ -137,98 +117,67 @@ std::set<std::string> as_set(const Range& range) {
   return std::set<std::string>(std::begin(range), std::end(range));
 }
 
-// The type the waiter reads each crdb_internal.jobs column as: job ids and descriptor ids parsed as
-// integers, fraction_completed as a double, created compared with $1::TIMESTAMPTZ, the rest text.
-const Columns kCrdbInternalReadAs = {
-    {"job_id", "INT"},    {"job_type", "STRING"},      {"description", "STRING"},
-    {"status", "STRING"}, {"created", "TIMESTAMPTZ"},  {"fraction_completed", "FLOAT"},
-    {"error", "STRING"},  {"descriptor_ids", "INT[]"}, {"user_name", "STRING"},
-};
-const Columns kInformationSchemaReadAs = {
-    {"job_id", "bigint"},
-    {"job_type", "text"},
-    {"owner", "text"},
-    {"description", "text"},
-    {"created", "timestamp with time zone"},
-    {"state", "text"},
-    {"error", "text"},
-    {"progress_fraction", "double precision"},
+// The type the waiter reads each SHOW JOBS column as: job ids parsed as integers,
+// fraction_completed as a double, created compared with $1::TIMESTAMPTZ, the rest text.
+const Columns kReadAs = {
+    {"job_id", "INT8"},         {"job_type", "STRING"},           {"description", "STRING"}, {"status", "STRING"},
+    {"created", "TIMESTAMPTZ"}, {"fraction_completed", "FLOAT8"}, {"error", "STRING"},       {"user_name", "STRING"},
 };
 
-const std::map<std::string, const char*> kCrdbInternalQueries = {
-    {"kCrdbInternalProbe", job_queries::kCrdbInternalProbe},
-    {"kCrdbInternalStartedSince", job_queries::kCrdbInternalStartedSince},
-    {"kCrdbInternalUnfinished", job_queries::kCrdbInternalUnfinished},
-    {"kCrdbInternalStates", job_queries::kCrdbInternalStates},
-};
-const std::map<std::string, const char*> kInformationSchemaQueries = {
-    {"kInformationSchemaStartedSince", job_queries::kInformationSchemaStartedSince},
-    {"kInformationSchemaUnfinished", job_queries::kInformationSchemaUnfinished},
-    {"kInformationSchemaStates", job_queries::kInformationSchemaStates},
+const std::map<std::string, const char*> kJobsQueries = {
+    {"kStartedSince", job_queries::kStartedSince},
+    {"kUnfinished", job_queries::kUnfinished},
+    {"kStates", job_queries::kStates},
 };
 
 // ---- the corpus is read as expected (guards the parsers above)
 
-TEST(CrdbJobsCorpus, ParsesTheRecordedColumnLists) {
-  const Columns v20 = crdb_internal_columns("v19.x/20.x:");
-  const Columns v23 = crdb_internal_columns("v23.x+ (index id 2708096107):");
-  EXPECT_EQ(v20.size(), 16u);
-  EXPECT_EQ(v23.size(), 19u);
-  EXPECT_EQ(v20.at("created"), "TIMESTAMP");
-  EXPECT_EQ(v23.at("created"), "TIMESTAMPTZ");
-  EXPECT_EQ(v23.at("execution_errors"), "STRING[]");
-  EXPECT_FALSE(v23.contains("num_runs")) << "v23.x+ dropped last_run/next_run/num_runs";
-  const Columns view = information_schema_columns();
-  EXPECT_EQ(view.size(), 12u);
-  EXPECT_EQ(view.at("state"), "text");
+TEST(CrdbJobsCorpus, ParsesTheRecordedStatusesAndTypes) {
   EXPECT_EQ(corpus_statuses().size(), 10u);
   EXPECT_EQ(corpus_terminal_statuses(), (std::set<std::string>{"failed", "succeeded", "canceled", "revert-failed"}));
   EXPECT_EQ(corpus_job_types(), (std::set<std::string>{"SCHEMA CHANGE", "NEW SCHEMA CHANGE", "SCHEMA CHANGE GC",
                                                        "TYPEDESC SCHEMA CHANGE"}));
 }
 
-// ---- columns
+// ---- columns, release by release
 
-TEST(CrdbJobsQuery, EveryCrdbInternalColumnExistsWithItsTypeInV20AndV23) {
-  const std::map<std::string, Columns> versions = {
-      {"v19.x/20.x", crdb_internal_columns("v19.x/20.x:")},
-      {"v23.x+", crdb_internal_columns("v23.x+ (index id 2708096107):")},
-  };
-  for (const auto& [query, sql] : kCrdbInternalQueries) {
+TEST(CrdbJobsQuery, EveryColumnExistsWithItsTypeInShowJobsOfEverySupportedRelease) {
+  const auto releases = catalogue_columns("SHOW JOBS");
+  ASSERT_GE(releases.size(), 5u);
+  for (const auto& [query, sql] : kJobsQueries) {
     const auto names = identifiers(sql);
     EXPECT_FALSE(names.empty()) << query;
     for (const auto& name : names) {
-      ASSERT_TRUE(kCrdbInternalReadAs.contains(name))
-          << query << " names " << name << ", which the waiter does not read";
-      const std::string& read_as = kCrdbInternalReadAs.at(name);
-      for (const auto& [version, columns] : versions) {
-        ASSERT_TRUE(columns.contains(name)) << query << ": " << name << " is not a column in " << version;
-        // created was TIMESTAMP before v21; comparing it with a TIMESTAMPTZ works in both.
-        const bool same = columns.at(name) == read_as || (read_as == "TIMESTAMPTZ" && columns.at(name) == "TIMESTAMP");
-        EXPECT_TRUE(same) << query << ": " << name << " is " << columns.at(name) << " in " << version << ", read as "
-                          << read_as;
+      ASSERT_TRUE(kReadAs.contains(name)) << query << " names " << name << ", which the waiter does not read";
+      for (const auto& [release, columns] : releases) {
+        ASSERT_TRUE(columns.contains(name)) << query << ": " << name << " is not a SHOW JOBS column in " << release;
+        EXPECT_EQ(columns.at(name), kReadAs.at(name)) << query << ": " << name << " in " << release;
       }
     }
   }
 }
 
-TEST(CrdbJobsQuery, TheProbeNamesEveryColumnTheOtherQueriesRead) {
-  const auto probe = identifiers(job_queries::kCrdbInternalProbe);
-  for (const auto& [query, sql] : kCrdbInternalQueries) {
-    for (const auto& name : identifiers(sql)) EXPECT_TRUE(probe.contains(name)) << query << ": " << name;
+TEST(CrdbJobsQuery, ShowJobGivesTheFullDescriptionInEverySupportedRelease) {
+  const auto names = identifiers(job_queries::kDescription);
+  EXPECT_EQ(names, std::set<std::string>{"description"});
+  for (const auto& [release, columns] : catalogue_columns("SHOW JOB")) {
+    EXPECT_EQ(columns.at("description"), "STRING") << release;
   }
-  EXPECT_EQ(probe.size(), kCrdbInternalReadAs.size());
 }
 
-TEST(CrdbJobsQuery, EveryInformationSchemaColumnExistsWithItsType) {
-  const Columns view = information_schema_columns();
-  for (const auto& [query, sql] : kInformationSchemaQueries) {
-    for (const auto& name : identifiers(sql)) {
-      ASSERT_TRUE(view.contains(name)) << query << ": " << name << " is not a column of crdb_jobs_with_progress";
-      ASSERT_TRUE(kInformationSchemaReadAs.contains(name)) << query << ": " << name;
-      EXPECT_EQ(view.at(name), kInformationSchemaReadAs.at(name)) << query << ": " << name;
-    }
-  }
+// A job is matched to the tables its description names, fully qualified as CockroachDB prints them
+// (research/jobs.md section 4); names of other tables, columns and other databases do not match.
+TEST(CrdbJobsQuery, DescriptionsNameTheirTables) {
+  const QualifiedName orders{"public", "orders"};
+  EXPECT_TRUE(description_names_table("CREATE INDEX ON shop.public.orders (x)", orders, "shop"));
+  EXPECT_TRUE(description_names_table("ALTER TABLE public.orders ADD COLUMN y INT8", orders, "shop"));
+  EXPECT_TRUE(description_names_table("ALTER TABLE shop.public.\"orders\" RENAME TO o2", orders, "shop"));
+  EXPECT_FALSE(description_names_table("CREATE INDEX ON other.public.orders (x)", orders, "shop"));
+  EXPECT_FALSE(description_names_table("CREATE INDEX ON shop.public.orders_archive (orders)", orders, "shop"));
+  EXPECT_FALSE(description_names_table("CREATE INDEX ON shop.sales.orders (x)", orders, "shop"));
+  EXPECT_FALSE(description_names_table("updating privileges for database 104", orders, "shop"));
+  EXPECT_FALSE(description_names_table("SELECT 'shop.public.orders'", orders, "shop"));
+  EXPECT_TRUE(description_names_table("DROP INDEX shop.public.orders@orders_x_idx", orders, "shop"));
 }
 
 // ---- job types and statuses
@@ -252,17 +201,11 @@ TEST(CrdbJobsQuery, JobTypeAndStatusLiteralsAreTheCorpusOnes) {
   const auto terminal = corpus_terminal_statuses();
   const std::map<std::string, std::pair<bool, bool>> expected = {
       // query: (filters job types, filters terminal statuses)
-      {"kCrdbInternalStartedSince", {true, false}},
-      {"kCrdbInternalUnfinished", {true, true}},
-      {"kInformationSchemaStartedSince", {true, false}},
-      {"kInformationSchemaUnfinished", {true, true}},
-      {"kCrdbInternalStates", {false, false}},
-      {"kInformationSchemaStates", {false, false}},
-      {"kCrdbInternalProbe", {false, false}},
+      {"kStartedSince", {true, false}},
+      {"kUnfinished", {true, true}},
+      {"kStates", {false, false}},
   };
-  std::map<std::string, const char*> all = kCrdbInternalQueries;
-  all.insert(kInformationSchemaQueries.begin(), kInformationSchemaQueries.end());
-  for (const auto& [query, sql] : all) {
+  for (const auto& [query, sql] : kJobsQueries) {
     const auto [filters_types, filters_statuses] = expected.at(query);
     std::set<std::string> want;
     if (filters_types) want.insert(types.begin(), types.end());

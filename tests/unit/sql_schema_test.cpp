@@ -66,7 +66,7 @@ TEST(SqlSchema, EverythingInPostgresSqlIsTheSchemaOfEverythingYaml) {
 
 TEST(SqlSchema, CockroachSqlAsTheEmitterWritesItIsTheSchemaOfItsYaml) {
   const Schema yaml = load_schema({(kSource / "tests/schemas/cockroachdb.yaml").string()});
-  const auto crdb = make_dialect("cockroachdb", "shop", "23.2");
+  const auto crdb = make_dialect("cockroachdb", "shop", "24.3");
   const std::string sql = schema_to_sql(yaml, *crdb);
   ASSERT_TRUE(sql.starts_with("-- strata:dialect cockroachdb\n"));
   LoadedSchema read = load_declared_texts({{"crdb.sql", sql}});  // the directive names the dialect

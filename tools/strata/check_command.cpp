@@ -64,7 +64,7 @@ void add_check_command(CLI::App& app, Runner& run) {
       ->check(CLI::IsMember({"both", "postgres", "cockroachdb"}))
       ->capture_default_str();
   cmd->add_option("--server-version", args->options.server_version,
-                  "With --dialect: the server's release, MAJOR.MINOR (e.g. 23.2), for CockroachDB's rules");
+                  "With --dialect: the server's release, MAJOR.MINOR (e.g. 24.3), for CockroachDB's rules");
   add_output_option(*cmd, args->output);
   cmd->callback([args, &run] {
     run = [args] {

@@ -32,7 +32,7 @@ void add_ddl_command(CLI::App& app, Runner& run) {
       ->check(CLI::IsMember({"postgres", "cockroachdb"}))
       ->capture_default_str();
   cmd->add_option("--server-version", args->server_version,
-                  "The server's release, MAJOR.MINOR (e.g. 23.2): CockroachDB's rules for that release");
+                  "The server's release, MAJOR.MINOR (e.g. 24.3): CockroachDB's rules for that release");
   cmd->add_option("--database", args->database,
                   "CockroachDB: the database that multi-region statements (ALTER DATABASE) name");
   add_output_option(*cmd, args->output);

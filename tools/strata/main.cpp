@@ -71,6 +71,9 @@ ConnectOptions ConnectionArgs::options() const {
   ConnectOptions options;
   options.connect_timeout = std::chrono::seconds(connect_timeout);
   options.statement_timeout = std::chrono::seconds(statement_timeout);
+  options.on_warning = [](const std::string& warning) {
+    std::cerr << scrub("strata: warning: " + warning + "\n", the_secrets) << std::flush;
+  };
   return options;
 }
 

@@ -49,7 +49,7 @@ void add_plan_command(CLI::App& app, Runner& run) {
       "Schemas may be YAML or SQL (.sql files: --dialect, the server, or a first line\n"
       "`-- strata:dialect postgres|cockroachdb` says which SQL).\n"
       "Examples: strata plan --schema examples/shop --format sql\n"
-      "          strata plan --from old.sql --schema new.sql --dialect cockroachdb --server-version 23.2");
+      "          strata plan --from old.sql --schema new.sql --dialect cockroachdb --server-version 24.3");
   add_connection_options(*cmd, args->connection);
   add_schema_paths_option(*cmd, args->schema_paths);
   cmd->add_option("--from", args->from_paths,

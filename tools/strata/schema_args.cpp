@@ -42,7 +42,7 @@ Schema load_schema_paths(const std::vector<std::string>& paths, const std::strin
 void add_dialect_options(CLI::App& command, DialectArgs& args, const std::string& what) {
   command.add_option("--dialect", args.dialect, what)->check(CLI::IsMember({"postgres", "cockroachdb"}));
   command.add_option("--server-version", args.server_version,
-                     "The server's release, MAJOR.MINOR (e.g. 23.2): CockroachDB's rules for that release");
+                     "The server's release, MAJOR.MINOR (e.g. 24.3): CockroachDB's rules for that release");
   command.add_option("--database", args.database,
                      "CockroachDB: the database that multi-region statements (ALTER DATABASE) name");
 }

@@ -19,6 +19,77 @@ void skip_family(Context& context, Cursor& cursor, const Table& table) {
                fmt::format("table {}: FAMILY {}", display(table.name), cursor.text_between(start, cursor.index())));
 }
 
+// What LIKE copies besides the columns' names, types and nullability.
+struct LikeParts {
+  bool constraints = false;  // CHECK constraints
+  bool defaults = false;     // DEFAULT expressions (and ON UPDATE, which the model does not hold)
+  bool generated = false;    // computed columns' expressions
+  bool indexes = false;      // indexes, the primary key among them
+};
+
+// LIKE source [{INCLUDING | EXCLUDING} {ALL | CONSTRAINTS | DEFAULTS | GENERATED | INDEXES}]…: the
+// source's columns, and what INCLUDING names; never its foreign keys, identity or families
+// (research/forms.md section 4: PR cockroachdb/cockroach#47017, v20.2). The last word for an item
+// wins. COMMENTS, IDENTITY, STATISTICS and STORAGE are unimplemented there, and refused here too.
+// Copied indexes and keys get the names CockroachDB gives unnamed ones on the new table.
+void parse_like(Context& context, Cursor& cursor, Table& table) {
+  const Table source = context.require_table(context.resolve(cursor.expect_qualified_name("a table name")), cursor);
+  LikeParts parts;
+  while (cursor.is_word("including") || cursor.is_word("excluding")) {
+    const bool include = cursor.accept("including");
+    if (!include) cursor.expect("excluding");
+    const std::string what = cursor.expect_name("ALL, CONSTRAINTS, DEFAULTS, GENERATED or INDEXES");
+    if (what == "all") {
+      parts = LikeParts{include, include, include, include};
+    } else if (what == "constraints") {
+      parts.constraints = include;
+    } else if (what == "defaults") {
+      parts.defaults = include;
+    } else if (what == "generated") {
+      parts.generated = include;
+    } else if (what == "indexes") {
+      parts.indexes = include;
+    } else {
+      cursor.fail_statement(fmt::format("LIKE … INCLUDING {} is not implemented in CockroachDB", what));
+    }
+  }
+  for (Column column : source.columns) {
+    if (name_taken(table, column.name) || table.find_column(column.name)) {
+      cursor.fail_statement(fmt::format("column {} is declared twice", column.name));
+    }
+    column.identity.reset();
+    if (!parts.defaults) column.default_expr.reset();
+    if (!parts.generated) column.generated.reset();
+    table.columns.push_back(std::move(column));
+  }
+  if (parts.constraints) {
+    for (Check check : source.checks) {
+      check.name = check_name(table, check.expression);
+      table.checks.push_back(std::move(check));
+    }
+  }
+  if (!parts.indexes) return;
+  if (source.primary_key) {
+    PrimaryKey key = *source.primary_key;
+    key.name = primary_key_name(table, context.options().naming);
+    set_primary_key(table, std::move(key));
+  }
+  for (Index index : source.indexes) {
+    index.name = index_name(table, index.keys, index.unique);
+    table.indexes.push_back(std::move(index));
+  }
+  for (UniqueConstraint unique : source.uniques) {  // unique indexes on CockroachDB
+    std::vector<IndexKey> keys;
+    for (const auto& column : unique.columns) {
+      IndexKey key;
+      key.column = column;
+      keys.push_back(std::move(key));
+    }
+    unique.name = index_name(table, keys, true);
+    table.uniques.push_back(std::move(unique));
+  }
+}
+
 void parse_table_element(Context& context, Cursor& cursor, Table& table) {
   if (cursor.accept("constraint")) {
     std::string name = cursor.expect_name("a constraint name");
@@ -36,7 +107,7 @@ void parse_table_element(Context& context, Cursor& cursor, Table& table) {
   if (cursor.accept_words({"inverted", "index"})) return parse_inline_index(context, cursor, table, false, "gin");
   if (cursor.accept_words({"vector", "index"})) return parse_inline_index(context, cursor, table, false, "vector");
   if (cursor.accept("family")) return skip_family(context, cursor, table);
-  if (cursor.is_word("like")) cursor.fail_statement("CREATE TABLE … (LIKE …) is not supported");
+  if (cursor.accept("like")) return parse_like(context, cursor, table);
   parse_column_definition(context, cursor, table);
 }
 

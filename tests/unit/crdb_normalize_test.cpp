@@ -1,0 +1,206 @@
+// CockroachDB's normalisation, one test per rule (catalog_differences.md item numbers): what
+// CockroachDB prints back and what was declared read as the same model once normalised.
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "dialects/cockroachdb/ddl/parser.hpp"
+#include "dialects/cockroachdb/normalize.hpp"
+#include "strata/errors.hpp"
+#include "support/crdb_corpus.hpp"
+#include "support/crdb_ddl.hpp"
+
+namespace strata::cockroachdb {
+namespace {
+
+using testing::crdb_show_create;
+using testing::expect_different_crdb;
+using testing::expect_same_crdb;
+using testing::normalized_crdb;
+using testing::only_table;
+using testing::parse_crdb;
+using testing::substitute_placeholders;
+
+// ---- one test per normalisation rule (catalog_differences.md item numbers)
+
+TEST(CrdbNormalize, Item1TypeNamesAndJsonIsJsonb) {
+  expect_same_crdb("CREATE TABLE t (k INT PRIMARY KEY, j JSON, a JSON[], s TEXT, f FLOAT)",
+                   "CREATE TABLE public.t (k INT8 NOT NULL, j JSONB NULL, a JSONB[] NULL, s STRING NULL, f FLOAT8 NULL,"
+                   " CONSTRAINT t_pkey PRIMARY KEY (k ASC))");
+  expect_same_crdb("CREATE TYPE test AS ENUM (); CREATE TABLE t (x test)",
+                   "CREATE TYPE test AS ENUM (); CREATE TABLE public.t (x type_test.public.test NULL)");
+}
+
+TEST(CrdbNormalize, Item1IntIsInt8AndInt4StaysInt4) {
+  expect_same_crdb("CREATE TABLE t (a INT, b INTEGER, c INT4, d INT DEFAULT 1::INT CHECK (d::INTEGER > 0))",
+                   "CREATE TABLE t (a INT8 NULL, b INT8 NULL, c INT4 NULL, d INT8 NULL DEFAULT 1::INT8,"
+                   " CONSTRAINT check_d CHECK (d::INT8 > 0:::INT8))");
+  Schema schema = normalized_crdb("CREATE TABLE t (c INT4, d INT4[]); CREATE SEQUENCE s AS INT4");
+  EXPECT_EQ(schema.tables[0].columns[0].type, "integer");
+  EXPECT_EQ(schema.sequences[0].max_value, 2147483647);
+  const Schema once = schema;
+  normalize_cockroach(schema);  // "integer" must not be read again as CockroachDB's INT
+  EXPECT_TRUE(schema == once) << describe(schema);
+}
+
+TEST(CrdbNormalize, Item6DefaultsWithTypeAnnotationsAndRegclass) {
+  expect_same_crdb(
+      "CREATE SEQUENCE s; CREATE TABLE t (i INT DEFAULT 1, n INT DEFAULT nextval('s'), c INT CHECK (c > 0))",
+      "CREATE SEQUENCE public.s MINVALUE 1 MAXVALUE 9223372036854775807 INCREMENT 1 START 1;"
+      "CREATE TABLE public.t (i INT8 NULL DEFAULT 1:::INT8, n INT8 NULL DEFAULT nextval('public.s'::REGCLASS),"
+      " c INT8 NULL, CONSTRAINT check_c CHECK (c > 0:::INT8))");
+}
+
+TEST(CrdbNormalize, Item10HiddenRowidAndItsPrimaryKeyGo) {
+  const char* declared = "CREATE TABLE t (a INT)";
+  expect_same_crdb(declared,
+                   "CREATE TABLE public.t (a INT8 NULL, rowid INT8 NOT VISIBLE NOT NULL DEFAULT unique_rowid(),"
+                   " CONSTRAINT t_pkey PRIMARY KEY (rowid ASC))");
+  expect_same_crdb(declared,
+                   "CREATE TABLE public.t (a INT8 NULL, rowid INT8 NOT VISIBLE NOT NULL DEFAULT unique_rowid(),"
+                   " CONSTRAINT \"primary\" PRIMARY KEY (rowid ASC), FAMILY \"primary\" (a, rowid))",
+                   NamingEra::V21);
+  // A visible column that happens to be called rowid is the user's.
+  expect_different_crdb(declared,
+                        "CREATE TABLE t (a INT, rowid INT8 NOT NULL DEFAULT unique_rowid(), PRIMARY KEY (rowid))");
+}
+
+TEST(CrdbNormalize, Item12ImplicitRegionColumnGoesADeclaredOneStays) {
+  expect_same_crdb(
+      "CREATE TABLE t (pk INT PRIMARY KEY) LOCALITY REGIONAL BY ROW",
+      "CREATE TABLE public.t (pk INT8 NOT NULL, crdb_region public.crdb_internal_region NOT VISIBLE NOT NULL"
+      " DEFAULT default_to_database_primary_region(gateway_region())::public.crdb_internal_region,"
+      " CONSTRAINT t_pkey PRIMARY KEY (pk ASC)) LOCALITY REGIONAL BY ROW");
+  const Schema declared =
+      normalized_crdb("CREATE TABLE t (pk INT PRIMARY KEY, crdb_region crdb_internal_region) LOCALITY REGIONAL BY ROW");
+  ASSERT_NE(only_table(declared).find_column("crdb_region"), nullptr);
+  EXPECT_FALSE(only_table(declared).find_column("crdb_region")->nullable);  // printed NOT NULL
+}
+
+TEST(CrdbNormalize, Item13HashShardColumnsGoTheBucketCountStays) {
+  const char* declared = "CREATE TABLE t (k INT PRIMARY KEY, a INT, INDEX (a) USING HASH WITH (bucket_count=8))";
+  expect_same_crdb(declared,
+                   "CREATE TABLE public.t (k INT8 NOT NULL, crdb_internal_a_shard_8 INT8 NOT VISIBLE NOT NULL AS"
+                   " (mod(fnv32(md5(crdb_internal.datums_to_bytes(a))), 8:::INT8)) VIRTUAL, a INT8 NULL,"
+                   " CONSTRAINT t_pkey PRIMARY KEY (k ASC), INDEX t_a_idx (a ASC) USING HASH WITH (bucket_count=8))");
+  // Older versions: a STORED shard column with a check constraint, and WITH BUCKET_COUNT = n.
+  expect_same_crdb(
+      declared,
+      "CREATE TABLE public.t (k INT8 NOT NULL, a INT8 NULL, crdb_internal_a_shard_8 INT4 NOT VISIBLE NOT NULL"
+      " AS (mod(fnv32(crdb_internal.datums_to_bytes(a)), 8:::INT8)) STORED,"
+      " CONSTRAINT t_pkey PRIMARY KEY (k ASC), INDEX t_a_idx (a ASC) USING HASH WITH BUCKET_COUNT = 8,"
+      " CONSTRAINT check_crdb_internal_a_shard_8 CHECK (crdb_internal_a_shard_8 IN (0:::INT8, 1:::INT8)))");
+  expect_different_crdb(declared, "CREATE TABLE t (k INT PRIMARY KEY, a INT, INDEX (a) USING HASH)");  // 16 buckets
+}
+
+TEST(CrdbNormalize, Item14TtlExpirationColumnGoes) {
+  expect_same_crdb("CREATE TABLE t (pk INT8 PRIMARY KEY)",
+                   "CREATE TABLE public.t (pk INT8 NOT NULL, crdb_internal_expiration TIMESTAMPTZ NOT VISIBLE NOT NULL"
+                   " DEFAULT current_timestamp():::TIMESTAMPTZ + '00:10:00':::INTERVAL ON UPDATE"
+                   " current_timestamp():::TIMESTAMPTZ + '00:10:00':::INTERVAL, CONSTRAINT t_pkey PRIMARY KEY (pk ASC))"
+                   " WITH (ttl = 'on', ttl_expire_after = '00:10:00':::INTERVAL)");
+}
+
+TEST(CrdbNormalize, Item15ExpressionIndexColumnsGo) {
+  expect_same_crdb("CREATE TABLE t (k INT PRIMARY KEY, a INT, INDEX t_a_idx ((a + 1)))",
+                   "CREATE TABLE t (k INT PRIMARY KEY, a INT, crdb_internal_idx_expr INT8 NOT VISIBLE NULL AS (a + 1)"
+                   " VIRTUAL, INDEX t_a_idx ((a + 1:::INT8) ASC))");
+}
+
+TEST(CrdbNormalize, Item17PrimaryBecomesTablePkey) {
+  expect_same_crdb("CREATE TABLE t (k INT PRIMARY KEY)",
+                   "CREATE TABLE t (k INT8, CONSTRAINT \"primary\" PRIMARY KEY (k))");
+  expect_different_crdb("CREATE TABLE t (k INT PRIMARY KEY)",
+                        "CREATE TABLE t (k INT8, CONSTRAINT pk_name PRIMARY KEY (k))");
+}
+
+TEST(CrdbNormalize, Item18UniqueConstraintsAreUniqueIndexes) {
+  const char* shown = "CREATE TABLE public.t (a INT8 NULL, UNIQUE INDEX t_a_key (a ASC))";
+  expect_same_crdb("CREATE TABLE t (a INT UNIQUE)", shown);
+  expect_same_crdb("CREATE TABLE t (a INT, UNIQUE (a))", shown);
+  expect_same_crdb("CREATE TABLE t (a INT); ALTER TABLE t ADD CONSTRAINT t_a_key UNIQUE (a)", shown);
+  EXPECT_TRUE(only_table(normalized_crdb(shown)).uniques.empty());
+  EXPECT_TRUE(only_table(normalized_crdb("CREATE TABLE t (a INT UNIQUE)")).uniques.empty());
+}
+
+TEST(CrdbNormalize, Item19AscendingIsTheDefaultOrderAndStoringIsInclude) {
+  expect_same_crdb("CREATE TABLE t (a INT, b INT, INDEX i (a) INCLUDE (b))",
+                   "CREATE TABLE t (a INT8 NULL, b INT8 NULL, INDEX i (a ASC) STORING (b))");
+  expect_different_crdb("CREATE TABLE t (a INT, INDEX i (a))", "CREATE TABLE t (a INT, INDEX i (a DESC))");
+}
+
+TEST(CrdbNormalize, Item22InvertedIsGin) {
+  const char* shown = "CREATE TABLE t (j JSONB, INVERTED INDEX i (j))";
+  expect_same_crdb("CREATE TABLE t (j JSONB); CREATE INDEX i ON t USING GIN (j)", shown);
+  expect_same_crdb("CREATE TABLE t (j JSONB); CREATE INVERTED INDEX i ON t (j jsonb_ops)", shown);
+  Schema prefix = parse_crdb("CREATE TABLE t (a INT, INDEX i (a))");
+  prefix.tables[0].indexes[0].method = "prefix";  // pg_am's name for it
+  normalize_cockroach(prefix);
+  EXPECT_TRUE(prefix == normalized_crdb("CREATE TABLE t (a INT, INDEX i (a))"));
+}
+
+TEST(CrdbNormalize, Item25NullsFirstAscendingIsTheDefault) {
+  expect_same_crdb("CREATE TABLE t (a INT, b INT, INDEX i (a ASC NULLS FIRST, b DESC NULLS LAST))",
+                   "CREATE TABLE t (a INT, b INT, INDEX i (a ASC, b DESC))");
+  expect_different_crdb("CREATE TABLE t (a INT, INDEX i (a ASC NULLS LAST))",
+                        "CREATE TABLE t (a INT, INDEX i (a ASC))");
+}
+
+TEST(CrdbNormalize, Item32RegionEnumIsTheDatabasesRegionList) {
+  const Schema schema =
+      normalized_crdb("CREATE TYPE crdb_internal_region AS ENUM ('us-east-1'); CREATE TYPE mood AS ENUM ('ok')");
+  ASSERT_EQ(schema.enums.size(), 1u);
+  EXPECT_EQ(schema.enums[0].name.name, "mood");
+}
+
+TEST(CrdbNormalize, Item37TableLocalityInPrimaryRegionIsTheDefault) {
+  const char* none = "CREATE TABLE t (a INT)";
+  expect_same_crdb(none, "CREATE TABLE t (a INT) LOCALITY REGIONAL BY TABLE IN PRIMARY REGION");
+  expect_same_crdb(none, "CREATE TABLE t (a INT) LOCALITY REGIONAL BY TABLE");
+  expect_same_crdb("CREATE TABLE t (a INT) LOCALITY REGIONAL BY ROW AS crdb_region",
+                   "CREATE TABLE t (a INT) LOCALITY REGIONAL BY ROW");
+  expect_different_crdb(none, "CREATE TABLE t (a INT) LOCALITY REGIONAL BY TABLE IN \"us-east-1\"");
+  expect_different_crdb(none, "CREATE TABLE t (a INT) LOCALITY GLOBAL");
+  EXPECT_FALSE(only_table(normalized_crdb("CREATE TABLE t (a INT) LOCALITY REGIONAL BY TABLE")).locality.has_value());
+}
+
+TEST(CrdbNormalize, Item39MultiRegionDatabaseSurvivesZoneFailureByDefault) {
+  const Schema schema = normalized_crdb("CREATE DATABASE d PRIMARY REGION \"us-east-1\"; USE d");
+  EXPECT_EQ(schema.database.primary_region, "us-east-1");
+  EXPECT_EQ(schema.database.survival_goal, SurvivalGoal::Zone);
+  EXPECT_FALSE(normalized_crdb("CREATE DATABASE d; USE d").database.survival_goal.has_value());
+}
+
+TEST(CrdbNormalize, DefaultOperatorClassIsNoOperatorClass) {  // entry ei_expression_inverted_vector
+  expect_same_crdb(
+      "CREATE TABLE t (a INT, v VECTOR, VECTOR INDEX i (a DESC, (v::VECTOR(3))))",
+      "CREATE TABLE t (a INT8 NULL, v VECTOR NULL, VECTOR INDEX i (a DESC, (v::VECTOR(3)) vector_l2_ops))");
+}
+
+TEST(CrdbNormalize, ForeignKeyActionsDefaultToNoAction) {
+  const char* parent = "CREATE TABLE p (a INT PRIMARY KEY);";
+  expect_same_crdb(std::string(parent) + "CREATE TABLE c (a INT REFERENCES p)",
+                   std::string(parent) +
+                       "CREATE TABLE c (a INT, CONSTRAINT c_a_fkey FOREIGN KEY (a) REFERENCES p(a)"
+                       " ON DELETE NO ACTION ON UPDATE NO ACTION)");
+  expect_different_crdb(std::string(parent) + "CREATE TABLE c (a INT REFERENCES p)",
+                        std::string(parent) + "CREATE TABLE c (a INT REFERENCES p ON DELETE CASCADE)");
+}
+
+TEST(CrdbNormalize, IsIdempotentOnEveryCorpusModel) {
+  for (const auto& entry : crdb_show_create()["entries"]) {
+    SCOPED_TRACE(entry["id"].get<std::string>());
+    Schema schema;
+    ParseOptions options;
+    options.database = "defaultdb";
+    apply_ddl(substitute_placeholders(entry["create_statement"]), schema, options);
+    normalize_cockroach(schema);
+    Schema again = schema;
+    normalize_cockroach(again);
+    EXPECT_TRUE(again == schema) << describe(schema) << "\nthen\n" << describe(again);
+  }
+}
+
+}  // namespace
+}  // namespace strata::cockroachdb
