@@ -10,6 +10,7 @@
 #include "migrations/directory.hpp"
 #include "migrations/history.hpp"
 #include "strata/check.hpp"
+#include "strata/dialect.hpp"
 #include "strata/schema.hpp"
 
 namespace strata {
@@ -41,5 +42,8 @@ CheckCase live_drift(Connection& connection, const ServerDialect& dialect, const
 // SD102 / SD103: the migrations replayed in a scratch database on `dev_url`, against the declared schema.
 CheckCase migrations_drift(const std::filesystem::path& dir, const std::string& dev_url, const Schema& declared,
                            const ConnectOptions& connect, const std::string& history_table);
+
+// SD102 / SD103 without a server: the migrations read offline by `dialect`'s SQL reader.
+CheckCase migrations_drift_offline(const std::filesystem::path& dir, const Schema& declared, const Dialect& dialect);
 
 }  // namespace strata::check

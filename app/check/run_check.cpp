@@ -5,9 +5,9 @@
 #include "app/dialect_factory.hpp"
 #include "engine/db/connection.hpp"
 #include "migrations/lint/lint.hpp"
+#include "strata/declared_schema.hpp"
 #include "strata/dialect.hpp"
 #include "strata/errors.hpp"
-#include "strata/load.hpp"
 
 namespace strata {
 
@@ -75,15 +75,22 @@ CheckReport run_check(const CheckOptions& options) {
     throw UsageError("nothing to check: pass --dir (migrations) and/or --schema (declared schema)");
   }
   if (!options.base.empty() && options.dir.empty()) throw UsageError("--base needs --dir: it selects migration files");
-  std::optional<Schema> declared;
-  if (!options.schema_paths.empty()) declared = load_schema(options.schema_paths);
-
   CheckReport report;
   std::unique_ptr<Connection> connection;
   std::unique_ptr<ServerDialect> dialect;
   if (!options.url.empty()) {
     connection = std::make_unique<Connection>(options.url, options.connect);
     dialect = detect_dialect(*connection);
+  } else if (!options.dialect.empty()) {
+    dialect = make_server_dialect(options.dialect, "", options.server_version);
+  }
+  std::optional<Schema> declared;
+  if (!options.schema_paths.empty()) {
+    SchemaLoadOptions load;
+    load.sql_dialect = dialect ? std::string(dialect->name()) : options.dialect;
+    LoadedSchema loaded = load_declared_schema(options.schema_paths, load);
+    report.notes = std::move(loaded.notes);
+    declared = std::move(loaded.schema);
   }
 
   bool directory_ok = true;
@@ -103,10 +110,14 @@ CheckReport run_check(const CheckOptions& options) {
   if (!declared || options.dir.empty()) {
     report.cases.push_back(
         skipped(CheckKind::Drift, replayed, declared ? "no migrations (--dir)" : "no declared schema (--schema)"));
-  } else if (options.dev_url.empty()) {
-    report.cases.push_back(skipped(CheckKind::Drift, replayed, "no server to replay them on (--dev-url)"));
   } else if (!directory_ok) {
     report.cases.push_back(skipped(CheckKind::Drift, replayed, "the directory cannot be read (SI104)"));
+  } else if (options.dev_url.empty() && !dialect) {
+    report.cases.push_back(skipped(CheckKind::Drift, replayed,
+                                   "no server to replay them on (--dev-url), and no server kind to read them "
+                                   "offline (--url or --dialect)"));
+  } else if (options.dev_url.empty()) {
+    report.cases.push_back(check::migrations_drift_offline(options.dir, *declared, *dialect));
   } else {
     try {
       report.cases.push_back(

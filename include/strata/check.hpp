@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "strata/connect.hpp"
+#include "strata/declared_schema.hpp"
 #include "strata/export.hpp"
 #include "strata/finding.hpp"
 #include "strata/run_options.hpp"
@@ -23,6 +24,7 @@ namespace strata {
 struct CheckReport {
   static constexpr int kFormatVersion = 1;  // of the JSON report; raised on incompatible changes
   std::vector<CheckCase> cases;
+  std::vector<SchemaNote> notes;  // statements of SQL schema files strata left out
   STRATA_EXPORT std::size_t finding_count() const;
   bool clean() const { return finding_count() == 0; }
 };
@@ -34,12 +36,15 @@ struct CheckOptions {
   std::string dev_url;                        // a server for a scratch database (migrations' drift)
   std::string base;                           // a git ref: lint what is new since it
   std::string dialect;                        // without --url: "postgres" or "cockroachdb" (empty: lint for both)
+  std::string server_version;                 // with `dialect`: the release the migrations are for ("24.3")
   ConnectOptions connect;                     // for every connection (--url and --dev-url)
   std::string history_table = kHistoryTable;  // see RunSettings::history_table
 };
 
-// Runs every check its inputs allow. Throws UsageError for unusable options (nothing to check, a
-// bad git ref), LoadError for a declared schema or migration file that cannot be read, and
+// Runs every check its inputs allow. Without --dev-url, the migrations' drift is planned offline
+// when the server's kind is known (--url or `dialect`): their statements are read by the dialect's
+// SQL reader and the schema they build is compared with the declared one. Throws UsageError for unusable options
+// (nothing to check, a bad git ref), LoadError for a declared schema or migration file that cannot be read, and
 // ConnectionError when a database cannot be reached.
 STRATA_EXPORT CheckReport run_check(const CheckOptions& options);
 

@@ -1,11 +1,13 @@
 // strata: schema management for CockroachDB and PostgreSQL. The umbrella header.
 #pragma once
 
+#include "strata/adopt.hpp"
 #include "strata/apply.hpp"
 #include "strata/check.hpp"
 #include "strata/compare.hpp"
 #include "strata/config.hpp"
 #include "strata/connect.hpp"
+#include "strata/declared_schema.hpp"
 #include "strata/dialect.hpp"
 #include "strata/dialect_factory.hpp"
 #include "strata/diff.hpp"

@@ -8,6 +8,7 @@
 #include "strata/dialect.hpp"
 #include "strata/load.hpp"
 #include "strata/plan.hpp"
+#include "support/migration_dir.hpp"
 #include "support/run_command.hpp"
 #include "support/test_database.hpp"
 
@@ -42,6 +43,33 @@ TEST(CliInspect, CreatesTheShopWithDdlThenInspectsItBack) {
   const auto tree = nlohmann::json::parse(json.out);
   EXPECT_EQ(tree["tables"].size(), 4u);
   EXPECT_EQ(tree["database"]["name"], db.name());
+}
+
+// A schema declared in SQL is applied; `inspect --format sql` prints the live schema as SQL that
+// plans empty against it, and that SQL, run by psql on an empty database, builds the same schema.
+TEST(CliInspect, SqlDeclaredAppliedAndInspectedBackAsSql) {
+  testing::TestDatabase db;
+  const std::string declared = (kSource / "tests/schemas/everything.sql").string();
+  const auto apply = run_command({strata_binary(), "apply", "--url", db.url(), "--schema", declared, "--auto-approve"});
+  ASSERT_EQ(apply.exit_code, 0) << apply.out << apply.err;
+  const auto same = run_command({strata_binary(), "plan", "--url", db.url(), "--schema", declared});
+  ASSERT_EQ(same.exit_code, 0) << same.err;
+  EXPECT_NE(same.out.find("No changes"), std::string::npos) << same.out;
+
+  testing::MigrationDir scratch;
+  const std::string live = (scratch.path() / "live.sql").string();
+  const auto sql = run_command({strata_binary(), "inspect", "--url", db.url(), "--format", "sql", "-o", live});
+  ASSERT_EQ(sql.exit_code, 0) << sql.err;
+  const auto back = run_command({strata_binary(), "plan", "--url", db.url(), "--schema", live});
+  ASSERT_EQ(back.exit_code, 0) << back.err;
+  EXPECT_NE(back.out.find("No changes"), std::string::npos) << back.out;
+
+  testing::TestDatabase copy;
+  const auto psql = run_command({"/usr/bin/psql", "-v", "ON_ERROR_STOP=1", "-q", "-X", "-d", copy.url(), "-f", live});
+  ASSERT_EQ(psql.exit_code, 0) << psql.err;
+  const auto copied = run_command({strata_binary(), "plan", "--url", copy.url(), "--schema", declared});
+  ASSERT_EQ(copied.exit_code, 0) << copied.err;
+  EXPECT_NE(copied.out.find("No changes"), std::string::npos) << copied.out;
 }
 
 TEST(CliInspect, OnlyTheChosenSchema) {

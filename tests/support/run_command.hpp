@@ -43,4 +43,7 @@ class Process {
 // The path of the built `strata` command.
 std::string strata_binary();
 
+// The path of `name` (psql, pg_dump) in a directory of $PATH; throws std::runtime_error when none has it.
+std::string program_on_path(const std::string& name);
+
 }  // namespace strata::testing

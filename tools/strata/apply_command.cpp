@@ -7,12 +7,13 @@
 #include <nlohmann/json.hpp>
 
 #include "strata/apply.hpp"
+#include "strata/declared_schema.hpp"
 #include "strata/errors.hpp"
-#include "strata/load.hpp"
 #include "tools/strata/commands.hpp"
 #include "tools/strata/failure.hpp"
 #include "tools/strata/progress.hpp"
 #include "tools/strata/run_args.hpp"
+#include "tools/strata/schema_args.hpp"
 
 namespace strata::cli {
 
@@ -23,6 +24,7 @@ namespace {
 struct ApplyArgs {
   RunArgs run;
   std::vector<std::string> schema_paths;
+  std::string dialect;
   bool dry_run = false;
   bool auto_approve = false;
   std::vector<std::string> allowed;
@@ -78,7 +80,10 @@ int run_apply(const ApplyArgs& args) {
   // With --format json or sql, standard output holds the document or the script and nothing else.
   const bool json = args.format == "json";
   const bool text = args.format == "text";
-  const Schema declared = load_schema(args.schema_paths);
+  const ConnectionArgs& connection = args.run.connection;
+  const Schema declared = load_schema_paths(args.schema_paths, args.dialect, [&connection] {
+    return server_dialect_name(require_url(connection.url), connection.options());
+  });
   ApplyOptions options;
   options.allowed_hazards = parse_hazards(args.allowed);
   options.dry_run = args.dry_run;
@@ -134,6 +139,8 @@ void add_apply_command(CLI::App& app, Runner& run) {
       "Example: strata apply --schema schema/ --allow-hazards index-build --auto-approve");
   add_run_options(*cmd, args->run);
   add_schema_paths_option(*cmd, args->schema_paths);
+  cmd->add_option("--dialect", args->dialect, "The SQL of .sql schema files (default: the server's)")
+      ->check(CLI::IsMember({"postgres", "cockroachdb"}));
   cmd->add_flag("--dry-run", args->dry_run, "Plan and check hazards, change nothing");
   cmd->add_option("--allow-hazards", args->allowed,
                   "Hazard kinds to accept, comma-separated (e.g. data-loss,index-build)")

@@ -8,6 +8,7 @@
 #include "strata/errors.hpp"
 #include "tools/strata/commands.hpp"
 #include "tools/strata/output.hpp"
+#include "tools/strata/schema_args.hpp"
 
 namespace strata::cli {
 
@@ -42,8 +43,9 @@ void add_check_command(CLI::App& app, Runner& run) {
       "  integrity  --dir: strata.sum matches the files, versions unique and in order; with --url, no applied\n"
       "             migration edited or lost; with --base, no committed migration edited\n"
       "  lint       --dir: the pending migrations (--url), the files new since --base, or else all files\n"
-      "  drift      --schema with --url: the live database; --schema, --dir and --dev-url: what the\n"
-      "             migrations produce on a scratch database\n"
+      "  drift      --schema with --url: the live database; --schema and --dir: what the migrations\n"
+      "             produce, on a scratch database (--dev-url) or, without one, read offline by the SQL\n"
+      "             reader of the server's kind (--url or --dialect)\n"
       "A statement is let through on purpose with a comment before it: -- strata:ignore SL101 <why>.\n"
       "Codes and the JSON shape: docs/check.md. Exit: 0 clean, 1 findings, 2 bad input, 3 cannot connect.\n"
       "Example: strata check --dir migrations --base origin/main --format github");
@@ -58,9 +60,11 @@ void add_check_command(CLI::App& app, Runner& run) {
       ->check(CLI::IsMember({"text", "json", "junit", "github"}))
       ->capture_default_str();
   cmd->add_option("--dialect", args->dialect,
-                  "Lint rules when no --url tells the server: postgres, cockroachdb or both")
+                  "The server's kind when no --url tells it: lint rules, .sql schema files, offline drift")
       ->check(CLI::IsMember({"both", "postgres", "cockroachdb"}))
       ->capture_default_str();
+  cmd->add_option("--server-version", args->options.server_version,
+                  "With --dialect: the server's release, MAJOR.MINOR (e.g. 24.3), for CockroachDB's rules");
   add_output_option(*cmd, args->output);
   add_history_table_option(*cmd, args->options.history_table);
   cmd->callback([args, &run] {
@@ -69,6 +73,7 @@ void add_check_command(CLI::App& app, Runner& run) {
       args->options.connect = args->connection.options();
       if (args->dialect != "both") args->options.dialect = args->dialect;
       const CheckReport report = run_check(args->options);
+      print_notes(report.notes);
       const bool terminal = args->output.empty() && isatty(STDOUT_FILENO) == 1;
       write_output(render(report, args->format, terminal), args->output);
       return static_cast<int>(report.clean() ? ExitCode::Ok : ExitCode::Findings);

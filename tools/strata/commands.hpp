@@ -22,6 +22,7 @@ void add_lock_command(CLI::App& app, Runner& run);
 void add_check_command(CLI::App& app, Runner& run);
 void add_migrate_command(CLI::App& app, Runner& run);
 void add_migrate_new_command(CLI::App& migrate, Runner& run);
+void add_migrate_adopt_commands(CLI::App& migrate, Runner& run);  // import, adopt, baseline
 void add_migrate_repair_commands(CLI::App& migrate, Runner& run);
 void add_help_command(CLI::App& app, Runner& run);
 void add_completion_command(CLI::App& app, Runner& run);

@@ -203,12 +203,14 @@ void add_migrate_command(CLI::App& app, Runner& run) {
       "`-- strata:no-transaction`; on CockroachDB each statement runs on its own and its schema-change\n"
       "jobs are waited for. Ctrl-C (SIGINT) or SIGTERM stops after the running migration (exit 130/143);\n"
       "a second signal stops at once. Settings may come from strata.yaml (see --config); flags override\n"
-      "it. See docs/migrations.md.");
+      "it. See docs/migrations.md. Moving from golang-migrate, goose, Flyway, dbmate, Prisma or Atlas:\n"
+      "import, then adopt; onto a database no tool migrated: baseline (docs/adoption.md).");
   add_run_commands(*cmd, args, run);
   add_status_command(*cmd, args, run);
   add_hash_command(*cmd, args, run);
   add_migrate_new_command(*cmd, run);
   add_migrate_repair_commands(*cmd, run);
+  add_migrate_adopt_commands(*cmd, run);
 }
 
 }  // namespace strata::cli

@@ -3,9 +3,10 @@
 
 #include <fmt/format.h>
 
-#include "strata/load.hpp"
+#include "strata/declared_schema.hpp"
 #include "strata/migrate.hpp"
 #include "tools/strata/commands.hpp"
+#include "tools/strata/schema_args.hpp"
 
 namespace strata::cli {
 
@@ -37,8 +38,10 @@ int run_new(const NewArgs& args) {
                              written.up_file.string(), written.down_file.string());
     return 0;
   }
-  const Schema declared = load_schema(args.schema_paths);
   const std::string& server = args.dev_url.empty() ? require_url(args.connection.url) : args.dev_url;
+  const ConnectOptions connect = args.connection.options();
+  const Schema declared =
+      load_schema_paths(args.schema_paths, "", [&server, &connect] { return server_dialect_name(server, connect); });
   const auto written = new_migration(args.dir, args.name, declared, server, args.connection.options(), args.history_table);
   if (!written) {
     std::cout << "Nothing to write: the migrations already produce the declared schema.\n";
