@@ -9,7 +9,7 @@
 #include "engine/db/server_dialect.hpp"
 #include "engine/lock/lock.hpp"
 #include "migrations/history.hpp"
-#include "migrations/splitter.hpp"
+#include "migrations/repair.hpp"
 #include "strata/errors.hpp"
 
 namespace strata::migrations {
@@ -59,7 +59,7 @@ RecordResult record_applied(Connection& connection, const std::string& url, cons
                             const RunSettings& settings, const std::string& purpose) {
   RecordResult result;
   const auto lock = acquire_schema_lock(connection, url, dialect, settings.lock, purpose, nullptr);
-  History history(connection, dialect);
+  History history(connection, dialect, settings.history_table);
   history.ensure_table();
   const auto problems = disagreements(directory, history.read(), versions, result);
   if (!problems.empty()) {
@@ -74,15 +74,7 @@ RecordResult record_applied(Connection& connection, const std::string& url, cons
         result.already_applied.end())
       continue;
     const Migration& m = find(directory, version);
-    const auto statements = static_cast<int>(split_statements(m.up.text, m.up.file_name).size());
-    HistoryRow row;
-    row.version = m.version;
-    row.name = m.name;
-    row.checksum = m.up.checksum;
-    row.state = RowState::Applied;
-    row.statements_total = statements;
-    row.statements_applied = statements;
-    row.finished = true;
+    HistoryRow row = applied_row(directory, m, nullptr, fmt::format("{} ({})", person(), purpose));
     row.duration_ms = 0;
     rows.push_back(std::move(row));
     result.recorded.push_back(version);
@@ -95,7 +87,7 @@ RecordResult record_applied(Connection& connection, const std::string& url, cons
   } catch (const strata::Error&) {
     throw;
   } catch (const std::exception& error) {
-    connection.rethrow(error, "writing strata_schema_history");
+    connection.rethrow(error, "writing " + settings.history_table);
   }
   return result;
 }

@@ -25,27 +25,6 @@ bool unresolved(const HistoryRow& row) {
   return row.state == RowState::Partial || row.state == RowState::Failed || row.state == RowState::Reverting;
 }
 
-// The row that records `m` applied in full, keeping what `base` knew of its start and jobs.
-HistoryRow applied_row(const Directory& directory, const Migration& m, const HistoryRow* base, const std::string& by) {
-  HistoryRow row = base ? *base : HistoryRow{};
-  const auto statements = split_statements(m.up.text, (directory.path / m.up.file_name).string());
-  const int count = static_cast<int>(statements.size());
-  row.version = m.version;
-  row.name = m.name;
-  row.checksum = m.up.checksum;
-  row.state = RowState::Applied;
-  row.statements_total = count;
-  row.statements_applied = count;
-  row.statement_started.reset();
-  row.statement_started_at.clear();
-  row.prefix_checksum = prefix_checksum(statements, count);
-  row.finished = true;
-  row.duration_ms.reset();
-  row.error.clear();
-  row.applied_by = by;
-  return row;
-}
-
 struct Lookup {
   std::map<std::int64_t, const Migration*> files;
   std::map<std::int64_t, const HistoryRow*> rows;
@@ -210,6 +189,26 @@ void check_sum(const Directory& directory, const RepairRequest& request, const s
 
 }  // namespace
 
+HistoryRow applied_row(const Directory& directory, const Migration& m, const HistoryRow* base, const std::string& by) {
+  HistoryRow row = base ? *base : HistoryRow{};
+  const auto statements = split_statements(m.up.text, (directory.path / m.up.file_name).string());
+  const int count = static_cast<int>(statements.size());
+  row.version = m.version;
+  row.name = m.name;
+  row.checksum = m.up.checksum;
+  row.state = RowState::Applied;
+  row.statements_total = count;
+  row.statements_applied = count;
+  row.statement_started.reset();
+  row.statement_started_at.clear();
+  row.prefix_checksum = prefix_checksum(statements, count);
+  row.finished = true;
+  row.duration_ms.reset();
+  row.error.clear();
+  row.applied_by = by;
+  return row;
+}
+
 std::string person() {
   std::string user;
   if (const passwd* entry = getpwuid(geteuid()); entry && entry->pw_name) user = entry->pw_name;
@@ -243,7 +242,7 @@ RepairReport repair(Connection& connection, const std::string& url, const Server
   const Directory directory = read_directory(path);
   RepairReport report;
   report.recorded_by = person();
-  History history(connection, dialect);
+  History history(connection, dialect, options.run.history_table);
   auto steps = plan_repair(directory, history.read(), request, report.recorded_by);
   if (!steps.empty()) check_sum(directory, request, steps);
   std::unique_ptr<SchemaLock> lock;
@@ -256,7 +255,7 @@ RepairReport repair(Connection& connection, const std::string& url, const Server
   for (const auto& step : steps) report.changes.push_back(step.change);
   if (request.dry_run || steps.empty()) return report;
   if (confirm && !confirm(report)) return report;
-  with_retries("writing " + std::string(kHistoryTable), options.run.max_retries, options.observer, [&] {
+  with_retries("writing " + options.run.history_table, options.run.max_retries, options.observer, [&] {
     try {
       pqxx::work tx(connection.raw());
       lock->check_held(tx);

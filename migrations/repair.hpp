@@ -40,6 +40,10 @@ RepairReport repair(Connection& connection, const std::string& url, const Server
                     const std::filesystem::path& directory, const MigrateOptions& options, const RepairRequest& request,
                     const std::function<bool(const RepairReport&)>& confirm);
 
+// The row that records `m` applied in full, written by `by`, keeping what `base` (when there is
+// one) knew of its start and jobs.
+HistoryRow applied_row(const Directory& directory, const Migration& m, const HistoryRow* base, const std::string& by);
+
 // "alice@build-7": the person a repair is recorded for (the login name and the host).
 std::string person();
 

@@ -211,7 +211,7 @@ ToolHistory read_tool_history(Connection& connection, Tool tool, const std::stri
   } catch (const DatabaseError& error) {
     throw UsageError(
         fmt::format("cannot read {}'s history from {} on {}: {} (name another table with "
-                    "--history-table)",
+                    "--tool-table)",
                     tool_name(tool), out.table, connection.display_url(), error.what()));
   }
   return out;

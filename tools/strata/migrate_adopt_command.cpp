@@ -19,7 +19,7 @@ struct AdoptArgs {
   std::string from_dir;
   std::string dir = "migrations";
   std::string repeatables = "refuse";
-  std::string history_table;
+  std::string tool_table;  // the other tool's history table (empty: its default)
   std::string dev_url;
   std::int64_t version = 0;
 };
@@ -81,10 +81,11 @@ void add_adopt_command(CLI::App& migrate, const std::shared_ptr<AdoptArgs>& args
       ->check(CLI::IsMember(migration_tool_names()));
   cmd->add_option("--dir", args->dir, "The strata migrations directory (written by `strata migrate import`)")
       ->capture_default_str();
-  cmd->add_option("--history-table", args->history_table, "The tool's history table, when not its default");
+  cmd->add_option("--tool-table", args->tool_table,
+                  "The other tool's history table, when not its default (strata's own: --history-table)");
   cmd->callback([args, &run] {
     run = [args] {
-      AdoptOptions options{args->tool, require_url(args->run.connection.url), args->dir, args->history_table,
+      AdoptOptions options{args->tool, require_url(args->run.connection.url), args->dir, args->tool_table,
                            args->run.settings()};
       const AdoptReport report = adopt_history(options);
       for (const auto& remark : report.remarks) std::cout << "note: " << remark << "\n";
