@@ -198,12 +198,13 @@ void add_migrate_command(CLI::App& app, Runner& run) {
   cmd->footer(
       "The directory holds <version>_<name>.up.sql and .down.sql files and strata.sum, their checksums.\n"
       "History is kept in the table strata_schema_history (--history-table, or history_table: in\n"
-      "strata.yaml, names another). up, down, goto, repair and set take strata's lock; status, hash\n"
-      "and new do not. A file runs in one transaction on PostgreSQL unless it has a line\n"
-      "`-- strata:no-transaction`; on CockroachDB each statement runs on its own and its schema-change\n"
-      "jobs are waited for. Ctrl-C (SIGINT) or SIGTERM stops after the running migration (exit 130/143);\n"
-      "a second signal stops at once. Settings may come from strata.yaml (see --config); flags override\n"
-      "it. See docs/migrations.md. Moving from golang-migrate, goose, Flyway, dbmate, Prisma or Atlas:\n"
+      "strata.yaml, names another). up, down, goto, repair, set, adopt and baseline take strata's lock;\n"
+      "status, hash and new do not, nor import (which touches no database). A file runs in one\n"
+      "transaction on PostgreSQL unless it has a line `-- strata:no-transaction`; on CockroachDB each\n"
+      "statement runs on its own and its schema-change jobs are waited for. Ctrl-C (SIGINT) or SIGTERM\n"
+      "stops after the running migration (exit 130/143); a second signal stops at once. Settings may\n"
+      "come from strata.yaml (see --config); flags override it. See docs/migrations.md. Moving from golang-migrate, "
+      "goose, Flyway, dbmate, Prisma or Atlas:\n"
       "import, then adopt; onto a database no tool migrated: baseline (docs/adoption.md).");
   add_run_commands(*cmd, args, run);
   add_status_command(*cmd, args, run);
