@@ -203,9 +203,9 @@ void add_migrate_command(CLI::App& app, Runner& run) {
       "transaction on PostgreSQL unless it has a line `-- strata:no-transaction`; on CockroachDB each\n"
       "statement runs on its own and its schema-change jobs are waited for. Ctrl-C (SIGINT) or SIGTERM\n"
       "stops after the running migration (exit 130/143); a second signal stops at once. Settings may\n"
-      "come from strata.yaml (see --config); flags override it. See docs/migrations.md. Moving from golang-migrate, "
-      "goose, Flyway, dbmate, Prisma or Atlas:\n"
-      "import, then adopt; onto a database no tool migrated: baseline (docs/adoption.md).");
+      "come from strata.yaml (see --config); flags override it. See docs/migrations.md.\n"
+      "Moving from golang-migrate, goose, Flyway, dbmate, Prisma or Atlas: import, then adopt; onto a\n"
+      "database no tool migrated: baseline (docs/adoption.md).");
   add_run_commands(*cmd, args, run);
   add_status_command(*cmd, args, run);
   add_hash_command(*cmd, args, run);
