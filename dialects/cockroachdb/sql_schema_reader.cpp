@@ -90,22 +90,46 @@ Column decided(Column column) {
   return column;
 }
 
-load::DeclaredTable declare(const Table& table, const SourcePosition& at) {
+// The comments COMMENT ON gave `d`'s table and its objects, where the declared format keeps them.
+void declare_comments(load::DeclaredTable& d, const std::vector<Comment>& comments) {
+  for (const auto& c : comments) {
+    if (c.table != d.name) continue;
+    if (c.on == CommentOn::Table) d.comment = c.text;
+    for (auto& column : d.columns) {
+      if (c.on == CommentOn::Column && column.column.name == c.object) column.comment = c.text;
+    }
+    for (auto& index : d.indexes) {
+      if (c.on == CommentOn::Index && index.index.name == c.object) index.comment = c.text;
+    }
+    if (c.on != CommentOn::Constraint) continue;
+    if (d.primary_key && d.primary_key->name == c.object) d.primary_key_comment = c.text;
+    for (auto& unique : d.uniques) {
+      if (unique.unique.name == c.object) unique.comment = c.text;
+    }
+    for (auto& fk : d.foreign_keys) {
+      if (fk.foreign_key.name == c.object) fk.comment = c.text;
+    }
+  }
+}
+
+load::DeclaredTable declare(const Table& table, const load::Mark& at, const std::vector<Comment>& comments) {
   load::DeclaredTable d;
   d.name = table.name;
   d.position = at;
-  for (const auto& column : table.columns) d.columns.push_back(load::DeclaredColumn{decided(column), at, at, false});
+  for (const auto& column : table.columns)
+    d.columns.push_back(load::DeclaredColumn{decided(column), at, at, false, {}});
   d.primary_key = table.primary_key;
   d.primary_key_named = true;
   if (table.primary_key) d.primary_key_columns.columns = table.primary_key->columns;
   d.primary_key_position = at;
-  for (const auto& index : table.indexes) d.indexes.push_back(load::DeclaredIndex{index, true, at, {}, {}});
-  for (const auto& unique : table.uniques) d.uniques.push_back(load::DeclaredUnique{unique, true, at, {}});
+  for (const auto& index : table.indexes) d.indexes.push_back(load::DeclaredIndex{index, true, at, {}, {}, {}});
+  for (const auto& unique : table.uniques) d.uniques.push_back(load::DeclaredUnique{unique, true, at, {}, {}});
   for (const auto& fk : table.foreign_keys)
-    d.foreign_keys.push_back(load::DeclaredForeignKey{fk, true, !fk.ref_columns.empty(), at, at, {}, {}});
+    d.foreign_keys.push_back(load::DeclaredForeignKey{fk, true, !fk.ref_columns.empty(), at, at, {}, {}, {}});
   for (const auto& check : table.checks) d.checks.push_back(load::DeclaredCheck{check, at});
   d.locality = table.locality;
   d.locality_position = at;
+  declare_comments(d, comments);
   return d;
 }
 
@@ -168,12 +192,12 @@ class CockroachSqlReader : public load::SqlSchemaReader {
                         load::DeclaredSchema& into, std::vector<Diagnostic>& errors) {
     const auto at = [&](const QualifiedName& name) {
       const auto it = positions.find(name);
-      return it == positions.end() ? SourcePosition{} : it->second;
+      return load::mark_in(into, it == positions.end() ? SourcePosition{} : it->second);
     };
     const Database& db = schema.database;
     if (!db.primary_region.empty() || !db.regions.empty() || db.survival_goal) {
       if (into.database) {
-        errors.push_back({into.database_position,
+        errors.push_back({load::position_of(into.database_position, into.files),
                           "expected the database's regions in one place: the SQL files set "
                           "them too"});
       } else {
@@ -183,7 +207,7 @@ class CockroachSqlReader : public load::SqlSchemaReader {
     for (const auto& name : schema.schemas) into.schemas.push_back(name);
     for (const auto& e : schema.enums) into.enums.push_back(load::DeclaredEnum{e, at(e.name)});
     for (const auto& q : schema.sequences) into.sequences.push_back(load::DeclaredSequence{q, at(q.name)});
-    for (const auto& t : schema.tables) into.tables.push_back(declare(t, at(t.name)));
+    for (const auto& t : schema.tables) into.tables.push_back(declare(t, at(t.name), schema.comments));
   }
 };
 

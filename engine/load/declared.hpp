@@ -2,6 +2,8 @@
 // model objects plus the source positions that error messages need (Mark: file index, line, column).
 #pragma once
 
+#include <algorithm>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -100,6 +102,20 @@ struct DeclaredSchema {
   // The files that held no document at all (0 bytes, or only comments and blank lines).
   std::vector<std::string> empty_files;
 };
+
+// The Mark of `position` in `declared`: its file is added to DeclaredSchema::files when it is not
+// there yet (a reader of SQL files marks what it declares with this).
+inline Mark mark_in(DeclaredSchema& declared, const SourcePosition& position) {
+  auto& files = declared.files;
+  auto it = std::find(files.rbegin(), files.rend(), position.file);
+  std::size_t index = files.size();
+  if (it == files.rend()) {
+    files.push_back(position.file);
+  } else {
+    index = static_cast<std::size_t>(files.rend() - it) - 1;
+  }
+  return {static_cast<std::uint32_t>(index), position.line, position.column};
+}
 
 // Reads one YAML document into `into` (appending), reporting problems into `diagnostics`.
 void parse_file(const std::string& file, std::string_view text, DeclaredSchema& into,

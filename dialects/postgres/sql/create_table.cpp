@@ -97,7 +97,7 @@ void SchemaBuilder::create_table(const StatementText& s, const json& stmt) {
 
   load::DeclaredTable table;
   table.name = name;
-  table.position = s.at(stmt["relation"]);
+  table.position = mark(s.at(stmt["relation"]));
   into_.tables.push_back(std::move(table));
   const std::size_t index = into_.tables.size() - 1;
   const json elements = stmt.contains("tableElts") ? stmt["tableElts"] : json::array();
@@ -125,8 +125,8 @@ void SchemaBuilder::add_column(load::DeclaredTable& table, const StatementText& 
   load::DeclaredColumn c;
   c.column.name = text_field(def, "colname");
   c.column.nullable = true;
-  c.position = s.at(def);
-  c.type_position = s.at(def["typeName"]);
+  c.position = mark(s.at(def));
+  c.type_position = mark(s.at(def["typeName"]));
   std::string why;
   const auto type = column_type(def["typeName"], default_schema_, why);
   if (!type) {
@@ -218,13 +218,13 @@ void SchemaBuilder::add_constraint(load::DeclaredTable& table, const StatementTe
   if (type == "CONSTR_PRIMARY") {
     if (table.primary_key) {
       error(at, fmt::format("expected one primary key for table {}: it has one already (at {})", table_name,
-                            to_string(table.primary_key_position)));
+                            to_string(where(table.primary_key_position))));
       return;
     }
     table.primary_key = PrimaryKey{name.empty() ? choose_name(table.name.name, "", "pkey", taken) : name, keys};
     table.primary_key_named = true;
     table.primary_key_columns.columns = keys;
-    table.primary_key_position = at;
+    table.primary_key_position = mark(at);
     mark_not_null(table, keys);
   } else if (type == "CONSTR_UNIQUE") {
     if (flag(c, "nulls_not_distinct")) note(at, fmt::format("table {}: NULLS NOT DISTINCT is left out", table_name));
@@ -234,7 +234,7 @@ void SchemaBuilder::add_constraint(load::DeclaredTable& table, const StatementTe
     unique.unique.name =
         name.empty() ? choose_name(table.name.name, fmt::format("{}", fmt::join(keys, "_")), "key", taken) : name;
     unique.named = true;
-    unique.position = at;
+    unique.position = mark(at);
     table.uniques.push_back(std::move(unique));
   } else if (type == "CONSTR_FOREIGN") {
     load::DeclaredForeignKey fk;
@@ -250,8 +250,8 @@ void SchemaBuilder::add_constraint(load::DeclaredTable& table, const StatementTe
     if (text_field(c, "fk_matchtype") == "f") note(at, fmt::format("table {}: MATCH FULL is left out", table_name));
     if (c.contains("fk_del_set_cols"))
       note(at, fmt::format("table {}: the column list of ON DELETE SET NULL/DEFAULT is left out", table_name));
-    fk.position = at;
-    fk.ref_position = s.at(c["pktable"]);
+    fk.position = mark(at);
+    fk.ref_position = mark(s.at(c["pktable"]));
     std::set<std::string> used;
     for (const auto& other : table.foreign_keys) used.insert(other.foreign_key.name);
     fk.foreign_key.name = name.empty()

@@ -170,7 +170,7 @@ Outcome SchemaBuilder::create_index(const StatementText& s, const json& stmt) {
   const std::string name = text_field(stmt, "idxname");
   if (!name.empty() && flag(stmt, "if_not_exists") && relation_taken(table_name.schema, name)) return Outcome::Applied;
   load::DeclaredIndex index;
-  index.position = s.start();
+  index.position = mark(s.start());
   index.index.unique = flag(stmt, "unique");
   index.index.method = text_field(stmt, "accessMethod");
   if (index.index.method.empty()) index.index.method = "btree";

@@ -39,6 +39,12 @@ class SchemaBuilder {
 
   void error(const SourcePosition& at, std::string message) { errors_.push_back({at, std::move(message)}); }
   void note(const SourcePosition& at, std::string message) { notes_.push_back({at, std::move(message)}); }
+  void error(const load::Mark& at, std::string message) { error(where(at), std::move(message)); }
+  void note(const load::Mark& at, std::string message) { note(where(at), std::move(message)); }
+
+  // A position as the declared schema keeps it, and back.
+  load::Mark mark(const SourcePosition& at) { return load::mark_in(into_, at); }
+  SourcePosition where(const load::Mark& at) const { return load::position_of(at, into_.files); }
 
  private:
   using json = nlohmann::json;
