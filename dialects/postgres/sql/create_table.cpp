@@ -267,8 +267,8 @@ void SchemaBuilder::add_constraint(load::DeclaredTable& table, const StatementTe
       return;
     }
     if (flag(c, "is_no_inherit")) note(at, fmt::format("table {}: NO INHERIT is left out", table_name));
-    table.checks.push_back(
-        load::DeclaredCheck{Check{name.empty() ? check_name(table, c, column, expression) : name, *expression}, at});
+    table.checks.push_back(load::DeclaredCheck{
+        Check{name.empty() ? check_name(table, c, column, expression) : name, *expression}, mark(at)});
   } else if (type == "CONSTR_EXCLUSION") {
     note(at, fmt::format("table {}: EXCLUDE constraints are left out (strata does not manage them)", table_name));
   } else {
@@ -308,7 +308,7 @@ void SchemaBuilder::add_serial(load::DeclaredTable& table, load::DeclaredColumn&
   sequence.name = QualifiedName{table.name.schema, choose_name(table.name.name, col.name, "seq", taken)};
   sequence.type = col.type == "int4" ? "integer" : col.type;
   sequence.max_value = sequence.type == "smallint" ? 32767 : sequence.type == "integer" ? 2147483647 : INT64_MAX;
-  into_.sequences.push_back(load::DeclaredSequence{sequence, s.at(def)});
+  into_.sequences.push_back(load::DeclaredSequence{sequence, mark(s.at(def))});
   const std::string regclass = table.name.schema == "public"
                                    ? quote_ident(sequence.name.name)
                                    : quote_qualified(sequence.name.schema, sequence.name.name);

@@ -48,7 +48,7 @@ void SchemaBuilder::create_enum(const StatementText& s, const json& stmt) {
   Enum e;
   e.name = object_name(name_list(stmt["typeName"]));
   for (const auto& value : stmt.value("vals", json::array())) e.values.push_back(value["String"].value("sval", ""));
-  into_.enums.push_back(load::DeclaredEnum{std::move(e), s.start()});
+  into_.enums.push_back(load::DeclaredEnum{std::move(e), mark(s.start())});
 }
 
 void SchemaBuilder::alter_enum(const StatementText& s, const json& stmt) {
@@ -147,7 +147,7 @@ void SchemaBuilder::create_sequence(const StatementText& s, const json& stmt) {
                                                  [&](auto& d) { return d.sequence.name == sequence.name; }))
     return;
   sequence_options(sequence, s, stmt.value("options", json::array()), false);
-  into_.sequences.push_back(load::DeclaredSequence{std::move(sequence), s.at(stmt["sequence"])});
+  into_.sequences.push_back(load::DeclaredSequence{std::move(sequence), mark(s.at(stmt["sequence"]))});
 }
 
 void SchemaBuilder::alter_sequence(const StatementText& s, const json& stmt) {
