@@ -25,19 +25,23 @@ namespace {
 // one, and no migration declares it.
 bool is_tool_history(const QualifiedName& name) {
   return name.name == "schema_migrations" || name.name == "goose_db_version" || name.name == "flyway_schema_history" ||
-         name.name == "_prisma_migrations" || name.schema == "atlas_schema_revisions" || name.name == kHistoryTable ||
-         name.name == kLockTable;
+         name.name == "_prisma_migrations" || name.schema == "atlas_schema_revisions";
 }
 
 // What the migrations up to `version` build, replayed on a scratch database on `dev_url`.
 Schema replayed(const BaselineOptions& options) {
-  migrations::ScratchDatabase scratch(options.dev_url, options.run.connect);
+  const auto server_dialect = [&] {
+    Connection server(options.dev_url, options.run.connect);
+    return detect_dialect(server);
+  }();
+  migrations::ScratchDatabase scratch(options.dev_url, options.run.connect, *server_dialect);
   MigrateOptions replay;
   replay.run.connect = options.run.connect;
+  replay.run.history_table = options.run.history_table;
   Migrator(scratch.url(), options.directory, replay).go_to(options.version);
   Connection connection(scratch.url(), options.run.connect);
   const auto dialect = detect_dialect(connection);
-  Schema schema = dialect->introspect(connection, IntrospectOptions{});
+  Schema schema = read_live(connection, *dialect, std::vector<std::string>{}, options.run.history_table);
   std::erase_if(schema.tables, [](const Table& t) { return is_tool_history(t.name); });
   return schema;
 }
@@ -74,7 +78,7 @@ BaselineReport baseline(const BaselineOptions& options) {
     expected = std::move(read.schema);
     report.notes = std::move(read.notes);
   }
-  Schema live = read_live(connection, *dialect, expected);
+  Schema live = read_live(connection, *dialect, expected, options.run.history_table);
   std::erase_if(live.tables, [&](const Table& t) { return is_tool_history(t.name) && !expected.find_table(t.name); });
   const Plan differences = plan_changes(live, expected, *dialect);
   if (!differences.empty()) {
