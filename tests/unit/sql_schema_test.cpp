@@ -237,7 +237,6 @@ TEST(SqlSchema, WhatStrataDoesNotManageIsNotedOnceAndSkipped) {
   EXPECT_EQ(notes_of(loaded),
             "s.sql:1:1: skipped SET: strata does not manage session settings\n"
             "s.sql:3:1: table later: WITH (…) storage options are left out\n"
-            "s.sql:4:1: skipped COMMENT ON: strata does not manage comments\n"
             "s.sql:5:1: skipped GRANT: strata does not manage privileges\n"
             "s.sql:6:1: skipped CREATE FUNCTION: strata does not manage functions, procedures and triggers\n"
             "s.sql:7:1: skipped CREATE OR REPLACE VIEW: strata does not manage views\n"
@@ -245,6 +244,30 @@ TEST(SqlSchema, WhatStrataDoesNotManageIsNotedOnceAndSkipped) {
             "s.sql:2:1: table later: ALTER TABLE … OWNER TO is left out (strata does not manage it)\n");
   EXPECT_EQ(loaded.schema.tables.size(), 1u);
   EXPECT_EQ(loaded.schema.tables[0].checks.size(), 1u);
+  ASSERT_EQ(loaded.schema.comments.size(), 1u);  // a comment on a table is the schema's
+  EXPECT_EQ(loaded.schema.comments[0].text, "hi");
+}
+
+// COMMENT ON a table, a column, an index and a key, in either dialect's SQL, lands where the
+// declared format keeps it; a later COMMENT … IS NULL removes one, and a column renamed keeps its.
+TEST(SqlSchema, CommentsAreReadInBothDialects) {
+  const std::string sql =
+      "CREATE TABLE t (id INT8 PRIMARY KEY, a INT8, CONSTRAINT a_key UNIQUE (a));\n"
+      "CREATE INDEX t_a ON t (a);\n"
+      "COMMENT ON TABLE t IS 'the t';\n"
+      "COMMENT ON COLUMN t.a IS 'an a';\n"
+      "COMMENT ON INDEX t_a IS 'by a';\n"
+      "COMMENT ON CONSTRAINT a_key ON t IS 'one each';\n"
+      "COMMENT ON CONSTRAINT t_pkey ON t IS 'soon gone';\n"
+      "COMMENT ON CONSTRAINT t_pkey ON t IS NULL;\n"
+      "ALTER TABLE t RENAME COLUMN a TO b;\n";
+  for (const std::string dialect : {"postgres", "cockroachdb"}) {
+    const LoadedSchema loaded = load_sql({{"s.sql", sql}}, dialect);
+    std::vector<std::string> got;
+    for (const auto& c : loaded.schema.comments) got.push_back(c.object + "=" + c.text);
+    std::sort(got.begin(), got.end());
+    EXPECT_EQ(got, (std::vector<std::string>{"=the t", "a_key=one each", "b=an a", "t_a=by a"})) << dialect;
+  }
 }
 
 TEST(SqlSchema, TheDialectComesFromTheFileThenTheOptionThenTheServer) {

@@ -42,7 +42,6 @@ const std::map<std::string, std::string_view>& skipped_kinds() {
       {"AlterDefaultPrivilegesStmt", "privileges"},
       {"CreateExtensionStmt", "extensions"},
       {"AlterExtensionStmt", "extensions"},
-      {"CommentStmt", "comments"},
       {"SecLabelStmt", "security labels"},
       {"CreatePolicyStmt", "row-level security policies"},
       {"AlterPolicyStmt", "row-level security policies"},
@@ -127,6 +126,8 @@ Outcome SchemaBuilder::dispatch(const StatementText& s, const std::string& kind,
     return rename(s, body);
   else if (kind == "DropStmt")
     return drop(s, body);
+  else if (kind == "CommentStmt")
+    return comment(s, body);
   else if (const auto it = skipped_kinds().find(kind); it != skipped_kinds().end())
     skip(s, it->second);
   else

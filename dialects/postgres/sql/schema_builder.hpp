@@ -1,11 +1,12 @@
 // Applies PostgreSQL statements, as libpg_query parsed them, to a declared schema: the
 // CREATE statements a schema file holds (schemas, enums, sequences, tables with their columns,
-// defaults, identity, generated columns and constraints, indexes), and the ALTER, RENAME and DROP
-// statements that pg_dump output and migration files add after them. What the model does not hold
-// is reported as a note and left out (comments, grants, functions, storage options…); what cannot
-// be read is an error naming file:line:column. Members are defined by topic: schema_builder.cpp
-// (dispatch, names, notes), create_table.cpp (tables, columns, constraints), alter_table.cpp
-// (ALTER TABLE, RENAME), objects.cpp (schemas, enums, sequences, indexes, DROP).
+// defaults, identity, generated columns and constraints, indexes), COMMENT ON the tables and what
+// they hold, and the ALTER, RENAME and DROP statements that pg_dump output and migration files add
+// after them. What the model does not hold is reported as a note and left out (grants, functions,
+// storage options…); what cannot be read is an error naming file:line:column. Members are defined
+// by topic: schema_builder.cpp (dispatch, names, notes), create_table.cpp (tables, columns,
+// constraints), alter_table.cpp (ALTER TABLE, RENAME), objects.cpp (schemas, enums, sequences,
+// indexes, DROP), comments.cpp (COMMENT ON).
 #pragma once
 
 #include <optional>
@@ -85,6 +86,10 @@ class SchemaBuilder {
   void sequence_options(Sequence& sequence, const StatementText& s, const json& options, bool altering);
   Outcome create_index(const StatementText& s, const json& stmt);
   Outcome drop(const StatementText& s, const json& stmt);
+
+  // comments.cpp
+  Outcome comment(const StatementText& s, const json& stmt);
+  Outcome comment_index(const StatementText& s, const QualifiedName& index, const std::optional<std::string>& text);
   void set_search_path(const StatementText& s, const json& stmt, std::string& default_schema);
 
   load::DeclaredSchema& into_;
