@@ -2,6 +2,7 @@
 // DDL parser, mixed with YAML and split across files in any order. Each builds the schema its YAML
 // twin builds; what cannot be read is an error at file:line:column; what strata does not manage is
 // a note, once.
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 
