@@ -33,8 +33,7 @@ const std::map<std::string, std::string> kNotWritable = {
 };
 
 // Cases SQL cannot state: renamed_from says what an object was called before, which a schema in
-// SQL (what is, not how it came to be) has no place for.
-// renamed_from is history, not state: SQL cannot say it, so a case that declares it is not one here.
+// SQL (what is, not how it came to be) has no place for; a case whose to.yaml declares one is left out.
 bool declares_renames(const fs::path& dir) {
   return testing::read_file(dir / "to.yaml").find("renamed_from") != std::string::npos;
 }
