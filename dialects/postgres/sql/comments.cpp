@@ -1,10 +1,13 @@
 // COMMENT ON TABLE, COLUMN, INDEX and CONSTRAINT … ON: the comments the declared format keeps, on
 // the declared table they belong to. A comment on anything else (a view, a function, a schema) is
 // a note; IS NULL or IS '' removes a comment.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "dialects/postgres/sql/schema_builder.hpp"
 #include "dialects/postgres/sql/type_text.hpp"
+#include "engine/model/quote.hpp"
 
 namespace strata::postgres::sql {
 
