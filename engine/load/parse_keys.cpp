@@ -147,7 +147,7 @@ void FileParser::parse_foreign_key(DeclaredTable& table, const YamlNode& node) {
       node, "a foreign key",
       {"name", "columns", "references", "on_delete", "on_update", "deferrable", "initially_deferred", "comment"},
       [&](std::string_view key, const YamlNode&, const YamlNode& value) {
-          if (key == "comment") fk.comment = in_.string(value, "a comment");
+        if (key == "comment") fk.comment = in_.string(value, "a comment");
         if (key == "name") {
           if (auto name = in_.name(value, "a constraint name")) {
             fk.foreign_key.name = *name;

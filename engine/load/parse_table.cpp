@@ -72,32 +72,33 @@ void FileParser::parse_column(DeclaredTable& table, const std::string& name, con
     return;
   }
   bool has_type = false;
-  in_.entries(node, What("column '", name, "'"),
-              {"type", "nullable", "default", "generated", "identity", "hidden", "collation", "renamed_from", "comment"},
-              [&](std::string_view key, const YamlNode&, const YamlNode& value) {
-                if (key == "type") {
-                  if (auto type = in_.string(value, "a type")) {
-                    c.column.type = *type;
-                    c.type_position = in_.at(value);
-                    has_type = true;
-                  }
-                }
-                if (key == "nullable") c.column.nullable = in_.boolean(value, "nullable").value_or(false);
-                if (key == "default") {
-                  c.column.default_expr = expression(value, "a default");
-                  c.default_is_plain_word = value.is_scalar() && value.is_plain();
-                }
-                if (key == "generated") parse_generated(c, value);
-                if (key == "identity") {
-                  if (auto kind = in_.choice(value, "identity", {"always", "by_default"})) {
-                    c.column.identity = *kind == "always" ? IdentityKind::Always : IdentityKind::ByDefault;
-                  }
-                }
-                if (key == "hidden") c.column.hidden = in_.boolean(value, "hidden").value_or(false);
-                if (key == "collation") c.column.collation = in_.name(value, "a collation name");
-                if (key == "renamed_from") c.column.renamed_from = in_.name(value, "the column's previous name");
-                if (key == "comment") c.comment = in_.string(value, "a comment");
-              });
+  in_.entries(
+      node, What("column '", name, "'"),
+      {"type", "nullable", "default", "generated", "identity", "hidden", "collation", "renamed_from", "comment"},
+      [&](std::string_view key, const YamlNode&, const YamlNode& value) {
+        if (key == "type") {
+          if (auto type = in_.string(value, "a type")) {
+            c.column.type = *type;
+            c.type_position = in_.at(value);
+            has_type = true;
+          }
+        }
+        if (key == "nullable") c.column.nullable = in_.boolean(value, "nullable").value_or(false);
+        if (key == "default") {
+          c.column.default_expr = expression(value, "a default");
+          c.default_is_plain_word = value.is_scalar() && value.is_plain();
+        }
+        if (key == "generated") parse_generated(c, value);
+        if (key == "identity") {
+          if (auto kind = in_.choice(value, "identity", {"always", "by_default"})) {
+            c.column.identity = *kind == "always" ? IdentityKind::Always : IdentityKind::ByDefault;
+          }
+        }
+        if (key == "hidden") c.column.hidden = in_.boolean(value, "hidden").value_or(false);
+        if (key == "collation") c.column.collation = in_.name(value, "a collation name");
+        if (key == "renamed_from") c.column.renamed_from = in_.name(value, "the column's previous name");
+        if (key == "comment") c.comment = in_.string(value, "a comment");
+      });
   if (!has_type && node.is_map()) in_.error(key_node, fmt::format("expected column '{}' to have a 'type'", name));
   if (c.column.generated && c.column.default_expr) {
     in_.error(key_node, fmt::format("expected column '{}' to have either 'default' or 'generated', not both", name));

@@ -173,12 +173,11 @@ ProjectConfig load_project_config(const std::filesystem::path& file) {
   const auto tree = reader.document(text);
   const load::YamlNode root = tree ? tree->root() : load::YamlNode();
   if (tree && !root.is_null() && reader.expect_map(root, "the project settings (url, schema, migrations, ...)")) {
-    reader.entries(root, "the project settings",
-                   {"url", "dev_url", "schema", "migrations", "lock", "job_timeout", "connect_timeout",
-                    "statement_timeout", "allow_hazards", "history_table"},
-                   [&](std::string_view key, const load::YamlNode&, const load::YamlNode& value) {
-                     values.entry(key, value);
-                   });
+    reader.entries(
+        root, "the project settings",
+        {"url", "dev_url", "schema", "migrations", "lock", "job_timeout", "connect_timeout", "statement_timeout",
+         "allow_hazards", "history_table"},
+        [&](std::string_view key, const load::YamlNode&, const load::YamlNode& value) { values.entry(key, value); });
   }
   if (!diagnostics.empty()) throw LoadError(std::move(diagnostics), file.filename().string());
   return config;

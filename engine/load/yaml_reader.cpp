@@ -75,8 +75,9 @@ std::optional<Diagnostic> yaml_cpp_problem(const std::string& file, const std::s
     if (has_second_document(text, second)) return Diagnostic{at(second), "expected one YAML document per file"};
     YAML::Load(text);
   } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's depth guard says only "bad file"
-    return Diagnostic{at(e.mark), fmt::format("expected YAML nested at most {} levels deep: it is nested too deeply here",
-                                              e.depth() - 1)};
+    return Diagnostic{
+        at(e.mark),
+        fmt::format("expected YAML nested at most {} levels deep: it is nested too deeply here", e.depth() - 1)};
   } catch (const YAML::Exception& e) {
     return Diagnostic{at(e.mark), "expected valid YAML: " + e.msg};
   }

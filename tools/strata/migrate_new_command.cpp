@@ -42,7 +42,8 @@ int run_new(const NewArgs& args) {
   const ConnectOptions connect = args.connection.options();
   const Schema declared =
       load_schema_paths(args.schema_paths, "", [&server, &connect] { return server_dialect_name(server, connect); });
-  const auto written = new_migration(args.dir, args.name, declared, server, args.connection.options(), args.history_table);
+  const auto written =
+      new_migration(args.dir, args.name, declared, server, args.connection.options(), args.history_table);
   if (!written) {
     std::cout << "Nothing to write: the migrations already produce the declared schema.\n";
     return 0;
