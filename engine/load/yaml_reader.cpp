@@ -1,13 +1,12 @@
 #include "engine/load/yaml_reader.hpp"
 
 #include <algorithm>
-#include <unordered_set>
-
-#include <yaml-cpp/yaml.h>
 #include <sstream>
+#include <unordered_set>
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/yaml.h>
 
 #include <fmt/format.h>
 
