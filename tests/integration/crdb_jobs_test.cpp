@@ -1,165 +1,30 @@
 // The job waiter on the real PostgreSQL, against a table with the columns of CockroachDB's SHOW
 // JOBS (from the release catalogue, tests/fixtures/crdb-releases). A second connection plays
-// CockroachDB's job system: it inserts jobs and moves them through their statuses, from a thread,
-// while the waiter polls. The last test runs a real index build on the CockroachDB of
-// STRATA_TEST_CRDB_URL.
-#include <atomic>
-#include <condition_variable>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-
-#include <functional>
-#include <map>
-#include <mutex>
-#include <nlohmann/json.hpp>
-#include <optional>
-#include <sstream>
-#include <stdexcept>
+// CockroachDB's job system (support/fake_crdb_jobs.hpp): it inserts jobs and moves them through
+// their statuses, from a thread, while the waiter polls. These are a step's own jobs;
+// crdb_leftover_jobs_test.cpp has the jobs left behind and the real CockroachDB.
+#include <chrono>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 #include <gtest/gtest.h>
-#include <pqxx/pqxx>
 
 #include "dialects/cockroachdb/jobs.hpp"
 #include "engine/db/connection.hpp"
 #include "engine/exec/executor.hpp"
+#include "support/fake_crdb_jobs.hpp"
 #include "support/test_database.hpp"
 
 namespace strata::cockroachdb {
 namespace {
 
-namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 using strata::testing::TestDatabase;
+using testing::FakeJobs;
+using testing::in_background;
+using testing::SeenStates;
 using Clock = std::chrono::steady_clock;
-
-// ---- the fake table, column for column from the catalogue
-
-// The SHOW JOBS columns of the newest release in the catalogue, with PostgreSQL's types.
-std::string show_jobs_columns() {
-  const fs::path catalogue = fs::path(STRATA_SOURCE_DIR) / "tests/fixtures/crdb-releases";
-  std::ifstream in(catalogue / "v26.3.json");
-  const auto release = nlohmann::json::parse(in);
-  const std::map<std::string, std::string> pg = {{"INT8", "bigint"},
-                                                 {"STRING", "text"},
-                                                 {"FLOAT8", "double precision"},
-                                                 {"TIMESTAMPTZ", "timestamptz"},
-                                                 {"TIMESTAMP", "timestamp"},
-                                                 {"DECIMAL", "numeric"},
-                                                 {"INTERVAL", "interval"}};
-  std::vector<std::string> columns;
-  for (const auto& column : release.at("show").at("SHOW JOBS").at("columns")) {
-    columns.push_back(column.at(0).get<std::string>() + " " + pg.at(column.at(1).get<std::string>()));
-  }
-  return fmt::format("{}", fmt::join(columns, ", "));
-}
-
-struct FakeJob {
-  JobId id = 0;
-  std::string type = "SCHEMA CHANGE";
-  std::string status = "running";
-  std::string user_sql = "current_user";          // an SQL expression
-  std::string created_sql = "clock_timestamp()";  // an SQL expression
-  double fraction = 0;
-  std::string description = "CREATE INDEX ON test.public.t (x)";
-};
-
-// CockroachDB's job system, played on PostgreSQL through a connection of its own.
-class FakeJobs {
- public:
-  explicit FakeJobs(const std::string& url) : connection_(url) {
-    exec("CREATE TABLE fake_show_jobs (" + show_jobs_columns() + ")");
-  }
-
-  JobWaitOptions options(std::chrono::milliseconds timeout = 5s) const {
-    JobWaitOptions options;
-    options.timeout = timeout;
-    options.first_poll_interval = 10ms;
-    options.max_poll_interval = 50ms;
-    options.jobs = "fake_show_jobs";
-    options.job = "(SELECT * FROM fake_show_jobs WHERE job_id = {id}) AS j";
-    options.database = "test";
-    return options;
-  }
-
-  // The INSERT that makes `job` appear (also run by the executor as a step's statement).
-  std::string insert_sql(const FakeJob& job) {
-    return fmt::format(
-        "INSERT INTO fake_show_jobs (job_id, job_type, description, user_name, status, created, fraction_completed, "
-        "error) VALUES ({}, {}, {}, {}, {}, {}, {}, '')",
-        job.id, q(job.type), q(job.description), job.user_sql, q(job.status), job.created_sql, job.fraction);
-  }
-  void add(const FakeJob& job) { exec(insert_sql(job)); }
-
-  // Moves a job on.
-  void set(JobId id, const std::string& status, double fraction, const std::string& error = "") {
-    exec(
-        fmt::format("UPDATE fake_show_jobs SET status = {}, fraction_completed = {}, error = {}, finished = CASE "
-                    "WHEN {} IN ('succeeded', 'failed', 'canceled', 'revert-failed') THEN clock_timestamp() END "
-                    "WHERE job_id = {}",
-                    q(status), fraction, q(error), q(status), id));
-  }
-  void remove(JobId id) { exec(fmt::format("DELETE FROM fake_show_jobs WHERE job_id = {}", id)); }
-  void exec(const std::string& sql) {
-    pqxx::nontransaction tx(connection_);
-    tx.exec0(sql);
-  }
-
- private:
-  std::string q(const std::string& text) { return connection_.quote(text); }
-
-  pqxx::connection connection_;
-};
-
-// Runs `script` on a thread (CockroachDB's job system moving on while strata waits); a failure
-// inside it fails the test.
-std::jthread in_background(std::function<void()> script) {
-  return std::jthread([script = std::move(script)] {
-    try {
-      script();
-    } catch (const std::exception& error) {
-      ADD_FAILURE() << "the fake job system failed: " << error.what();
-    }
-  });
-}
-
-// What the waiter has reported, for the thread that plays the job system: it moves a job on only
-// once the waiter has seen the job in the state before (a wait on an explicit state, never on time).
-class SeenStates {
- public:
-  // A progress callback recording each report (and passing it on to `also`, when given).
-  std::function<void(const JobProgress&)> recorder(std::function<void(const JobProgress&)> also = {}) {
-    return [this, also = std::move(also)](const JobProgress& progress) {
-      {
-        const std::lock_guard lock(mutex_);
-        reports_.push_back(progress);
-      }
-      changed_.notify_all();
-      if (also) also(progress);
-    };
-  }
-  // Blocks until a report of job `id` has `status` (and `fraction`, when given). A waiter that never
-  // reports it fails the test after a minute instead of hanging it.
-  void await(JobId id, const std::string& status, std::optional<double> fraction = std::nullopt) {
-    std::unique_lock lock(mutex_);
-    const bool seen = changed_.wait_for(lock, 60s, [&] {
-      return std::any_of(reports_.begin(), reports_.end(), [&](const JobProgress& p) {
-        return p.job.id == id && p.job.status == status && (!fraction || p.job.fraction == fraction);
-      });
-    });
-    if (!seen) throw std::runtime_error(fmt::format("the waiter never reported job {} as {}", id, status));
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::vector<JobProgress> reports_;
-};
 
 std::chrono::milliseconds since(Clock::time_point start) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
@@ -410,104 +275,6 @@ TEST_F(CrdbJobsWait, AfterStepHookFailsTheStepAndStopsThePlan) {
   EXPECT_EQ(observer.finished, std::vector<std::size_t>{1});
   EXPECT_EQ(waiter.last_step_jobs(), std::vector<JobId>{601});
   EXPECT_TRUE(connection_.exec("SELECT to_regclass('public.later')")[0][0].is_null()) << "step 3 must not run";
-}
-
-// ---- jobs left behind on the tables the plan touches
-
-TEST(CrdbJobsLeftover, UnfinishedJobsNamingTouchedTablesAreWaitedForWhateverTheirEnd) {
-  TestDatabase db;
-  FakeJobs fake(db.url());
-  const std::string an_hour_ago = "clock_timestamp() - interval '1 hour'";
-  // A killed migrator's index build (another user's), still running.
-  fake.add({.id = 301,
-            .user_sql = "'migrator_two'",
-            .created_sql = an_hour_ago,
-            .description = "CREATE INDEX orders_x_idx ON test.public.orders (x)"});
-  // On another table, or naming none: never end, and are not waited for.
-  fake.add({.id = 302, .created_sql = an_hour_ago, .description = "ALTER TABLE test.public.other ADD COLUMN y INT8"});
-  fake.add({.id = 306, .created_sql = an_hour_ago, .description = "updating privileges for database 104"});
-  fake.add({.id = 307, .created_sql = an_hour_ago, .description = "CREATE INDEX ON test.public.orders_archive (x)"});
-  fake.add({.id = 303,
-            .type = "SCHEMA CHANGE GC",
-            .created_sql = an_hour_ago,
-            .description = "GC for DROP INDEX test.public.orders@old"});
-  fake.add({.id = 304,
-            .status = "reverting",
-            .created_sql = an_hour_ago,
-            .description = "ALTER TABLE test.public.users ADD CONSTRAINT c CHECK (x > 0)"});
-  fake.add({.id = 305,
-            .status = "succeeded",
-            .created_sql = an_hour_ago,
-            .description = "ALTER TABLE test.public.orders ADD COLUMN z INT8"});
-
-  Connection connection(db.url());
-  SeenStates gate;
-  auto options = fake.options();
-  options.on_progress = gate.recorder();
-  JobWaiter waiter(connection, options);
-  const std::vector<QualifiedName> touched = {{"public", "orders"}, {"public", "users"}, {"public", "not_yet"}};
-  EXPECT_EQ(waiter.unfinished_jobs_on(touched), (std::vector<JobId>{301, 304}));
-  auto driver = in_background([&] {
-    gate.await(304, "reverting");
-    fake.set(304, "canceled", 0);
-    gate.await(301, "running");
-    fake.set(301, "succeeded", 1);
-  });
-  const auto states = waiter.settle_leftover_jobs(touched);
-  ASSERT_EQ(states.size(), 2u);
-  EXPECT_EQ(states[0].id, 301);
-  EXPECT_EQ(states[0].status, "succeeded");
-  EXPECT_EQ(states[1].id, 304);
-  EXPECT_EQ(states[1].status, "canceled");  // a leftover that was undone does not fail the run
-}
-
-TEST(CrdbJobsLeftover, NoTableTouchedMeansNothingToWaitFor) {
-  TestDatabase db;
-  FakeJobs fake(db.url());
-  fake.add({.id = 310, .created_sql = "clock_timestamp() - interval '1 hour'"});
-  Connection connection(db.url());
-  JobWaiter waiter(connection, fake.options(300ms));
-  EXPECT_TRUE(waiter.settle_leftover_jobs({}).empty());
-  EXPECT_TRUE(waiter.settle_leftover_jobs({{"public", "not_named"}}).empty());
-}
-
-// ---- a real CockroachDB
-
-TEST(CrdbJobsCockroachDB, IndexBuildJobIsFoundAndWaitedFor) {
-  STRATA_REQUIRE_CRDB();
-  TestDatabase db = TestDatabase::on_cockroachdb();
-  Connection connection(db.url());
-  std::vector<JobProgress> seen;
-  JobWaitOptions options;
-  options.timeout = 5min;
-  options.database = connection.exec("SELECT current_database()")[0][0].c_str();
-  options.on_progress = [&](const JobProgress& p) { seen.push_back(p); };
-  JobWaiter waiter(connection, options);
-  connection.exec("CREATE TABLE t (id INT8 PRIMARY KEY, x INT8)");
-  connection.exec("INSERT INTO t SELECT i, i % 100 FROM generate_series(1, 10000) AS g (i)");
-  for (const auto& leftover : waiter.settle_leftover_jobs({{"public", "t"}})) {
-    EXPECT_TRUE(is_terminal(leftover.phase())) << leftover.id << " " << leftover.status;
-  }
-
-  waiter.start();
-  connection.exec("CREATE INDEX t_x_idx ON t (x)");
-  seen.clear();
-  const auto ids = waiter.finish_step();
-  ASSERT_FALSE(ids.empty()) << "CREATE INDEX on a table with rows runs a schema-change job";
-  ASSERT_FALSE(seen.empty());
-  for (const auto& p : seen) {
-    EXPECT_NE(p.job.type, "SCHEMA CHANGE GC");
-    EXPECT_TRUE(p.job.type == "SCHEMA CHANGE" || p.job.type == "NEW SCHEMA CHANGE") << p.job.type;
-  }
-  EXPECT_EQ(seen.back().job.status, "succeeded");
-  // The next step starts from a new mark: the index job is not its job.
-  EXPECT_TRUE(waiter.finish_step().empty());
-  // The job's description names the table, as the leftover wait needs.
-  for (const auto id : ids) {
-    const auto described = connection.exec("SELECT description FROM [SHOW JOB " + std::to_string(id) + "]");
-    EXPECT_TRUE(description_names_table(described[0][0].c_str(), {"public", "t"}, options.database))
-        << described[0][0].c_str();
-  }
 }
 
 }  // namespace
