@@ -22,6 +22,7 @@ namespace {
 
 using namespace std::chrono_literals;
 using strata::testing::TestDatabase;
+using testing::FakeJob;
 using testing::FakeJobs;
 using testing::in_background;
 using testing::SeenStates;
