@@ -5,6 +5,7 @@
 
 #include "dialects/postgres/sql/schema_builder.hpp"
 #include "dialects/postgres/sql/type_text.hpp"
+#include "engine/model/quote.hpp"
 
 namespace strata::postgres::sql {
 
