@@ -1,4 +1,3 @@
-#include <unistd.h>
 
 #include <iostream>
 #include <sstream>
@@ -10,6 +9,7 @@
 #include "strata/declared_schema.hpp"
 #include "strata/errors.hpp"
 #include "tools/strata/commands.hpp"
+#include "tools/strata/confirm.hpp"
 #include "tools/strata/failure.hpp"
 #include "tools/strata/progress.hpp"
 #include "tools/strata/run_args.hpp"
@@ -56,12 +56,7 @@ std::set<HazardKind> parse_hazards(const std::vector<std::string>& names) {
 }
 
 bool ask(const Plan& plan) {
-  std::cerr << fmt::format("\nApply these {} step{}? Type 'yes' to go on: ", plan.steps.size(),
-                           plan.steps.size() == 1 ? "" : "s")
-            << std::flush;
-  std::string answer;
-  std::getline(std::cin, answer);
-  return answer == "yes" || answer == "y";
+  return ask_yes(fmt::format("\nApply these {} step{}?", plan.steps.size(), plan.steps.size() == 1 ? "" : "s"));
 }
 
 // The document `apply --format json` prints: the plan's JSON with what became of it.
@@ -90,8 +85,7 @@ int run_apply(const ApplyArgs& args) {
   options.run = args.run.settings();
   ProgressPrinter progress;
   options.observer = &progress;
-  const bool interactive = isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
-  if (!args.dry_run && !args.auto_approve && !interactive) {
+  if (!args.dry_run && !args.auto_approve && !on_terminal()) {
     throw UsageError(
         "standard input is not a terminal, so strata cannot ask before applying: pass --auto-approve "
         "(or --dry-run to see the plan)");

@@ -9,8 +9,10 @@
 #include <nlohmann/json.hpp>
 
 #include "strata/config.hpp"
+#include "strata/errors.hpp"
 #include "strata/migrate.hpp"
 #include "tools/strata/commands.hpp"
+#include "tools/strata/confirm.hpp"
 #include "tools/strata/failure.hpp"
 #include "tools/strata/migrate_output.hpp"
 #include "tools/strata/progress.hpp"
@@ -26,6 +28,7 @@ struct MigrateArgs {
   std::string format = "text";
   bool dry_run = false;
   bool out_of_order = false;
+  bool auto_approve = false;  // run down files that cannot restore data without asking
   std::string interrupted = "stop";
   std::size_t count = 0;
   std::int64_t version = 0;
@@ -78,6 +81,12 @@ void add_migrate_run_options(CLI::App& command, MigrateArgs& args) {
       ->capture_default_str();
 }
 
+void add_auto_approve_option(CLI::App& command, MigrateArgs& args) {
+  command.add_flag("--auto-approve", args.auto_approve,
+                   "Run down files that say they cannot restore data (-- strata:lossy) without asking (needed when "
+                   "not on a terminal)");
+}
+
 MigrateOptions options_from(const MigrateArgs& args, MigrateObserver* observer) {
   MigrateOptions options;
   options.run = args.run.settings();
@@ -90,9 +99,34 @@ MigrateOptions options_from(const MigrateArgs& args, MigrateObserver* observer) 
   return options;
 }
 
+// Down files that say they cannot restore data (`-- strata:lossy <why>`) run only when a person
+// agrees: asked on a terminal, or told with --auto-approve. Found by a dry run of the same work,
+// before anything runs; refused (exit 1, nothing changed) when there is no one to ask.
+template <typename Work>
+void confirm_lossy_downs(const MigrateArgs& args, Work&& work) {
+  if (args.dry_run || args.auto_approve) return;
+  MigrateOptions preview = options_from(args, nullptr);
+  preview.dry_run = true;
+  Migrator migrator(require_url(args.run.connection.url), args.dir, preview);
+  std::string lossy;
+  for (const auto& run : work(migrator).runs) {
+    for (const auto& why : run.lossy) lossy += fmt::format("  down {} {}: {}\n", run.version, run.name, why);
+  }
+  if (lossy.empty()) return;
+  if (!on_terminal()) {
+    throw FindingsError(fmt::format(
+        "nothing was run: these down files say they cannot restore data:\n{}Run again with --auto-approve to "
+        "run them anyway (or on a terminal, to be asked).",
+        lossy));
+  }
+  std::cerr << "These down files say they cannot restore data:\n" << lossy;
+  if (!ask_yes("Run them anyway?")) throw FindingsError("not run: nothing was changed");
+}
+
 // Runs `work` (up, down or goto) and prints its report.
 template <typename Work>
 int run_and_report(const MigrateArgs& args, std::string_view verb, Work&& work) {
+  confirm_lossy_downs(args, work);
   const bool json = args.format == "json";
   if (json) json_so_far() = report_document(args.dry_run);
   RecordingProgress progress(json);
@@ -173,6 +207,7 @@ void add_run_commands(CLI::App& migrate, const std::shared_ptr<MigrateArgs>& arg
   auto* down = migrate.add_subcommand("down", "Revert the newest applied migrations with their down files");
   add_migrate_run_options(*down, *args);
   down->add_option("N", args->count, "How many to revert (default 1)");
+  add_auto_approve_option(*down, *args);
   down->callback([args, &run] {
     run = [args] {
       return run_and_report(*args, "reverted", [&](Migrator& m) { return m.down(args->count > 0 ? args->count : 1); });
@@ -183,6 +218,7 @@ void add_run_commands(CLI::App& migrate, const std::shared_ptr<MigrateArgs>& arg
   add_migrate_run_options(*go, *args);
   go->add_option("VERSION", args->version, "The version to end at (0: before the first migration)")->required();
   go->add_flag("--out-of-order", args->out_of_order, "Apply pending migrations older than applied ones");
+  add_auto_approve_option(*go, *args);
   go->callback([args, &run] {
     run = [args] { return run_and_report(*args, "ran", [&](Migrator& m) { return m.go_to(args->version); }); };
   });

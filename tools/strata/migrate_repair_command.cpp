@@ -1,7 +1,6 @@
 // `strata migrate repair` and `strata migrate set VERSION`: change the history on purpose, after a
 // person fixed the database by hand or edited an applied file deliberately. Both say what they
 // will change first, and ask (or want --force when no one can be asked).
-#include <unistd.h>
 
 #include <iostream>
 
@@ -10,6 +9,7 @@
 
 #include "strata/migrate.hpp"
 #include "tools/strata/commands.hpp"
+#include "tools/strata/confirm.hpp"
 #include "tools/strata/failure.hpp"
 #include "tools/strata/progress.hpp"
 #include "tools/strata/run_args.hpp"
@@ -56,10 +56,7 @@ std::string changes_text(const RepairReport& report) {
 }
 
 bool ask() {
-  std::cerr << "Change the history as above? Type 'yes' to go on: " << std::flush;
-  std::string answer;
-  std::getline(std::cin, answer);
-  return answer == "yes" || answer == "y";
+  return ask_yes("Change the history as above?");
 }
 
 int run_repair(const RepairArgs& args, const RepairRequest& request) {
@@ -70,7 +67,7 @@ int run_repair(const RepairArgs& args, const RepairRequest& request) {
   options.run = args.run.settings();
   options.observer = &progress;
   Migrator migrator(require_url(args.run.connection.url), args.dir, options);
-  const bool interactive = isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
+  const bool interactive = on_terminal();
   const auto confirm = [&](const RepairReport& report) {
     if (json) {
       json_so_far() = report_json(report, false);
