@@ -176,7 +176,8 @@ Process::~Process() {
 }
 
 void Process::signal(int signal_number) const {
-  ::kill(pid_, signal_number);
+  // Once reaped, the pid may already name another process of the machine: it is never signalled.
+  if (pid_ > 0 && !reaped_) ::kill(pid_, signal_number);
 }
 
 bool Process::running() {
