@@ -66,6 +66,13 @@ void add_import_command(CLI::App& migrate, const std::shared_ptr<AdoptArgs>& arg
   });
 }
 
+// "recorded as applied: …[; already in strata's history: …]", ending the line adopt and baseline print.
+std::string recorded_text(const std::vector<std::int64_t>& recorded, const std::vector<std::int64_t>& already) {
+  std::string out = "recorded as applied: " + versions_text(recorded);
+  if (!already.empty()) out += "; already in strata's history: " + versions_text(already);
+  return out + "\n";
+}
+
 void add_adopt_command(CLI::App& migrate, const std::shared_ptr<AdoptArgs>& args, Runner& run) {
   auto* cmd = migrate.add_subcommand("adopt", "Record in strata's history what another tool already applied");
   cmd->footer(
@@ -89,10 +96,8 @@ void add_adopt_command(CLI::App& migrate, const std::shared_ptr<AdoptArgs>& args
                            args->run.settings()};
       const AdoptReport report = adopt_history(options);
       for (const auto& remark : report.remarks) std::cout << "note: " << remark << "\n";
-      std::cout << fmt::format("read {}: recorded as applied: {}", report.table, versions_text(report.recorded));
-      if (!report.already_applied.empty())
-        std::cout << fmt::format("; already in strata's history: {}", versions_text(report.already_applied));
-      std::cout << "\n";
+      std::cout << fmt::format("read {}: ", report.table);
+      std::cout << recorded_text(report.recorded, report.already_applied);
       return 0;
     };
   });
@@ -116,12 +121,9 @@ void add_baseline_command(CLI::App& migrate, const std::shared_ptr<AdoptArgs>& a
                               args->run.settings()};
       const BaselineReport report = baseline(options);
       print_notes(report.notes);
-      std::cout << fmt::format("the schema matches the migrations up to {} ({}); recorded as applied: {}",
-                               args->version, report.replayed ? "replayed on --dev-url" : "read offline",
-                               versions_text(report.recorded));
-      if (!report.already_applied.empty())
-        std::cout << fmt::format("; already in strata's history: {}", versions_text(report.already_applied));
-      std::cout << "\n";
+      std::cout << fmt::format("the schema matches the migrations up to {} ({}); ", args->version,
+                               report.replayed ? "replayed on --dev-url" : "read offline");
+      std::cout << recorded_text(report.recorded, report.already_applied);
       return 0;
     };
   });
