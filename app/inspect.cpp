@@ -34,7 +34,7 @@ void require_namespaces(const Schema& schema, const std::vector<std::string>& re
 Schema inspect(const std::string& url, const InspectOptions& options) {
   Connection connection(url, options.connect);
   const auto dialect = detect_dialect(connection);
-  Schema schema = dialect->introspect(connection, IntrospectOptions{options.schemas});
+  Schema schema = dialect->introspect(connection, IntrospectOptions{options.schemas, options.skipped});
   require_namespaces(schema, options.schemas);
   return schema;
 }

@@ -1,6 +1,7 @@
 // Reading a CockroachDB catalog: a few bulk SHOW queries, whatever the number of tables, then the DDL
 // parser on CockroachDB's own canonical CREATE statements.
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -55,6 +56,30 @@ void read_database(Connection& connection, Database& database) {
   }
 }
 
+// A note of the DDL parser as `strata inspect` names it, on one line: a statement that creates
+// something by its kind and name (the parser's text of CREATE VIEW public.v … starts after CREATE:
+// "VIEW public.v (…"), any other statement by its text; a clause by its kind ("column family").
+SkippedObject skipped_object(const ParseNote& note) {
+  std::string text;
+  for (const char c : note.message) {
+    const bool space = c == '\n' || c == '\t' || c == ' ';
+    if (!space || (!text.empty() && text.back() != ' ')) text += space ? ' ' : c;
+  }
+  std::string kind(to_string(note.kind));
+  std::replace(kind.begin(), kind.end(), '-', ' ');
+  if (note.kind != NoteKind::NonSchemaStatement) return {kind, text};
+  std::string lower = text;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  const std::size_t skip = lower.starts_with("create ") ? 7 : lower.starts_with("or replace ") ? 11 : 0;
+  for (const std::string_view created : {"materialized view", "view", "function", "procedure", "trigger"}) {
+    const std::string prefix = std::string(created) + " ";
+    if (lower.compare(skip, prefix.size(), prefix) != 0) continue;
+    const std::size_t start = skip + prefix.size();
+    return {std::string(created), text.substr(start, text.find_first_of(" (", start) - start)};
+  }
+  return {lower.find("configure zone") != std::string::npos ? "zone configuration" : "statement", text};
+}
+
 }  // namespace
 
 // Five round trips, whatever the number of tables: the database's name, its namespaces, SHOW
@@ -73,6 +98,8 @@ Schema CockroachDialect::introspect(Connection& connection, const IntrospectOpti
   read_database(connection, schema.database);
   ParseOptions parse;
   parse.database = schema.database.name;
+  std::vector<ParseNote> notes;
+  if (options.skipped) parse.notes = &notes;
   try {
     apply_create_statements(statements, schema, parse);
   } catch (const UsageError& error) {
@@ -82,6 +109,7 @@ Schema CockroachDialect::introspect(Connection& connection, const IntrospectOpti
                         "", "");
   }
   keep_namespaces(schema, options.schemas);
+  for (const auto& note : notes) options.skipped->push_back(skipped_object(note));
   normalize(schema);
   return schema;
 }

@@ -253,6 +253,11 @@ Schema PostgresDialect::introspect(Connection& connection, const IntrospectOptio
   reader.indexes(connection.exec_with_names(queries::kIndexes, options.schemas));
   reader.constraints(connection.exec_with_names(queries::kConstraints, options.schemas));
   reader.comments(connection.exec_with_names(queries::kComments, options.schemas));
+  if (options.skipped) {
+    for (const auto& row : connection.exec_with_names(queries::kUnmanaged, options.schemas)) {
+      options.skipped->push_back({row[0].c_str(), std::string(row[1].c_str()) + "." + row[2].c_str()});
+    }
+  }
   normalize(schema);
   return schema;
 }

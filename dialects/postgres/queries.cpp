@@ -125,6 +125,59 @@ const char* const kComments =
     "WHERE con.contype IN ('p', 'u', 'f') AND con.conislocal AND " STRATA_TABLE_FILTER("c");
 #undef STRATA_TABLE_FILTER
 
+// What the user's namespaces hold that the model does not (see kUnmanaged in the header). The
+// union keeps it one round trip; each part names its own kind.
+const char* const kUnmanaged =
+    "SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' WHEN 'f' THEN 'foreign table' "
+    "       ELSE 'partition' END, n.nspname, c.relname "
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE (c.relkind IN ('v', 'm', 'f') OR (c.relkind IN ('r', 'p') AND c.relispartition)) AND " STRATA_USER_NAMESPACE
+    " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    "UNION ALL "
+    "SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END, n.nspname, "
+    "       p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' "
+    "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+    "WHERE " STRATA_USER_NAMESPACE " AND " STRATA_NOT_EXTENSION_MEMBER("pg_proc", "p.oid")
+    // not the constructors a range type brings (they depend on it internally)
+    "  AND p.oid NOT IN (SELECT dep.objid FROM pg_depend dep WHERE dep.classid = 'pg_proc'::regclass "
+    "                    AND dep.deptype = 'i') "
+    "UNION ALL "
+    "SELECT 'trigger', n.nspname, t.tgname || ' on ' || c.relname "
+    "FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE NOT t.tgisinternal AND " STRATA_USER_NAMESPACE " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    "UNION ALL "
+    "SELECT 'rule', n.nspname, r.rulename || ' on ' || c.relname "
+    "FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE r.rulename <> '_RETURN' AND " STRATA_USER_NAMESPACE " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    "UNION ALL "
+    "SELECT 'policy', n.nspname, pol.polname || ' on ' || c.relname "
+    "FROM pg_policy pol JOIN pg_class c ON c.oid = pol.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE " STRATA_USER_NAMESPACE " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    "UNION ALL "
+    "SELECT CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' ELSE 'composite type' END, n.nspname, "
+    "       t.typname "
+    "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace LEFT JOIN pg_class c ON c.oid = t.typrelid "
+    "WHERE (t.typtype IN ('d', 'r') OR (t.typtype = 'c' AND c.relkind = 'c')) AND " STRATA_USER_NAMESPACE
+    " AND " STRATA_NOT_EXTENSION_MEMBER("pg_type", "t.oid")
+    "UNION ALL "
+    "SELECT CASE con.contype WHEN 'x' THEN 'exclusion constraint' ELSE 'constraint (NOT VALID)' END, n.nspname, "
+    "       con.conname || ' on ' || c.relname "
+    "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE (con.contype = 'x' OR (con.contype IN ('f', 'c') AND NOT con.convalidated)) AND con.conislocal "
+    "  AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND " STRATA_USER_NAMESPACE
+    " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    "UNION ALL "
+    "SELECT 'index (invalid)', n.nspname, ic.relname || ' on ' || c.relname "
+    "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid "
+    "JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE NOT i.indisvalid AND c.relkind IN ('r', 'p') AND " STRATA_USER_NAMESPACE
+    " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    "UNION ALL "
+    "SELECT 'extension', n.nspname, e.extname || ' ' || e.extversion "
+    "FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
+    "WHERE e.extname <> 'plpgsql' AND (($1)::text[] IS NULL OR n.nspname = ANY (($1)::text[])) "
+    "ORDER BY 2, 1, 3";
+
 #undef STRATA_USER_NAMESPACE
 #undef STRATA_NOT_EXTENSION_MEMBER
 

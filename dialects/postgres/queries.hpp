@@ -34,4 +34,11 @@ extern const char* const kIndexes;
 extern const char* const kConstraints;
 extern const char* const kComments;
 
+// What the user's namespaces hold outside the model, for `strata inspect` to name: kind, nspname,
+// name. Views, materialized views, foreign tables, partitions (their parent is read), functions,
+// procedures and aggregates, triggers, rules, policies, domains, composite and range types,
+// exclusion and NOT VALID constraints, invalid indexes, extensions (with their version; not
+// plpgsql, which every database has). Not what belongs to an extension.
+extern const char* const kUnmanaged;
+
 }  // namespace strata::postgres::queries

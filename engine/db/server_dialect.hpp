@@ -52,6 +52,9 @@ struct JobWaitSettings {
 struct IntrospectOptions {
   // Namespaces to read; empty reads every namespace that is not a system or extension one.
   std::vector<std::string> schemas;
+  // When set, receives the objects in those namespaces that the model does not hold (one more
+  // catalog read on PostgreSQL; what the DDL parser left out on CockroachDB).
+  std::vector<SkippedObject>* skipped = nullptr;
 };
 
 // An insert-or-replace of one row keyed by `key`, in the server's own SQL: `columns` are the

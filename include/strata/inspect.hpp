@@ -13,6 +13,7 @@ namespace strata {
 struct InspectOptions {
   std::vector<std::string> schemas;  // namespaces to read; empty reads every user namespace
   ConnectOptions connect;
+  std::vector<SkippedObject>* skipped = nullptr;  // when set, receives what was seen and not read
 };
 
 // Connects to `url` (PostgreSQL or CockroachDB, detected), reads its schema and returns it in

@@ -24,6 +24,14 @@ struct QualifiedName {
   friend bool operator==(const QualifiedName&, const QualifiedName&) = default;
 };
 
+// Something the database holds that strata does not manage (a view, a trigger, an extension, a
+// clause of a table the model has no place for). strata leaves it alone: it is neither printed by
+// inspect nor dropped by a plan.
+struct SkippedObject {
+  std::string kind;  // "view", "trigger", …; on CockroachDB the kind of clause or statement
+  std::string name;  // "public.v", "public.t_touch on t"; on CockroachDB what was read
+};
+
 enum class SurvivalGoal { Zone, Region };
 
 // Database-level settings. Regions and the survival goal exist only on multi-region CockroachDB.

@@ -1,5 +1,6 @@
 // `strata inspect` and `strata ddl` through the front door: the built command, a real server.
 #include <filesystem>
+#include <fstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -82,6 +83,53 @@ TEST(CliInspect, OnlyTheChosenSchema) {
   const auto tree = nlohmann::json::parse(out.out);
   EXPECT_EQ(tree["tables"].size(), 1u);
   EXPECT_TRUE(tree["tables"].contains("t"));
+}
+
+// What strata does not manage is named once on standard error, kind and name, and left alone: the
+// printed schema plans empty against the database, and applying it (plus a table) drops nothing.
+TEST(CliInspect, NamesWhatItSkippedAndAPlanLeavesItAlone) {
+  testing::TestDatabase db;
+  const auto psql = run_command({"/usr/bin/psql", "-v", "ON_ERROR_STOP=1", "-q", "-X", db.url()}, {}, R"(
+    CREATE EXTENSION pgcrypto;
+    CREATE TABLE t (id int PRIMARY KEY, updated_at timestamptz);
+    CREATE VIEW v AS SELECT id FROM t;
+    CREATE MATERIALIZED VIEW mv AS SELECT id FROM t;
+    CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at = now(); RETURN NEW; END $$;
+    CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();
+    CREATE PROCEDURE p(a int) LANGUAGE sql AS $$ SELECT 1 $$;
+    CREATE DOMAIN posint AS int CHECK (VALUE > 0);
+    CREATE TYPE pair AS (a int, b int);
+    CREATE TYPE span AS RANGE (subtype = int4);
+    CREATE SCHEMA other; CREATE VIEW other.w AS SELECT 1 AS one;)");
+  ASSERT_EQ(psql.exit_code, 0) << psql.err;
+
+  const auto out = run_command({strata_binary(), "inspect", "--url", db.url(), "--schema", "public"});
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  for (const char* line :
+       {"\n  view public.v\n", "\n  materialized view public.mv\n", "\n  function public.touch()\n",
+        "\n  trigger public.t_touch on t\n", "\n  procedure public.p(IN a integer)\n", "\n  domain public.posint\n",
+        "\n  composite type public.pair\n", "\n  range type public.span\n", "\n  extension public.pgcrypto "}) {
+    EXPECT_NE(out.err.find(line), std::string::npos) << line << " is not named in:\n" << out.err;
+  }
+  // Not what an extension or a range type brings along, not plpgsql, not another schema.
+  for (const char* absent : {"digest(", "span(", "plpgsql", "other.w"}) {
+    EXPECT_EQ(out.err.find(absent), std::string::npos) << absent << " is named in:\n" << out.err;
+  }
+  EXPECT_EQ(out.out.find("touch"), std::string::npos) << "the printed schema is only what strata manages";
+
+  testing::MigrationDir scratch;
+  std::ofstream(scratch.path() / "inspected.yaml") << out.out;
+  std::ofstream(scratch.path() / "more.yaml") << "tables:\n  u:\n    columns:\n      id: int\n";
+  const auto apply =
+      run_command({strata_binary(), "apply", "--url", db.url(), "--schema", scratch.path().string(), "--auto-approve"});
+  ASSERT_EQ(apply.exit_code, 0) << apply.out << apply.err;
+  EXPECT_EQ(apply.out.find("DROP"), std::string::npos) << apply.out;
+  const auto left = run_command({"/usr/bin/psql", "-X", "-At", db.url(), "-c",
+                                 "SELECT (SELECT count(*) FROM pg_views WHERE viewname IN ('v', 'w')) || ' ' || "
+                                 "(SELECT count(*) FROM pg_trigger WHERE tgname = 't_touch') || ' ' || "
+                                 "(SELECT count(*) FROM pg_extension WHERE extname = 'pgcrypto') || ' ' || "
+                                 "(SELECT count(*) FROM pg_matviews WHERE matviewname = 'mv')"});
+  EXPECT_EQ(left.out, "2 1 1 1\n") << left.err;
 }
 
 TEST(CliInspect, ASchemaThatDoesNotExistIsBadInputNamingIt) {

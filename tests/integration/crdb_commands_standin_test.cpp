@@ -86,6 +86,9 @@ TEST_P(CrdbStandinCommands, InspectReadsTheCatalog) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.out.find("full_test"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("parent"), std::string::npos) << result.out;
+  // What the model lacks is named on standard error: the view, and the tables' column families.
+  EXPECT_NE(result.err.find("\n  view public.vx\n"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("\n  column family table public.parent: FAMILY f1"), std::string::npos) << result.err;
   expect_every_statement_answered();
 }
 
