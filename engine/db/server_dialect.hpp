@@ -52,8 +52,8 @@ struct JobWaitSettings {
 struct IntrospectOptions {
   // Namespaces to read; empty reads every namespace that is not a system or extension one.
   std::vector<std::string> schemas;
-  // When set, receives the objects in those namespaces that the model does not hold (one more
-  // catalog read on PostgreSQL; what the DDL parser left out on CockroachDB).
+  // When set, receives what the model does not hold: on PostgreSQL the objects in those namespaces
+  // (one more catalog read); on CockroachDB what the DDL parser left out, in any namespace.
   std::vector<SkippedObject>* skipped = nullptr;
 };
 
