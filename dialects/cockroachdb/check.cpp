@@ -36,6 +36,22 @@ void check_conversion_to_regional_by_row(const Table& table, const Table* live) 
                   to_string(table.name), quote_ident(column), quote_ident(column)));
 }
 
+// "cannot specify both ON UPDATE expression and a foreign key ON UPDATE action for column %q":
+// a key whose ON UPDATE is an action (not NO ACTION or RESTRICT) on a column with an ON UPDATE
+// expression (pkg/sql/catalog/tabledesc/validate.go@74e17666; logic_test/on_update@056c4277,
+// subtest OnUpdateFKConflict).
+void check_on_update_conflict(const Table& table, const ForeignKey& fk) {
+  if (fk.on_update == ReferentialAction::NoAction || fk.on_update == ReferentialAction::Restrict) return;
+  for (const auto& name : fk.columns) {
+    const Column* column = table.find_column(name);
+    if (column == nullptr || !column->on_update) continue;
+    throw PlanError(
+        fmt::format("column {} of table {} has an ON UPDATE expression and is in foreign key {}, whose "
+                    "ON UPDATE action would also set it; CockroachDB refuses both on one column",
+                    quote_ident(name), to_string(table.name), quote_ident(fk.name)));
+  }
+}
+
 void check_table(const Table& table, const Database& db) {
   const std::string name = to_string(table.name);
   for (const auto& fk : table.foreign_keys) {
@@ -45,6 +61,7 @@ void check_table(const Table& table, const Database& db) {
       throw PlanError(fmt::format("foreign key {} of table {} is DEFERRABLE, which CockroachDB does not support",
                                   quote_ident(fk.name), name));
     }
+    check_on_update_conflict(table, fk);
   }
   if (!table.locality) return;
   if (db.primary_region.empty()) {

@@ -169,6 +169,9 @@ struct Emit {
     if ((c.what & kColumnNullability) != 0)
       out.push_back(column + (c.to.nullable ? " DROP NOT NULL" : " SET NOT NULL"));
     if ((c.what & kColumnHidden) != 0) out.push_back(column + (c.to.hidden ? " SET NOT VISIBLE" : " SET VISIBLE"));
+    if ((c.what & kColumnOnUpdate) != 0) {
+      out.push_back(c.to.on_update ? column + " SET ON UPDATE " + *c.to.on_update : column + " DROP ON UPDATE");
+    }
     return statements(out);
   }
   ChangeSql operator()(const SetPrimaryKey& c) const {

@@ -51,6 +51,7 @@ std::string column_definition_sql(const Column& column) {
                        column.generated->kind == GeneratedKind::Stored ? "STORED" : "VIRTUAL");
   }
   if (column.default_expr) out += " DEFAULT " + *column.default_expr;
+  if (column.on_update) out += " ON UPDATE " + *column.on_update;
   if (column.identity) out += " " + postgres::identity_sql(*column.identity);
   out += column.nullable ? " NULL" : " NOT NULL";
   if (column.hidden) out += " NOT VISIBLE";

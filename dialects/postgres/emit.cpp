@@ -52,6 +52,10 @@ ChangeSql alter_column_sql(const AlterColumn& c) {
     throw PlanError(fmt::format("column {} of table {} changes visibility (NOT VISIBLE), which only CockroachDB has",
                                 quote_ident(c.to.name), to_string(c.table)));
   }
+  if ((c.what & kColumnOnUpdate) != 0) {
+    throw PlanError(fmt::format("column {} of table {} changes its ON UPDATE expression, which only CockroachDB has",
+                                quote_ident(c.to.name), to_string(c.table)));
+  }
   const bool retype = (c.what & (kColumnType | kColumnCollation)) != 0;
   bool default_done = false;
   if (retype) {
@@ -112,6 +116,12 @@ void check_column(const Column& column, const QualifiedName& table) {
   if (column.hidden) {
     throw PlanError(fmt::format("column {} of table {} is hidden (NOT VISIBLE), which only CockroachDB has",
                                 quote_ident(column.name), to_string(table)));
+  }
+  if (column.on_update) {
+    throw PlanError(
+        fmt::format("column {} of table {} has an ON UPDATE expression, which only CockroachDB has "
+                    "(a trigger does it on PostgreSQL)",
+                    quote_ident(column.name), to_string(table)));
   }
   if (column.generated && column.generated->kind == GeneratedKind::Virtual) {
     throw PlanError(

@@ -130,6 +130,7 @@ void normalize_common(Schema& schema, IntWidth int_width, const SqlGrammar& gram
       column.renamed_from.reset();
       canonical.type(column.type);
       canonical.expression(column.default_expr);
+      canonical.expression(column.on_update);
     }
     canonical.enter(table);
     for (auto& column : table.columns) {

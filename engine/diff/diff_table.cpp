@@ -28,6 +28,7 @@ std::uint32_t column_differences(const Column& a, const Column& b) {
   if (a.identity != b.identity) what |= kColumnIdentity;
   if (a.collation != b.collation) what |= kColumnCollation;
   if (a.hidden != b.hidden) what |= kColumnHidden;
+  if (a.on_update != b.on_update) what |= kColumnOnUpdate;
   return what;
 }
 

@@ -72,39 +72,46 @@ void FileParser::parse_column(DeclaredTable& table, const std::string& name, con
     return;
   }
   bool has_type = false;
-  in_.entries(
-      node, What("column '", name, "'"),
-      {"type", "nullable", "default", "generated", "identity", "hidden", "collation", "renamed_from", "comment"},
-      [&](std::string_view key, const YamlNode&, const YamlNode& value) {
-        if (key == "type") {
-          if (auto type = in_.string(value, "a type")) {
-            c.column.type = *type;
-            c.type_position = in_.at(value);
-            has_type = true;
-          }
-        }
-        if (key == "nullable") c.column.nullable = in_.boolean(value, "nullable").value_or(false);
-        if (key == "default") {
-          c.column.default_expr = expression(value, "a default");
-          c.default_is_plain_word = value.is_scalar() && value.is_plain();
-        }
-        if (key == "generated") parse_generated(c, value);
-        if (key == "identity") {
-          if (auto kind = in_.choice(value, "identity", {"always", "by_default"})) {
-            c.column.identity = *kind == "always" ? IdentityKind::Always : IdentityKind::ByDefault;
-          }
-        }
-        if (key == "hidden") c.column.hidden = in_.boolean(value, "hidden").value_or(false);
-        if (key == "collation") c.column.collation = in_.name(value, "a collation name");
-        if (key == "renamed_from") c.column.renamed_from = in_.name(value, "the column's previous name");
-        if (key == "comment") c.comment = in_.string(value, "a comment");
-      });
+  in_.entries(node, What("column '", name, "'"),
+              {"type", "nullable", "default", "on_update", "generated", "identity", "hidden", "collation",
+               "renamed_from", "comment"},
+              [&](std::string_view key, const YamlNode&, const YamlNode& value) {
+                if (key == "type") {
+                  if (auto type = in_.string(value, "a type")) {
+                    c.column.type = *type;
+                    c.type_position = in_.at(value);
+                    has_type = true;
+                  }
+                }
+                if (key == "nullable") c.column.nullable = in_.boolean(value, "nullable").value_or(false);
+                if (key == "default") {
+                  c.column.default_expr = expression(value, "a default");
+                  c.default_is_plain_word = value.is_scalar() && value.is_plain();
+                }
+                if (key == "on_update") c.column.on_update = expression(value, "an ON UPDATE expression");
+                if (key == "generated") parse_generated(c, value);
+                if (key == "identity") {
+                  if (auto kind = in_.choice(value, "identity", {"always", "by_default"})) {
+                    c.column.identity = *kind == "always" ? IdentityKind::Always : IdentityKind::ByDefault;
+                  }
+                }
+                if (key == "hidden") c.column.hidden = in_.boolean(value, "hidden").value_or(false);
+                if (key == "collation") c.column.collation = in_.name(value, "a collation name");
+                if (key == "renamed_from") c.column.renamed_from = in_.name(value, "the column's previous name");
+                if (key == "comment") c.comment = in_.string(value, "a comment");
+              });
   if (!has_type && node.is_map()) in_.error(key_node, fmt::format("expected column '{}' to have a 'type'", name));
   if (c.column.generated && c.column.default_expr) {
     in_.error(key_node, fmt::format("expected column '{}' to have either 'default' or 'generated', not both", name));
   }
   if (c.column.identity && (c.column.default_expr || c.column.generated)) {
     in_.error(key_node, fmt::format("expected identity column '{}' to have no 'default' or 'generated'", name));
+  }
+  // CockroachDB refuses both ("computed column … cannot also have an ON UPDATE expression", "both
+  // generated identity and on update expression specified"): pkg/sql/catalog/tabledesc/validate.go@74e17666.
+  if (c.column.on_update && (c.column.generated || c.column.identity)) {
+    in_.error(key_node,
+              fmt::format("expected column '{}' with 'on_update' to be neither generated nor identity", name));
   }
   if (c.column.identity && c.column.nullable) {
     in_.error(key_node, fmt::format("expected identity column '{}' not to be nullable", name));

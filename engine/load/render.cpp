@@ -49,13 +49,14 @@ std::string_view action_name(ReferentialAction action) {
 }
 
 Tree column_tree(const Column& c, bool commented) {
-  const bool plain =
-      !c.nullable && !c.default_expr && !c.generated && !c.identity && !c.hidden && !c.collation && !commented;
+  const bool plain = !c.nullable && !c.default_expr && !c.on_update && !c.generated && !c.identity && !c.hidden &&
+                     !c.collation && !commented;
   if (plain) return c.type;
   Tree t = Tree::object();
   t["type"] = c.type;
   if (c.nullable) t["nullable"] = true;
   if (c.default_expr) t["default"] = *c.default_expr;
+  if (c.on_update) t["on_update"] = *c.on_update;
   if (c.generated) {
     t["generated"] = {{"expression", c.generated->expression}, {"stored", c.generated->kind == GeneratedKind::Stored}};
   }

@@ -134,6 +134,7 @@ std::string describe(const Table& table) {
   for (const auto& c : table.columns) {
     out += fmt::format("  column {} {}{}", quote_ident(c.name), c.type, c.nullable ? " null" : " not null");
     if (c.default_expr) out += " default " + *c.default_expr;
+    if (c.on_update) out += " on update " + *c.on_update;
     if (c.generated) {
       out += fmt::format(" generated ({}) {}", c.generated->expression,
                          c.generated->kind == GeneratedKind::Stored ? "stored" : "virtual");

@@ -66,7 +66,7 @@ void add_expression_columns(std::vector<std::string>& out, const QualifiedName& 
   for (const auto& name : identifiers(expression)) out.push_back(column_key(table, name));
 }
 
-// The sequence a default's nextval('…') names, if any.
+// The sequence a default's (or an ON UPDATE expression's) nextval('…') names, if any.
 void add_sequence(std::vector<std::string>& out, const std::optional<std::string>& default_expr) {
   if (!default_expr) return;
   const auto at = default_expr->find("nextval('");
@@ -82,6 +82,7 @@ void add_sequence(std::vector<std::string>& out, const std::optional<std::string
 void column_needs(std::vector<std::string>& out, const QualifiedName& table, const Column& column) {
   add_type(out, column.type);
   add_sequence(out, column.default_expr);
+  add_sequence(out, column.on_update);
   if (column.generated) add_expression_columns(out, table, column.generated->expression);
 }
 

@@ -102,6 +102,7 @@ enum ColumnChange : std::uint32_t {
   kColumnIdentity = 1u << 4,
   kColumnCollation = 1u << 5,
   kColumnHidden = 1u << 6,
+  kColumnOnUpdate = 1u << 7,
 };
 
 struct AlterColumn {

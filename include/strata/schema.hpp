@@ -96,6 +96,7 @@ struct Column {
   std::string type;  // canonical type name, see type_name.hpp
   bool nullable = false;
   std::optional<std::string> default_expr;  // an SQL expression
+  std::optional<std::string> on_update;     // CockroachDB ON UPDATE: the value an UPDATE that skips the column sets
   std::optional<Generated> generated;       // computed column
   std::optional<IdentityKind> identity;     // GENERATED ... AS IDENTITY
   bool hidden = false;                      // CockroachDB NOT VISIBLE

@@ -17,7 +17,7 @@
 // of the release catalogue (tests/fixtures/crdb-releases) for every supported release, which
 // crdb_release_facts_test holds against dialects/cockroachdb/releases.hpp; the emitter refuses a
 // form a server's release lacks. The forms:
-//   CREATE TABLE with `NULL`/`NOT NULL`, DEFAULT, `AS (expr) STORED|VIRTUAL`, GENERATED … AS
+//   CREATE TABLE with `NULL`/`NOT NULL`, DEFAULT, ON UPDATE, `AS (expr) STORED|VIRTUAL`, GENERATED … AS
 //   IDENTITY, NOT VISIBLE, CONSTRAINT … PRIMARY KEY / UNIQUE / CHECK, LOCALITY; the model's
 //   "integer" written int4 (CockroachDB's INTEGER is INT8). CREATE [UNIQUE] [INVERTED] INDEX …
 //   [USING HASH WITH (bucket_count = n)] [STORING (…)] [WHERE …], never CONCURRENTLY (indexes are
@@ -29,7 +29,7 @@
 //   CONSTRAINT; DEFERRABLE is refused, cockroachdb/cockroach#31632). A declared primary key
 //   changes with `DROP CONSTRAINT old, ADD CONSTRAINT new PRIMARY KEY (…)` (ALTER PRIMARY KEY would
 //   keep the old key as a unique index), the hidden rowid key with ALTER PRIMARY KEY USING COLUMNS.
-//   ALTER COLUMN SET | DROP DEFAULT, SET | DROP NOT NULL, SET [NOT] VISIBLE, ADD GENERATED … AS
+//   ALTER COLUMN SET | DROP DEFAULT, SET | DROP ON UPDATE, SET | DROP NOT NULL, SET [NOT] VISIBLE, ADD GENERATED … AS
 //   IDENTITY (then setval past the rows' values), SET GENERATED …, DROP IDENTITY, SET DATA TYPE:
 //   a conversion CockroachDB does not call trivial (schemachange.ClassifyConversion) is preceded
 //   by `SET enable_experimental_alter_column_type_general = true`, and USING is added only where

@@ -109,7 +109,9 @@ TEST(CrdbDdlParser, ColumnQualifiers) {
   EXPECT_EQ(t.columns[7].type, "varchar(5)[]");
   EXPECT_EQ(t.columns[8].identity, IdentityKind::ByDefault);
   EXPECT_EQ(t.checks[0].name, "named_check");
-  EXPECT_EQ(note_kinds(notes), (std::vector<NoteKind>{NoteKind::OnUpdate, NoteKind::ColumnFamily}));
+  EXPECT_EQ(*t.columns[4].on_update, "now()");
+  EXPECT_FALSE(t.columns[0].on_update);
+  EXPECT_EQ(note_kinds(notes), (std::vector<NoteKind>{NoteKind::ColumnFamily}));
 }
 
 TEST(CrdbDdlParser, IndexClauses) {

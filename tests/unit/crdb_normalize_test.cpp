@@ -52,6 +52,27 @@ TEST(CrdbNormalize, Item6DefaultsWithTypeAnnotationsAndRegclass) {
       " c INT8 NULL, CONSTRAINT check_c CHECK (c > 0:::INT8))");
 }
 
+// The printed forms of logic_test/on_update@056c4277 (subtests ShowCreateTable, SequenceDependencies):
+// ON UPDATE after the DEFAULT, with the same type annotations as a default.
+TEST(CrdbNormalize, OnUpdateExpressionsWithTypeAnnotations) {
+  expect_same_crdb(
+      "CREATE SEQUENCE s; CREATE TABLE t (p STRING PRIMARY KEY, k STRING DEFAULT 'def' ON UPDATE 'regress',"
+      " j STRING ON UPDATE 'regress', n INT ON UPDATE nextval('s'))",
+      "CREATE SEQUENCE public.s MINVALUE 1 MAXVALUE 9223372036854775807 INCREMENT 1 START 1;"
+      "CREATE TABLE public.t (p STRING NOT NULL, k STRING NULL DEFAULT 'def':::STRING ON UPDATE 'regress':::STRING,"
+      " j STRING NULL ON UPDATE 'regress':::STRING, n INT8 NULL ON UPDATE nextval('public.s'::REGCLASS),"
+      " CONSTRAINT t_pkey PRIMARY KEY (p ASC))");
+  expect_different_crdb("CREATE TABLE t (p STRING PRIMARY KEY, k STRING ON UPDATE 'a')",
+                        "CREATE TABLE t (p STRING PRIMARY KEY, k STRING ON UPDATE 'b')");
+  expect_different_crdb("CREATE TABLE t (p STRING PRIMARY KEY, k STRING ON UPDATE 'a')",
+                        "CREATE TABLE t (p STRING PRIMARY KEY, k STRING DEFAULT 'a')");
+  const Schema schema = normalized_crdb(
+      "CREATE TABLE t (p STRING PRIMARY KEY, k STRING, j STRING ON UPDATE 'x');"
+      "ALTER TABLE t ALTER COLUMN k SET ON UPDATE 'regress', ALTER COLUMN j DROP ON UPDATE");
+  EXPECT_EQ(schema.tables[0].find_column("k")->on_update, "'regress'");
+  EXPECT_FALSE(schema.tables[0].find_column("j")->on_update);
+}
+
 TEST(CrdbNormalize, Item10HiddenRowidAndItsPrimaryKeyGo) {
   const char* declared = "CREATE TABLE t (a INT)";
   expect_same_crdb(declared,

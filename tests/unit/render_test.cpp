@@ -31,6 +31,18 @@ TEST(Render, YamlLoadsBackEqual) {
   }
 }
 
+TEST(Render, CockroachOnlyColumnPartsSurviveTheRoundTrip) {
+  const std::string text =
+      "tables:\n  t:\n    columns:\n      id: bigint\n"
+      "      touched: { type: timestamptz, default: now(), on_update: now() }\n"
+      "      secret: { type: text, nullable: true, hidden: true, on_update: \"'x'\" }\n";
+  const Schema schema = load_schema_text(text, "t.yaml");
+  ASSERT_EQ(schema.tables[0].columns[1].on_update, "now()");
+  const std::string yaml = to_yaml(schema);
+  EXPECT_NE(yaml.find("on_update: now()"), std::string::npos) << yaml;
+  EXPECT_EQ(load_schema_text(yaml, "rendered.yaml"), schema) << yaml;
+}
+
 TEST(Render, JsonHasTheSameShape) {
   const Schema schema = normalized(load_schema({(kSource / "examples/shop").string()}));
   const auto json = nlohmann::json::parse(to_json(schema));

@@ -29,6 +29,9 @@ const fs::path kCases = fs::path(STRATA_SOURCE_DIR) / "tests/cases";
 const std::map<std::string, std::string> kNotWritable = {
     {"cockroachdb/sequence-altered", "from.yaml has a CYCLE sequence, which CockroachDB does not have"},
     {"postgres/multi-region-refused", "to.yaml has regions, which PostgreSQL does not have"},
+    {"postgres/column-on-update-added", "to.yaml has an ON UPDATE expression, which PostgreSQL does not have"},
+    {"postgres/column-on-update-fk-action-refused",
+     "to.yaml has an ON UPDATE expression, which PostgreSQL does not have"},
     {"cockroachdb/sequence-created", "to.yaml has a CYCLE sequence, which CockroachDB does not have"},
 };
 

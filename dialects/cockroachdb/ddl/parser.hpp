@@ -24,11 +24,11 @@
 // makes the first the second). `UNIQUE WITHOUT INDEX` is outside the model (a uniqueness rule with
 // no index, possibly partial, that CockroachDB checks on write; strata cannot create or diff it)
 // and is dropped with a note, like the other constructs outside the model: column families,
-// COMMENT ON, storage parameters (row-level TTL: WITH (ttl_expire_after = …)), ON UPDATE
-// expressions, NOT VALID, INTERLEAVE, PARTITION BY, MATCH FULL, the database part of a reference to
-// another database, DESC and hash sharding on primary-key columns, index visibility, database
-// placement, and statements that change no schema (DML, transactions, session settings, grants,
-// views, functions, zone configurations). Each is reported through ParseOptions::notes.
+// storage parameters (row-level TTL: WITH (ttl_expire_after = …)), NOT VALID, INTERLEAVE,
+// PARTITION BY, MATCH FULL, the database part of a reference to another database, DESC and hash
+// sharding on primary-key columns, index visibility, database placement, and statements that
+// change no schema (DML, transactions, session settings, grants, views, functions, zone
+// configurations). Each is reported through ParseOptions::notes.
 #pragma once
 
 #include <string>
@@ -52,7 +52,6 @@ enum class NoteKind {
   Comment,             // COMMENT ON statements
   NonSchemaStatement,  // DML, transactions, session settings, grants, views, functions, zone configs
   StorageParameter,    // WITH (…) on a table or index, including row-level TTL
-  OnUpdate,            // a column's ON UPDATE expression
   UniqueWithoutIndex,  // UNIQUE WITHOUT INDEX constraints
   NotValid,            // a constraint added NOT VALID (the model has no validation state)
   Interleave,          // INTERLEAVE IN PARENT (removed from CockroachDB in v21.2)

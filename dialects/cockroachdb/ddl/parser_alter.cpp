@@ -73,7 +73,7 @@ void alter_primary_key(Context& context, Cursor& cursor, Table& table) {
   set_primary_key(table, std::move(key));
 }
 
-void alter_column(Context& context, Cursor& cursor, Table& table) {
+void alter_column(Cursor& cursor, Table& table) {
   cursor.accept("column");
   Column& column = require_column(table, cursor.expect_name("a column name"), cursor);
   if (cursor.accept_words({"set", "default"})) {
@@ -90,9 +90,10 @@ void alter_column(Context& context, Cursor& cursor, Table& table) {
     column.hidden = false;
   } else if (cursor.accept_words({"drop", "stored"})) {
     column.generated.reset();
-  } else if (cursor.accept_words({"set", "on", "update"}) || cursor.accept_words({"drop", "on", "update"})) {
-    const std::string text = cursor.is_symbol(",") || cursor.at_end() ? "" : cursor.capture_expression("an expression");
-    context.note(NoteKind::OnUpdate, fmt::format("column {}.{}: ON UPDATE {}", display(table.name), column.name, text));
+  } else if (cursor.accept_words({"set", "on", "update"})) {
+    column.on_update = resolve_int_casts(cursor.capture_expression("an ON UPDATE expression"));
+  } else if (cursor.accept_words({"drop", "on", "update"})) {
+    column.on_update.reset();
   } else if (cursor.accept_words({"add", "generated"})) {
     column.identity = cursor.accept("always") ? IdentityKind::Always : IdentityKind::ByDefault;
     if (column.identity == IdentityKind::ByDefault) {
@@ -183,7 +184,7 @@ void rename(Context& context, Cursor& cursor, Table& table) {
 void alter_command(Context& context, Cursor& cursor, Table& table) {
   if (cursor.accept("add")) return add(context, cursor, table);
   if (cursor.accept_words({"alter", "primary", "key"})) return alter_primary_key(context, cursor, table);
-  if (cursor.accept("alter")) return alter_column(context, cursor, table);
+  if (cursor.accept("alter")) return alter_column(cursor, table);
   if (cursor.accept("drop")) return drop(context, cursor, table);
   if (cursor.accept("rename")) return rename(context, cursor, table);
   if (cursor.accept_words({"validate", "constraint"})) {

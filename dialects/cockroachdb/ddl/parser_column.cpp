@@ -93,9 +93,7 @@ class ColumnParser {
     } else if (cursor_.accept("default")) {
       column().default_expr = resolve_int_casts(cursor_.capture_expression("a default expression", ends_default));
     } else if (cursor_.accept_words({"on", "update"})) {
-      const std::string expression = cursor_.capture_expression("an ON UPDATE expression", ends_default);
-      context_.note(NoteKind::OnUpdate,
-                    fmt::format("column {}.{}: ON UPDATE {}", display(table_.name), column().name, expression));
+      column().on_update = resolve_int_casts(cursor_.capture_expression("an ON UPDATE expression", ends_default));
     } else if (cursor_.accept("as") || cursor_.accept_words({"generated", "always", "as"})) {
       computed();
     } else if (cursor_.accept_words({"generated", "by", "default", "as", "identity"})) {

@@ -22,7 +22,7 @@ void skip_family(Context& context, Cursor& cursor, const Table& table) {
 // What LIKE copies besides the columns' names, types and nullability.
 struct LikeParts {
   bool constraints = false;  // CHECK constraints
-  bool defaults = false;     // DEFAULT expressions (and ON UPDATE, which the model does not hold)
+  bool defaults = false;     // DEFAULT and ON UPDATE expressions
   bool generated = false;    // computed columns' expressions
   bool indexes = false;      // indexes, the primary key among them
 };
@@ -58,7 +58,10 @@ void parse_like(Context& context, Cursor& cursor, Table& table) {
       cursor.fail_statement(fmt::format("column {} is declared twice", column.name));
     }
     column.identity.reset();
-    if (!parts.defaults) column.default_expr.reset();
+    if (!parts.defaults) {
+      column.default_expr.reset();
+      column.on_update.reset();
+    }
     if (!parts.generated) column.generated.reset();
     table.columns.push_back(std::move(column));
   }
