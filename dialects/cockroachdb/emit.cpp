@@ -209,6 +209,10 @@ struct Emit {
     return statements({fmt::format("ALTER INDEX {}@{} RENAME TO {}", table_name_sql(c.table), quote_ident(c.from),
                                    quote_ident(c.to))});
   }
+  ChangeSql operator()(const SetIndexVisibility& c) const {
+    return statements(
+        {fmt::format("ALTER INDEX {}@{} {}", table_name_sql(c.table), quote_ident(c.index), visibility_sql(c.to))});
+  }
   ChangeSql operator()(const AddUnique& c) const {
     return statements({fmt::format("{} ADD CONSTRAINT {} UNIQUE ({})", alter_table(c.table), quote_ident(c.unique.name),
                                    column_list_sql(c.unique.columns))});

@@ -6,6 +6,7 @@
 #include "dialects/cockroachdb/column_type_change.hpp"
 #include "engine/model/quote.hpp"
 #include "engine/model/type_name.hpp"
+#include "engine/model/visibility.hpp"
 #include "engine/plan/common_hazards.hpp"
 #include "engine/plan/type_change.hpp"
 #include "strata/plan.hpp"
@@ -96,6 +97,13 @@ struct Risks {
     add(HazardKind::RegionDrop, fmt::format("data homed in region {} moves to other regions; rows of REGIONAL BY ROW "
                                             "tables still in it make the drop fail",
                                             quote_ident(c.region)));
+  }
+  void operator()(const SetIndexVisibility& c) {
+    if (c.to >= c.from) return;
+    add(HazardKind::QueryPlans,
+        fmt::format("index {} of {} becomes {}: queries planned with it may fall back to slower plans",
+                    quote_ident(c.index), table(c.table),
+                    c.to <= 0.0 ? "not visible" : "visible to " + visibility_text(c.to) + " of queries"));
   }
   template <typename Other>
   void operator()(const Other&) {}

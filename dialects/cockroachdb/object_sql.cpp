@@ -4,6 +4,7 @@
 
 #include "dialects/postgres/object_sql.hpp"
 #include "engine/model/quote.hpp"
+#include "engine/model/visibility.hpp"
 
 namespace strata::cockroachdb {
 
@@ -64,6 +65,12 @@ std::string create_table_sql(const Table& table) {
   return out;
 }
 
+std::string visibility_sql(double visibility) {
+  if (visibility >= 1.0) return "VISIBLE";
+  if (visibility <= 0.0) return "NOT VISIBLE";
+  return "VISIBILITY " + visibility_text(visibility);
+}
+
 std::string create_index_sql(const QualifiedName& table, const Index& index) {
   std::string keys;
   for (const auto& key : index.keys) keys += (keys.empty() ? "" : ", ") + postgres::index_key_sql(key);
@@ -78,6 +85,7 @@ std::string create_index_sql(const QualifiedName& table, const Index& index) {
   if (index.shard_buckets) out += fmt::format(" USING HASH WITH (bucket_count = {})", *index.shard_buckets);
   if (!index.include.empty()) out += " STORING (" + postgres::column_list_sql(index.include) + ")";
   if (index.where) out += " WHERE " + *index.where;
+  if (index.visibility < 1.0) out += " " + visibility_sql(index.visibility);
   return out;
 }
 

@@ -16,6 +16,8 @@ std::string column_definition_sql(const Column& column);
 std::string create_sequence_sql(const Sequence& sequence);
 std::string create_table_sql(const Table& table);
 std::string create_index_sql(const QualifiedName& table, const Index& index);
+// NOT VISIBLE, VISIBLE or VISIBILITY 0.50: the clause of CREATE INDEX and ALTER INDEX.
+std::string visibility_sql(double visibility);
 // LOCALITY GLOBAL | REGIONAL BY TABLE IN PRIMARY REGION | REGIONAL BY TABLE IN "r" | REGIONAL BY ROW [AS c]
 std::string locality_sql(const std::optional<Locality>& locality);
 // Regions are always double-quoted, as every statement CockroachDB's tests run writes them.

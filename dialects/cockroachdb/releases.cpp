@@ -90,7 +90,7 @@ const std::vector<FeatureFact>& feature_facts() {
        {22, 1},
        std::nullopt,
        "CREATE [ UNIQUE ] [ INVERTED ] INDEX name ON name ( ... ) [ USING HASH [ WITH ( BUCKET_COUNT = number ) ] ] "
-       "[ STORING ( ... ) ] [ WHERE ... ]",
+       "[ STORING ( ... ) ] [ WHERE ... ] [ { NOT VISIBLE | VISIBILITY number } ]",
        "PR cockroachdb/cockroach#76068 (v22.1)"},
       {Feature::EnumDropValue,
        "ALTER TYPE … DROP VALUE",

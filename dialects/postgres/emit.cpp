@@ -131,6 +131,13 @@ void check_column(const Column& column, const QualifiedName& table) {
   }
 }
 
+[[noreturn]] void not_visible_index(const QualifiedName& table, const std::string& index) {
+  throw PlanError(
+      fmt::format("index {} of table {} is not (fully) visible, which only CockroachDB has (an index "
+                  "PostgreSQL has is one its planner may use)",
+                  quote_ident(index), to_string(table)));
+}
+
 [[noreturn]] void multi_region_only(std::string_view what) {
   throw PlanError(
       fmt::format("the declared schema {}, which needs a multi-region CockroachDB; PostgreSQL has no "
@@ -196,6 +203,7 @@ struct Emit {
       throw PlanError(fmt::format("index {} of table {} is hash-sharded, which only CockroachDB has",
                                   quote_ident(c.index.name), to_string(c.table)));
     }
+    if (c.index.visibility < 1.0) not_visible_index(c.table, c.index.name);
     Table table;
     table.name = c.table;
     std::string sql = create_index_sql(table, c.index);
@@ -208,6 +216,7 @@ struct Emit {
   ChangeSql operator()(const DropIndex& c) const {
     return {{"DROP INDEX CONCURRENTLY " + index_name_sql(c.table, c.index.name)}, false};
   }
+  ChangeSql operator()(const SetIndexVisibility& c) const { not_visible_index(c.table, c.index); }
   ChangeSql operator()(const RenameIndex& c) const {
     return {{fmt::format("ALTER INDEX {} RENAME TO {}", index_name_sql(c.table, c.from), quote_ident(c.to))}};
   }

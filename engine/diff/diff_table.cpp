@@ -39,6 +39,13 @@ bool same_definition(Index a, Index b) {
   return a == b;
 }
 
+// Two indexes that differ in their visibility alone (changed in place, not built again).
+bool only_visibility_differs(Index a, const Index& b) {
+  if (a.visibility == b.visibility) return false;
+  a.visibility = b.visibility;
+  return a == b;
+}
+
 const std::set<std::string>& rebuilt(const std::map<QualifiedName, std::set<std::string>>& names,
                                      const QualifiedName& table) {
   static const std::set<std::string> kNone;
@@ -159,9 +166,12 @@ void Differ::diff_indexes(const Table& from, const Table& to, const Table& decla
   const std::set<std::string>& rebuilt_indexes = rebuilt(rebuilt_indexes_, to.name);
   for (const auto& index : to.indexes) {
     const Index* live = find_by_name(from.indexes, index.name);
+    const bool rebuilt_here = rebuilt_indexes.count(index.name) > 0;
     if (live == nullptr) {
       added.push_back(&index);
-    } else if (!(*live == index) || rebuilt_indexes.count(index.name) > 0) {
+    } else if (!rebuilt_here && only_visibility_differs(*live, index)) {
+      add(SetIndexVisibility{to.name, index.name, live->visibility, index.visibility});
+    } else if (!(*live == index) || rebuilt_here) {
       removed.push_back(live);  // same name, new definition: dropped, then created again
       added.push_back(&index);
     }

@@ -38,6 +38,7 @@ class FileParser {
   void parse_primary_key(DeclaredTable& table, const YamlNode& node);
   void parse_locality(DeclaredTable& table, const YamlNode& node);
   void parse_index_key(DeclaredIndex& index, const YamlNode& node);
+  void parse_index_visibility(DeclaredIndex& index, const YamlNode& node);
   void parse_index(DeclaredTable& table, const YamlNode& node);
   void parse_unique(DeclaredTable& table, const YamlNode& node);
   std::optional<ReferentialAction> action(const YamlNode& node, const What& what);

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "engine/load/file_parser.hpp"
+#include "engine/model/visibility.hpp"
 
 namespace strata::load {
 
@@ -35,11 +36,18 @@ void FileParser::parse_index_key(DeclaredIndex& index, const YamlNode& node) {
   index.index.keys.push_back(std::move(key));
 }
 
+void FileParser::parse_index_visibility(DeclaredIndex& index, const YamlNode& node) {
+  const auto value = node.is_scalar() ? parse_visibility(node.scalar()) : std::nullopt;
+  if (!value) return in_.error(node, "expected visibility to be a number from 0 (not visible) to 1 (visible)");
+  index.index.visibility = *value;
+}
+
 void FileParser::parse_index(DeclaredTable& table, const YamlNode& node) {
   DeclaredIndex index;
   index.position = in_.at(node);
   bool has_columns = false;
-  in_.entries(node, "an index", {"name", "columns", "unique", "where", "include", "using", "sharded", "comment"},
+  in_.entries(node, "an index",
+              {"name", "columns", "unique", "where", "include", "using", "sharded", "visible", "visibility", "comment"},
               [&](std::string_view key, const YamlNode&, const YamlNode& value) {
                 if (key == "name") {
                   if (auto name = in_.name(value, "an index name")) {
@@ -53,6 +61,8 @@ void FileParser::parse_index(DeclaredTable& table, const YamlNode& node) {
                   if (value.size() == 0) in_.error(value, "expected at least one index column");
                 }
                 if (key == "unique") index.index.unique = in_.boolean(value, "unique").value_or(false);
+                if (key == "visible" && !in_.boolean(value, "visible").value_or(true)) index.index.visibility = 0.0;
+                if (key == "visibility") parse_index_visibility(index, value);
                 if (key == "where") index.index.where = expression(value, "an index predicate");
                 if (key == "comment") index.comment = in_.string(value, "a comment");
                 if (key == "include") {

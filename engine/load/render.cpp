@@ -91,6 +91,8 @@ Tree index_tree(const Index& index) {
   if (!index.include.empty()) t["include"] = index.include;
   if (index.where) t["where"] = *index.where;
   if (index.shard_buckets) t["sharded"] = *index.shard_buckets;
+  if (index.visibility <= 0.0) t["visible"] = false;
+  if (index.visibility > 0.0 && index.visibility < 1.0) t["visibility"] = index.visibility;
   return t;
 }
 
@@ -269,6 +271,8 @@ void emit(YAML::Emitter& out, const Tree& node, bool flow) {
     out << (node.get<bool>() ? "true" : "false");
   } else if (node.is_number_integer()) {
     out << node.get<std::int64_t>();
+  } else if (node.is_number_float()) {
+    out << node.dump();  // the shortest text that reads back as the same double (0.25)
   } else {
     out << YAML::Null;
   }

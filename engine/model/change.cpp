@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "engine/model/quote.hpp"
+#include "engine/model/visibility.hpp"
 #include "strata/change.hpp"
 
 namespace strata {
@@ -84,6 +85,12 @@ struct Describe {
   }
   std::string operator()(const RenameIndex& c) const {
     return fmt::format("rename index {} of table {} to {}", quote_ident(c.from), name(c.table), quote_ident(c.to));
+  }
+  std::string operator()(const SetIndexVisibility& c) const {
+    const std::string index = fmt::format("index {} of table {}", quote_ident(c.index), name(c.table));
+    if (c.to >= 1.0) return "make " + index + " visible";
+    if (c.to <= 0.0) return "make " + index + " not visible";
+    return fmt::format("make {} visible to {} of queries", index, visibility_text(c.to));
   }
   std::string operator()(const AddUnique& c) const {
     return fmt::format("add unique constraint {} to table {}", quote_ident(c.unique.name), name(c.table));

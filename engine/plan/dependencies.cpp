@@ -233,6 +233,10 @@ struct Collect {
     r.removes.push_back(relation_key(c.table.schema, c.from));
     r.creates.push_back(relation_key(c.table.schema, c.to));
   }
+  void operator()(const SetIndexVisibility& c) {
+    r.uses.push_back(table_key(c.table));
+    r.uses.push_back(relation_key(c.table.schema, c.index));
+  }
   // A unique constraint's key, its index (a relation) and the constraint; `columns`: what it reads.
   static void unique_keys(const QualifiedName& table, const UniqueConstraint& unique, std::vector<std::string>& keys,
                           std::vector<std::string>& columns) {
@@ -345,6 +349,7 @@ struct Priority {
   int operator()(const RenameTable&) const { return 8; }
   int operator()(const RenameColumn&) const { return 9; }
   int operator()(const RenameIndex&) const { return 9; }
+  int operator()(const SetIndexVisibility&) const { return 15; }
   int operator()(const CreateTable&) const { return 10; }
   int operator()(const AddColumn&) const { return 11; }
   int operator()(const RecreateEnum&) const { return 12; }

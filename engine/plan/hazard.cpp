@@ -7,7 +7,7 @@ namespace strata {
 
 namespace {
 
-constexpr std::array<std::pair<HazardKind, std::string_view>, 10> kNames = {{
+constexpr std::array<std::pair<HazardKind, std::string_view>, 11> kNames = {{
     {HazardKind::DataLoss, "data-loss"},
     {HazardKind::TableRewrite, "table-rewrite"},
     {HazardKind::BlockingLock, "blocking-lock"},
@@ -18,6 +18,7 @@ constexpr std::array<std::pair<HazardKind, std::string_view>, 10> kNames = {{
     {HazardKind::PrimaryKeyChange, "primary-key-change"},
     {HazardKind::RegionalByRow, "regional-by-row"},
     {HazardKind::RegionDrop, "region-drop"},
+    {HazardKind::QueryPlans, "query-plans"},
 }};
 
 }  // namespace

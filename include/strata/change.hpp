@@ -132,6 +132,13 @@ struct RenameIndex {
   std::string from;
   std::string to;
 };
+// CockroachDB: ALTER INDEX … [NOT] VISIBLE | VISIBILITY x (Index::visibility).
+struct SetIndexVisibility {
+  QualifiedName table;
+  std::string index;
+  double from = 1.0;
+  double to = 1.0;
+};
 struct AddUnique {
   QualifiedName table;
   UniqueConstraint unique;
@@ -190,11 +197,12 @@ struct SetComment {
   std::optional<std::string> to;
 };
 
-using Change = std::variant<CreateSchema, CreateEnum, DropEnum, AddEnumValue, RecreateEnum, CreateSequence,
-                            DropSequence, AlterSequence, CreateTable, DropTable, RenameTable, AddColumn, DropColumn,
-                            RenameColumn, AlterColumn, SetPrimaryKey, CreateIndex, DropIndex, RenameIndex, AddUnique,
-                            DropUnique, AddForeignKey, DropForeignKey, AddCheck, DropCheck, AddRegion, DropRegion,
-                            SetPrimaryRegion, SetSurvivalGoal, SetLocality, SetComment>;
+using Change =
+    std::variant<CreateSchema, CreateEnum, DropEnum, AddEnumValue, RecreateEnum, CreateSequence, DropSequence,
+                 AlterSequence, CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumn,
+                 SetPrimaryKey, CreateIndex, DropIndex, RenameIndex, SetIndexVisibility, AddUnique, DropUnique,
+                 AddForeignKey, DropForeignKey, AddCheck, DropCheck, AddRegion, DropRegion, SetPrimaryRegion,
+                 SetSurvivalGoal, SetLocality, SetComment>;
 
 using ChangeSet = std::vector<Change>;
 

@@ -26,6 +26,7 @@ enum class HazardKind {
   PrimaryKeyChange,       // primary-key-change (CockroachDB): the table is rebuilt on the new key
   RegionalByRow,          // regional-by-row (CockroachDB): conversion to or from REGIONAL BY ROW rewrites
   RegionDrop,             // region-drop (CockroachDB): data homed in the region moves away
+  QueryPlans,             // query-plans (CockroachDB): queries lose an index they may use, and may slow down
 };
 
 STRATA_EXPORT std::string_view hazard_name(HazardKind kind);

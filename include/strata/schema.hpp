@@ -130,6 +130,9 @@ struct Index {
   std::optional<std::string> where;  // partial index predicate
   std::string method = "btree";      // btree, hash, gin (CockroachDB: inverted), gist, brin, spgist
   std::optional<int> shard_buckets;  // CockroachDB hash-sharded index: USING HASH WITH (bucket_count = n)
+  // CockroachDB: the share of queries the optimizer may plan with it, 0 to 1 in hundredths (1: visible,
+  // 0: NOT VISIBLE). The index is kept up to date and enforces uniqueness either way.
+  double visibility = 1.0;
 
   friend bool operator==(const Index&, const Index&) = default;
 };

@@ -69,7 +69,7 @@ TEST_P(CrdbRoundTrip, EmittedDdlReadsBackAsTheDeclaredSchema) {
     // The multi-region parts really made the trip (not two empty sides).
     EXPECT_EQ(live.database.regions.size(), 3u);
     EXPECT_TRUE(live.find_table({"public", "users"})->locality.has_value());
-    EXPECT_EQ(live.find_table({"public", "orders"})->indexes.size(), 2u);
+    EXPECT_EQ(live.find_table({"public", "orders"})->indexes.size(), 4u);
   }
   EXPECT_EQ(live, declared) << "--- declared:\n" << describe(declared) << "--- read back:\n" << describe(live);
   // And so the plan from what was read back to the declaration is empty.

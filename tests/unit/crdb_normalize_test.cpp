@@ -73,6 +73,27 @@ TEST(CrdbNormalize, OnUpdateExpressionsWithTypeAnnotations) {
   EXPECT_FALSE(schema.tables[0].find_column("j")->on_update);
 }
 
+// Index visibility as SHOW CREATE prints it (pkg/sql/catalog/catformat/index.go@0399fa0e,
+// indexForDisplay: after STORING and WHERE, NOT VISIBLE when 0, VISIBILITY with two decimals when
+// partial), as it was declared, and as ALTER INDEX changes it (research/objects.md section 6).
+TEST(CrdbNormalize, IndexVisibility) {
+  expect_same_crdb(
+      "CREATE TABLE t (k INT PRIMARY KEY, a INT, b INT, INDEX ia (a) NOT VISIBLE, INDEX ib (b) VISIBILITY 0.5);"
+      "CREATE INDEX ic ON t (a) STORING (b) WHERE a > 0 INVISIBLE",
+      "CREATE TABLE public.t (k INT8 NOT NULL, a INT8 NULL, b INT8 NULL, CONSTRAINT t_pkey PRIMARY KEY (k ASC),"
+      " INDEX ia (a ASC) NOT VISIBLE, INDEX ib (b ASC) VISIBILITY 0.50,"
+      " INDEX ic (a ASC) STORING (b) WHERE a > 0:::INT8 NOT VISIBLE)");
+  expect_different_crdb("CREATE TABLE t (k INT PRIMARY KEY, a INT, INDEX ia (a) VISIBILITY 0.25)",
+                        "CREATE TABLE t (k INT PRIMARY KEY, a INT, INDEX ia (a) VISIBILITY 0.5)");
+  const Schema schema = normalized_crdb(
+      "CREATE TABLE t (k INT PRIMARY KEY, a INT, b INT, INDEX ia (a) NOT VISIBLE, INDEX ib (b));"
+      "ALTER INDEX t@ia VISIBLE; ALTER INDEX ib VISIBILITY 0.333");
+  const Table& t = schema.tables[0];
+  EXPECT_EQ(t.indexes[0].visibility, 1.0);
+  EXPECT_EQ(t.indexes[1].visibility, 0.33);  // hundredths, as CockroachDB shows it
+  EXPECT_THROW(parse_crdb("CREATE TABLE t (a INT, INDEX (a) VISIBILITY 2)"), Error);
+}
+
 TEST(CrdbNormalize, Item10HiddenRowidAndItsPrimaryKeyGo) {
   const char* declared = "CREATE TABLE t (a INT)";
   expect_same_crdb(declared,

@@ -31,15 +31,19 @@ TEST(Render, YamlLoadsBackEqual) {
   }
 }
 
-TEST(Render, CockroachOnlyColumnPartsSurviveTheRoundTrip) {
+TEST(Render, CockroachOnlyColumnAndIndexPartsSurviveTheRoundTrip) {
   const std::string text =
       "tables:\n  t:\n    columns:\n      id: bigint\n"
       "      touched: { type: timestamptz, default: now(), on_update: now() }\n"
-      "      secret: { type: text, nullable: true, hidden: true, on_update: \"'x'\" }\n";
+      "      secret: { type: text, nullable: true, hidden: true, on_update: \"'x'\" }\n"
+      "    indexes:\n      - { name: a, columns: [touched], visible: false }\n"
+      "      - { name: b, columns: [secret], visibility: 0.25 }\n";
   const Schema schema = load_schema_text(text, "t.yaml");
   ASSERT_EQ(schema.tables[0].columns[1].on_update, "now()");
   const std::string yaml = to_yaml(schema);
   EXPECT_NE(yaml.find("on_update: now()"), std::string::npos) << yaml;
+  EXPECT_NE(yaml.find("visible: false"), std::string::npos) << yaml;
+  EXPECT_NE(yaml.find("visibility: 0.25"), std::string::npos) << yaml;
   EXPECT_EQ(load_schema_text(yaml, "rendered.yaml"), schema) << yaml;
 }
 

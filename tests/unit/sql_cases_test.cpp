@@ -30,6 +30,7 @@ const std::map<std::string, std::string> kNotWritable = {
     {"cockroachdb/sequence-altered", "from.yaml has a CYCLE sequence, which CockroachDB does not have"},
     {"postgres/multi-region-refused", "to.yaml has regions, which PostgreSQL does not have"},
     {"postgres/column-on-update-added", "to.yaml has an ON UPDATE expression, which PostgreSQL does not have"},
+    {"postgres/index-visibility-lowered", "to.yaml has indexes that are not visible, which PostgreSQL does not have"},
     {"postgres/column-on-update-fk-action-refused",
      "to.yaml has an ON UPDATE expression, which PostgreSQL does not have"},
     {"cockroachdb/sequence-created", "to.yaml has a CYCLE sequence, which CockroachDB does not have"},

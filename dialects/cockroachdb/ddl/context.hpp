@@ -109,6 +109,9 @@ void parse_inline_index(Context& context, Cursor& cursor, Table& table, bool uni
 std::vector<IndexKey> parse_index_keys(Cursor& cursor, const Table& table);
 // USING HASH [WITH (bucket_count = n) | WITH BUCKET_COUNT = n], positioned after USING HASH.
 int parse_hash_buckets(Context& context, Cursor& cursor, const Table& table);
+// NOT VISIBLE | INVISIBLE | VISIBLE | VISIBILITY x: the index's visibility (Index::visibility), or
+// nullopt (nothing consumed) when the cursor is at none of them.
+std::optional<double> parse_index_visibility(Cursor& cursor);
 // LOCALITY …, positioned after LOCALITY.
 Locality parse_locality(Cursor& cursor);
 // PARTITION [ALL] BY …, positioned at PARTITION: skipped and noted.

@@ -300,9 +300,16 @@ void alter_index(Context& context, Cursor& cursor) {
     return;
   }
   if (cursor.is_word("partition")) return skip_partitioning(context, cursor, "index " + index_name_text);
-  if (cursor.is_words({"not", "visible"}) || cursor.is_word("visible") || cursor.is_word("visibility") ||
-      cursor.is_word("invisible")) {
-    context.note(NoteKind::IndexVisibility, fmt::format("index {}: {}", index_name_text, cursor.rest()));
+  const std::size_t start = cursor.index();
+  if (auto visibility = parse_index_visibility(cursor)) {
+    const auto index = std::find_if(table->indexes.begin(), table->indexes.end(),
+                                    [&](const Index& i) { return i.name == index_name_text; });
+    if (index != table->indexes.end()) {
+      index->visibility = *visibility;
+    } else {  // a primary key (CockroachDB refuses) or a unique constraint
+      context.note(NoteKind::IndexVisibility,
+                   fmt::format("index {}: {}", index_name_text, cursor.text_between(start, cursor.index())));
+    }
     return;
   }
   context.note(NoteKind::NonSchemaStatement, fmt::format("ALTER INDEX {} {}", index_name_text, cursor.rest()));

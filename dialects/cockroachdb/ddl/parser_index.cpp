@@ -5,6 +5,7 @@
 
 #include "dialects/cockroachdb/ddl/context.hpp"
 #include "dialects/cockroachdb/ddl/expression.hpp"
+#include "engine/model/visibility.hpp"
 
 namespace strata::cockroachdb {
 
@@ -54,12 +55,8 @@ void parse_index_tail(Context& context, Cursor& cursor, Index& index, const Tabl
                    fmt::format("{}: WITH {}", owner, cursor.text_between(start, cursor.index())));
     } else if (cursor.accept("where")) {
       index.where = stored_expression(cursor.capture_expression("a predicate", ends_index_predicate), table.name);
-    } else if (cursor.accept_words({"not", "visible"}) || cursor.accept("invisible")) {
-      context.note(NoteKind::IndexVisibility, fmt::format("{}: NOT VISIBLE", owner));
-    } else if (cursor.accept("visibility")) {
-      if (cursor.peek().kind != TokenKind::Number) cursor.fail("a number after VISIBILITY");
-      context.note(NoteKind::IndexVisibility, fmt::format("{}: VISIBILITY {}", owner, cursor.next().text));
-    } else if (cursor.accept("visible")) {
+    } else if (auto visibility = parse_index_visibility(cursor)) {
+      index.visibility = *visibility;
     } else {
       return;
     }
@@ -101,6 +98,17 @@ std::vector<IndexKey> parse_index_keys(Cursor& cursor, const Table& table) {
   } while (cursor.accept_symbol(","));
   cursor.expect_symbol(")");
   return keys;
+}
+
+std::optional<double> parse_index_visibility(Cursor& cursor) {
+  if (cursor.accept_words({"not", "visible"}) || cursor.accept("invisible")) return 0.0;
+  if (cursor.accept("visible")) return 1.0;
+  if (!cursor.accept("visibility")) return std::nullopt;
+  if (cursor.peek().kind != TokenKind::Number) cursor.fail("a number from 0 to 1 after VISIBILITY");
+  const auto value = parse_visibility(cursor.peek().text);
+  if (!value) cursor.fail("a number from 0 to 1 after VISIBILITY");
+  cursor.next();
+  return value;
 }
 
 int parse_hash_buckets(Context& context, Cursor& cursor, const Table& table) {
