@@ -3,9 +3,9 @@
 #include <map>
 #include <tuple>
 
-#include <yaml-cpp/yaml.h>
 #include <nlohmann/json.hpp>
 
+#include "engine/load/yaml_writer.hpp"
 #include "strata/load.hpp"
 
 namespace strata {
@@ -225,59 +225,6 @@ Tree schema_tree(const Schema& schema) {
   return t;
 }
 
-bool is_flat(const Tree& node) {
-  if (!node.is_object()) return false;
-  for (const auto& [key, value] : node.items()) {
-    if (value.is_object()) return false;
-    if (value.is_array()) {
-      for (const auto& item : value) {
-        if (item.is_structured()) return false;
-      }
-    }
-  }
-  return true;
-}
-
-void emit_string(YAML::Emitter& out, const std::string& text) {
-  static const char* const kNullish[] = {"", "~", "null", "Null", "NULL"};
-  bool quote = false;
-  for (const char* word : kNullish) quote = quote || text == word;
-  if (quote) out << YAML::DoubleQuoted;
-  out << text;
-}
-
-void emit(YAML::Emitter& out, const Tree& node, bool flow) {
-  if (node.is_object()) {
-    const bool flat = flow || is_flat(node);
-    if (flat) out << YAML::Flow;
-    out << YAML::BeginMap;
-    for (const auto& [key, value] : node.items()) {
-      out << YAML::Key;
-      emit_string(out, key);
-      out << YAML::Value;
-      emit(out, value, flat);
-    }
-    out << YAML::EndMap;
-  } else if (node.is_array()) {
-    bool scalars = true;
-    for (const auto& item : node) scalars = scalars && !item.is_structured();
-    if (flow || scalars) out << YAML::Flow;
-    out << YAML::BeginSeq;
-    for (const auto& item : node) emit(out, item, flow || scalars);
-    out << YAML::EndSeq;
-  } else if (node.is_string()) {
-    emit_string(out, node.get<std::string>());
-  } else if (node.is_boolean()) {
-    out << (node.get<bool>() ? "true" : "false");
-  } else if (node.is_number_integer()) {
-    out << node.get<std::int64_t>();
-  } else if (node.is_number_float()) {
-    out << node.dump();  // the shortest text that reads back as the same double (0.25)
-  } else {
-    out << YAML::Null;
-  }
-}
-
 }  // namespace
 
 std::string to_json(const Schema& schema) {
@@ -285,10 +232,7 @@ std::string to_json(const Schema& schema) {
 }
 
 std::string to_yaml(const Schema& schema) {
-  YAML::Emitter out;
-  out.SetIndent(2);
-  emit(out, schema_tree(schema), false);
-  return std::string(out.c_str()) + "\n";
+  return load::write_yaml(schema_tree(schema)) + "\n";
 }
 
 }  // namespace strata

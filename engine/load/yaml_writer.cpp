@@ -1,0 +1,171 @@
+#include "engine/load/yaml_writer.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+namespace strata::load {
+
+namespace {
+
+using Tree = nlohmann::ordered_json;
+
+bool is_nullish(const std::string& text) {
+  return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
+}
+
+// Text that is a plain scalar in block and flow context alike, and reads back as itself: words,
+// digits, `_ ( ) .` and inner single spaces. Most names and types are; the rest go to yaml-cpp.
+bool is_simple(const std::string& text) {
+  if (text.front() == ' ' || text.back() == ' ') return false;
+  for (const char c : text) {
+    const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    if (!word && c != '(' && c != ')' && c != '.' && c != ' ') return false;
+  }
+  return true;
+}
+
+// A flat mapping: no value is a mapping or a list holding one (written in flow style).
+bool is_flat(const Tree& node) {
+  for (const auto& [key, value] : node.items()) {
+    if (value.is_object()) return false;
+    if (value.is_array()) {
+      for (const auto& item : value) {
+        if (item.is_structured()) return false;
+      }
+    }
+  }
+  return true;
+}
+
+bool is_block(const Tree& node) {
+  if (node.is_object()) return !is_flat(node);
+  if (node.is_array()) {
+    for (const auto& item : node) {
+      if (item.is_structured()) return true;
+    }
+  }
+  return false;
+}
+
+class Writer {
+ public:
+  std::string take() { return std::move(out_); }
+
+  // A value after "key:" or "- ": on the same line, or on the next ones at `indent`.
+  void value(const Tree& node, int indent, bool after_dash) {
+    if (!node.is_structured()) {
+      if (!after_dash) out_ += ' ';
+      scalar(node, false);
+    } else if (!is_block(node)) {
+      if (!after_dash) out_ += ' ';
+      flow(node);
+    } else if (node.is_object()) {
+      block_map(node, indent, after_dash);
+    } else {
+      block_seq(node, indent, after_dash);
+    }
+  }
+
+  void block_map(const Tree& node, int indent, bool inline_first) {
+    bool first = true;
+    for (const auto& [key, item] : node.items()) {
+      if (!(first && inline_first)) line(indent);
+      first = false;
+      string(key, false);
+      out_ += ':';
+      value(item, indent + 2, false);
+    }
+  }
+
+ private:
+  void line(int indent) {
+    if (!out_.empty()) out_ += '\n';
+    out_.append(static_cast<std::size_t>(indent), ' ');
+  }
+
+  void block_seq(const Tree& node, int indent, bool inline_first) {
+    bool first = true;
+    for (const auto& item : node) {
+      if (!(first && inline_first)) line(indent);
+      first = false;
+      out_ += "- ";
+      value(item, indent + 2, true);
+    }
+  }
+
+  void flow(const Tree& node) {
+    if (node.is_object()) {
+      out_ += '{';
+      bool first = true;
+      for (const auto& [key, item] : node.items()) {
+        if (!first) out_ += ", ";
+        first = false;
+        string(key, true);
+        out_ += ": ";
+        flow(item);
+      }
+      out_ += '}';
+    } else if (node.is_array()) {
+      out_ += '[';
+      bool first = true;
+      for (const auto& item : node) {
+        if (!first) out_ += ", ";
+        first = false;
+        flow(item);
+      }
+      out_ += ']';
+    } else {
+      scalar(node, true);
+    }
+  }
+
+  void scalar(const Tree& node, bool in_flow) {
+    if (node.is_string()) {
+      string(node.get_ref<const std::string&>(), in_flow);
+    } else if (node.is_boolean()) {
+      out_ += node.get<bool>() ? "true" : "false";
+    } else if (node.is_number()) {
+      out_ += node.dump();  // 42, 0.25: the shortest text that reads back as the same number
+    } else {
+      out_ += '~';
+    }
+  }
+
+  // Flow context quotes more than block context (`,` `[` `]` `{` `}` end a plain scalar there).
+  void string(const std::string& text, bool in_flow) {
+    if (is_nullish(text)) {
+      out_ += '"' + text + '"';
+    } else if (is_simple(text)) {
+      out_ += text;
+    } else {
+      out_ += quoted(text, in_flow);
+    }
+  }
+
+  // yaml-cpp's choice of style and escapes for one scalar in its context.
+  static std::string quoted(const std::string& text, bool in_flow) {
+    YAML::Emitter one;
+    if (!in_flow) {
+      one << text;
+      return one.c_str();
+    }
+    one << YAML::Flow << YAML::BeginSeq << text << YAML::EndSeq;
+    const std::string list = one.c_str();
+    return list.substr(1, list.size() - 2);
+  }
+
+  std::string out_;
+};
+
+}  // namespace
+
+std::string write_yaml(const Tree& tree) {
+  Writer writer;
+  if (tree.is_object() && is_block(tree)) {
+    writer.block_map(tree, 0, false);
+  } else {
+    writer.value(tree, 0, true);
+  }
+  return writer.take();
+}
+
+}  // namespace strata::load
