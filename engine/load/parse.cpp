@@ -71,8 +71,10 @@ void FileParser::parse_enum(const std::string& name, const YamlNode& key_node, c
   const YamlNode* values = &node;
   YamlNode values_node;
   if (node.is_map()) {
-    in_.entries(node, fmt::format("enum '{}'", name), {"schema", "values"},
+    in_.entries(node, fmt::format("enum '{}'", name), {"name", "schema", "values"},
                 [&](std::string_view key, const YamlNode&, const YamlNode& value) {
+                  // `name` overrides the key, for enums of one name in two schemas.
+                  if (key == "name") e.value.name.name = in_.name(value, "an enum name").value_or(name);
                   if (key == "schema") e.value.name.schema = in_.name(value, "a schema name").value_or("public");
                   if (key == "values") values_node = value;
                 });
@@ -102,8 +104,10 @@ void FileParser::parse_sequence(const std::string& name, const YamlNode& key_nod
   std::optional<std::int64_t> start, min, max;
   if (!node.is_null()) {
     in_.entries(node, fmt::format("sequence '{}'", name),
-                {"schema", "type", "start", "increment", "min", "max", "cache", "cycle"},
+                {"name", "schema", "type", "start", "increment", "min", "max", "cache", "cycle"},
                 [&](std::string_view key, const YamlNode&, const YamlNode& value) {
+                  // `name` overrides the key, for sequences of one name in two schemas.
+                  if (key == "name") s.sequence.name.name = in_.name(value, "a sequence name").value_or(name);
                   if (key == "schema") s.sequence.name.schema = in_.name(value, "a schema name").value_or("public");
                   if (key == "type") {
                     auto type = in_.choice(value, "a sequence type",

@@ -14,6 +14,14 @@ namespace {
 
 using Tree = nlohmann::ordered_json;
 
+// How many objects of a kind have each bare name (in any schema).
+template <typename Objects>
+std::map<std::string, int> name_uses(const Objects& objects) {
+  std::map<std::string, int> uses;
+  for (const auto& object : objects) ++uses[object.name.name];
+  return uses;
+}
+
 // The schema's comments, found by what they are on.
 class Comments {
  public:
@@ -179,9 +187,13 @@ Tree schema_tree(const Schema& schema) {
   }
   if (!schema.schemas.empty()) t["schemas"] = schema.schemas;
   if (!schema.enums.empty()) {
+    const std::map<std::string, int> uses = name_uses(schema.enums);
     Tree enums = Tree::object();
     for (const auto& e : schema.enums) {
-      if (e.name.schema == "public") {
+      if (uses.at(e.name.name) > 1) {
+        enums[e.name.schema + "." + e.name.name] = {
+            {"name", e.name.name}, {"schema", e.name.schema}, {"values", e.values}};
+      } else if (e.name.schema == "public") {
         enums[e.name.name] = e.values;
       } else {
         enums[e.name.name] = {{"schema", e.name.schema}, {"values", e.values}};
@@ -190,10 +202,13 @@ Tree schema_tree(const Schema& schema) {
     t["enums"] = std::move(enums);
   }
   if (!schema.sequences.empty()) {
+    const std::map<std::string, int> uses = name_uses(schema.sequences);
     Tree sequences = Tree::object();
     for (const auto& s : schema.sequences) {
       Tree q = Tree::object();
-      if (s.name.schema != "public") q["schema"] = s.name.schema;
+      const bool shared = uses.at(s.name.name) > 1;
+      if (shared) q["name"] = s.name.name;
+      if (s.name.schema != "public" || shared) q["schema"] = s.name.schema;
       q["type"] = s.type;
       q["start"] = s.start;
       q["increment"] = s.increment;
@@ -201,19 +216,18 @@ Tree schema_tree(const Schema& schema) {
       q["max"] = s.max_value;
       q["cache"] = s.cache;
       if (s.cycle) q["cycle"] = true;
-      sequences[s.name.name] = std::move(q);
+      sequences[shared ? s.name.schema + "." + s.name.name : s.name.name] = std::move(q);
     }
     t["sequences"] = std::move(sequences);
   }
   // Keys are bare names; a table whose name is also used in another schema is keyed
-  // "schema.name" and carries its real name in a `name` field.
-  std::map<std::string, int> uses;
-  for (const auto& table : schema.tables) ++uses[table.name.name];
+  // "schema.name" and carries its real name in a `name` field (enums and sequences too, above).
+  const std::map<std::string, int> uses = name_uses(schema.tables);
   const Comments comments(schema.comments);
   Tree tables = Tree::object();
   for (const auto& table : schema.tables) {
     Tree entry = table_tree(table, comments);
-    if (uses[table.name.name] > 1) {
+    if (uses.at(table.name.name) > 1) {
       Tree named = {{"name", table.name.name}};
       named.update(entry);
       tables[table.name.schema + "." + table.name.name] = std::move(named);

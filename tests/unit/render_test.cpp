@@ -78,6 +78,21 @@ TEST(Render, KeepsItsLayout) {
 )");
 }
 
+// Enums and sequences of one name in two schemas are two objects; the printed schema keeps both
+// (it once printed the second in place of the first).
+TEST(Render, EnumsAndSequencesOfOneNameInTwoSchemasStayApart) {
+  const Schema schema = normalized(
+      load_schema_text("schemas: [sales]\n"
+                       "enums:\n  status: [a, b]\n  sales_status: { name: status, schema: sales, values: [x] }\n"
+                       "sequences:\n  ids: {}\n  sales_ids: { name: ids, schema: sales, start: 5 }\n",
+                       "t.yaml"));
+  ASSERT_EQ(schema.enums.size(), 2u);
+  ASSERT_EQ(schema.sequences.size(), 2u);
+  const std::string yaml = to_yaml(schema);
+  EXPECT_EQ(normalized(load_schema_text(yaml, "rendered.yaml")), schema) << yaml;
+  EXPECT_NE(yaml.find("sales.status: {name: status, schema: sales, values: [x]}"), std::string::npos) << yaml;
+}
+
 TEST(Render, JsonHasTheSameShape) {
   const Schema schema = normalized(load_schema({(kSource / "examples/shop").string()}));
   const auto json = nlohmann::json::parse(to_json(schema));
