@@ -102,8 +102,7 @@ struct Risks {
     if (c.to >= c.from) return;
     add(HazardKind::QueryPlans,
         fmt::format("index {} of {} becomes {}: queries planned with it may fall back to slower plans",
-                    quote_ident(c.index), table(c.table),
-                    c.to <= 0.0 ? "not visible" : "visible to " + visibility_text(c.to) + " of queries"));
+                    quote_ident(c.index), table(c.table), visibility_words(c.to)));
   }
   template <typename Other>
   void operator()(const Other&) {}

@@ -87,10 +87,7 @@ struct Describe {
     return fmt::format("rename index {} of table {} to {}", quote_ident(c.from), name(c.table), quote_ident(c.to));
   }
   std::string operator()(const SetIndexVisibility& c) const {
-    const std::string index = fmt::format("index {} of table {}", quote_ident(c.index), name(c.table));
-    if (c.to >= 1.0) return "make " + index + " visible";
-    if (c.to <= 0.0) return "make " + index + " not visible";
-    return fmt::format("make {} visible to {} of queries", index, visibility_text(c.to));
+    return fmt::format("make index {} of table {} {}", quote_ident(c.index), name(c.table), visibility_words(c.to));
   }
   std::string operator()(const AddUnique& c) const {
     return fmt::format("add unique constraint {} to table {}", quote_ident(c.unique.name), name(c.table));

@@ -21,4 +21,10 @@ std::string visibility_text(double visibility) {
   return fmt::format("{:.2f}", visibility);
 }
 
+std::string visibility_words(double visibility) {
+  if (visibility >= 1.0) return "visible";
+  if (visibility <= 0.0) return "not visible";
+  return "visible to " + visibility_text(visibility) + " of queries";
+}
+
 }  // namespace strata

@@ -14,4 +14,7 @@ std::optional<double> parse_visibility(std::string_view text);
 // The value with two decimals ("0.50"), as CockroachDB prints it after VISIBILITY.
 std::string visibility_text(double visibility);
 
+// In words, for plans and hazards: "visible", "not visible", "visible to 0.50 of queries".
+std::string visibility_words(double visibility);
+
 }  // namespace strata
