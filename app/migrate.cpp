@@ -2,6 +2,8 @@
 // dialect from the server, and hands the run to migrations/.
 #include "strata/migrate.hpp"
 
+#include <future>
+
 #include "app/dialect_factory.hpp"
 #include "engine/db/connection.hpp"
 #include "engine/db/history_table.hpp"
@@ -17,9 +19,17 @@ namespace {
 MigrateReport run(const std::string& url, const std::filesystem::path& directory, const MigrateOptions& options,
                   const migrations::Selector& select) {
   parse_history_table(options.run.history_table);  // a bad name is bad input before anything is done
+  // The directory is read while the connection is opened: at start-up, with nothing pending,
+  // reading and checking the files costs no time of its own. A connection that fails is still
+  // the error reported first, as when the two ran one after the other.
+  auto reading = std::async(std::launch::async, [&directory] {
+    auto read = migrations::read_directory(directory);
+    migrations::require_sum(read);
+    return read;
+  });
   Connection connection(url, options.run.connect);
   const auto dialect = detect_dialect(connection);
-  return migrations::run(connection, url, *dialect, directory, options, select);
+  return migrations::run(connection, url, *dialect, reading.get(), options, select);
 }
 
 }  // namespace

@@ -8,7 +8,7 @@ LoadedSchema replay_offline(const migrations::Directory& directory, std::string_
   std::vector<std::pair<std::string, std::string>> files;
   for (const auto& m : directory.migrations) {
     if (m.version > last) break;
-    files.emplace_back((directory.path / m.up.file_name).string(), m.up.text);
+    files.emplace_back((directory.path / m.up.file_name).string(), m.up.text());
   }
   SchemaLoadOptions options;
   options.sql_dialect = std::string(dialect);

@@ -1,5 +1,6 @@
 #include "migrations/directory.hpp"
 
+#include <dirent.h>
 #include <openssl/evp.h>
 
 #include <algorithm>
@@ -7,11 +8,13 @@
 #include <charconv>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <variant>
 
 #include <fmt/format.h>
 
+#include "migrations/checksum_cache.hpp"
 #include "migrations/sum.hpp"
 #include "strata/errors.hpp"
 
@@ -61,12 +64,45 @@ std::variant<FileName, std::string> parse_file_name(const std::string& file) {
   return parsed;
 }
 
-std::string read_all(const fs::path& path) {
+// The regular files (symbolic links followed) named *.sql in `path`, except hidden ones, sorted
+// by name, with their stamps: one readdir() and one fstatat() each, no path built.
+std::vector<std::pair<std::string, FileStamp>> list_sql_files(const fs::path& path) {
+  std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(path.c_str()), ::closedir);
+  if (!dir) throw UsageError(fmt::format("the migrations directory {} does not exist", path.string()));
+  std::vector<std::pair<std::string, FileStamp>> files;
+  while (const dirent* entry = ::readdir(dir.get())) {
+    const std::string_view name = entry->d_name;
+    if (name.starts_with(".") || name == kSumFileName || !name.ends_with(".sql")) continue;
+    if (auto stamp = stamp_at(::dirfd(dir.get()), entry->d_name)) files.emplace_back(name, *stamp);
+  }
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return files;
+}
+
+std::string read_all(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("unreadable");
   std::stringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
+}
+
+// Sets file.checksum from the cache, or by reading the file (keeping its text); false when it cannot be read.
+bool checksum_of(MigrationFile& file, const FileStamp& stamp, ChecksumCache& cache,
+                 std::chrono::system_clock::time_point now, int& hashed) {
+  if (auto cached = cache.find(file.file_name, stamp)) {
+    file.checksum = std::move(*cached);
+    return true;
+  }
+  try {
+    file.content = read_all(file.path);
+  } catch (const std::exception&) {
+    return false;
+  }
+  file.checksum = sha256_checksum(*file.content);
+  ++hashed;
+  cache.remember(file.file_name, stamp, file.checksum, now);
+  return true;
 }
 
 }  // namespace
@@ -82,43 +118,51 @@ std::string sha256_checksum(std::string_view bytes) {
   return out;
 }
 
-Directory read_directory(const fs::path& path) {
-  std::error_code error;
-  if (!fs::is_directory(path, error)) {
-    throw UsageError(fmt::format("the migrations directory {} does not exist", path.string()));
+const std::string& MigrationFile::text() const {
+  if (content) return *content;
+  std::string read;
+  try {
+    read = read_all(path);
+  } catch (const std::exception&) {
+    throw LoadError({Diagnostic{SourcePosition{path, 0, 0}, "expected a readable file"}}, path);
   }
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(path)) {
-    const std::string name = entry.path().filename().string();
-    if (name.starts_with(".") || name == kSumFileName || !name.ends_with(".sql")) continue;
-    if (!entry.is_regular_file()) continue;
-    files.push_back(entry.path());
+  if (sha256_checksum(read) != checksum) {
+    throw LoadError({Diagnostic{SourcePosition{path, 0, 0}, "changed while strata was running; run the command again"}},
+                    path);
   }
-  std::sort(files.begin(), files.end());
+  content = std::move(read);
+  return *content;
+}
 
+Directory read_directory(const fs::path& path) {
+  return read_directory(path, checksum_cache_file(path));
+}
+
+Directory read_directory(const fs::path& path, const std::optional<fs::path>& cache_file,
+                         std::chrono::system_clock::time_point now) {
+  const auto files = list_sql_files(path);
   std::vector<Diagnostic> problems;
-  auto problem = [&](const fs::path& file, std::string message) {
-    problems.push_back(Diagnostic{SourcePosition{file.string(), 0, 0}, std::move(message)});
+  auto problem = [&](const std::string& file, std::string message) {
+    problems.push_back(Diagnostic{SourcePosition{file, 0, 0}, std::move(message)});
   };
+  ChecksumCache cache(cache_file);
+  Directory directory{path, {}, 0};
   std::map<std::int64_t, Migration> by_version;
-  std::map<std::int64_t, fs::path> down_files;
-  for (const auto& file : files) {
-    const std::string name = file.filename().string();
+  std::map<std::int64_t, std::string> down_files;
+  const std::string prefix = (path / "").string();
+  for (const auto& [name, stamp] : files) {
+    const std::string file = prefix + name;
     auto parsed = parse_file_name(name);
     if (auto* message = std::get_if<std::string>(&parsed)) {
       problem(file, *message);
       continue;
     }
     const FileName& f = std::get<FileName>(parsed);
-    MigrationFile content;
-    content.file_name = name;
-    try {
-      content.text = read_all(file);
-    } catch (const std::exception&) {
+    MigrationFile content{name, {}, file, std::nullopt};
+    if (!checksum_of(content, stamp, cache, now, directory.files_hashed)) {
       problem(file, "expected a readable file");
       continue;
     }
-    content.checksum = sha256_checksum(content.text);
     Migration& m = by_version[f.version];
     const bool seen = !m.name.empty();
     if (seen && (m.name != f.name || m.version_text != f.version_text)) {
@@ -136,7 +180,6 @@ Directory read_directory(const fs::path& path) {
       m.up = std::move(content);
     }
   }
-  Directory directory{path, {}};
   for (auto& [version, m] : by_version) {
     if (m.up.file_name.empty()) {
       problem(down_files[version], fmt::format("expected {}_{}.up.sql next to this down file", m.version_text, m.name));
@@ -145,6 +188,7 @@ Directory read_directory(const fs::path& path) {
     directory.migrations.push_back(std::move(m));
   }
   if (!problems.empty()) throw LoadError(std::move(problems), "the migrations directory");
+  cache.save();
   return directory;
 }
 

@@ -28,7 +28,7 @@ StatementsByFile split_all(const Directory& directory, const std::vector<Action>
   for (const auto& action : actions) {
     const auto& file = action.down ? *action.migration->down : action.migration->up;
     statements[{action.migration->version, action.down}] =
-        split_statements(file.text, (directory.path / file.file_name).string());
+        split_statements(file.text(), (directory.path / file.file_name).string());
   }
   return statements;
 }
@@ -38,13 +38,13 @@ const MigrationFile& file_of(const Action& action) {
 }
 
 bool runs_in_transaction(const ServerDialect& dialect, const MigrationFile& file) {
-  return dialect.capabilities().transactional_ddl && !has_directive(file.text, "no-transaction");
+  return dialect.capabilities().transactional_ddl && !has_directive(file.text(), "no-transaction");
 }
 
 // Why a down file cannot restore data, as it says (`-- strata:lossy <why>`); nothing for an up.
 std::vector<std::string> lossy_reasons(const Action& action) {
   if (!action.down) return {};
-  return directive_values(action.migration->down->text, "lossy");
+  return directive_values(action.migration->down->text(), "lossy");
 }
 
 // What a dry run reports of an action: the statements it would run, from the resume point.
@@ -108,9 +108,7 @@ void run_actions(RunContext& context, const std::vector<Action>& actions, Statem
 }  // namespace
 
 MigrateReport run(Connection& connection, const std::string& url, const ServerDialect& dialect,
-                  const std::filesystem::path& path, const MigrateOptions& options, const Selector& select) {
-  const Directory directory = read_directory(path);
-  require_sum(directory);
+                  const Directory& directory, const MigrateOptions& options, const Selector& select) {
   MigrateReport report;
   report.dry_run = options.dry_run;
   History history(connection, dialect, options.run.history_table);

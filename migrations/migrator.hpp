@@ -23,10 +23,11 @@ namespace strata::migrations {
 // Chooses the actions of a run from the files and the history.
 using Selector = std::function<std::vector<Action>(const Directory&, const std::vector<HistoryRow>&)>;
 
-// Runs what `select` chooses. With nothing to do it reads the history once and takes no lock.
-// `url` opens the lease lock's heartbeat connection.
+// Runs what `select` chooses from `directory` (read, and checked against strata.sum, by the
+// caller: require_sum). With nothing to do it reads the history once and takes no lock. `url`
+// opens the lease lock's heartbeat connection.
 MigrateReport run(Connection& connection, const std::string& url, const ServerDialect& dialect,
-                  const std::filesystem::path& directory, const MigrateOptions& options, const Selector& select);
+                  const Directory& directory, const MigrateOptions& options, const Selector& select);
 
 // The state of every migration of `directory` and of the history in `history_table`; takes no
 // lock, creates nothing.

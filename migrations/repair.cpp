@@ -191,7 +191,7 @@ void check_sum(const Directory& directory, const RepairRequest& request, const s
 
 HistoryRow applied_row(const Directory& directory, const Migration& m, const HistoryRow* base, const std::string& by) {
   HistoryRow row = base ? *base : HistoryRow{};
-  const auto statements = split_statements(m.up.text, (directory.path / m.up.file_name).string());
+  const auto statements = split_statements(m.up.text(), (directory.path / m.up.file_name).string());
   const int count = static_cast<int>(statements.size());
   row.version = m.version;
   row.name = m.name;

@@ -63,7 +63,7 @@ std::vector<Action> pending_up_to(const Directory& directory, const std::vector<
 bool same_applied_prefix(const Directory& directory, const Migration& m, const HistoryRow& row) {
   if (row.state != RowState::Partial || row.prefix_checksum.empty()) return false;
   try {
-    const auto statements = split_statements(m.up.text, (directory.path / m.up.file_name).string());
+    const auto statements = split_statements(m.up.text(), (directory.path / m.up.file_name).string());
     if (static_cast<int>(statements.size()) < row.statements_applied) return false;
     return prefix_checksum(statements, row.statements_applied) == row.prefix_checksum;
   } catch (const LoadError&) {
@@ -79,7 +79,7 @@ void describe_stop(const Directory& directory, const Migration& m, const History
   s.stopped_at = row.statement_started.value_or(row.statements_applied + 1);
   if (file == nullptr) return;
   try {
-    const auto statements = split_statements(file->text, (directory.path / file->file_name).string());
+    const auto statements = split_statements(file->text(), (directory.path / file->file_name).string());
     if (s.stopped_at < 1 || s.stopped_at > static_cast<int>(statements.size())) return;
     const Statement& statement = statements[static_cast<std::size_t>(s.stopped_at - 1)];
     s.stopped_line = statement.line;
@@ -207,7 +207,7 @@ std::vector<MigrationStatus> migration_states(const Directory& directory, const 
     s.version = m.version;
     s.name = m.name;
     s.state = MigrationState::Pending;
-    if (m.down) s.down_lossy = directive_values(m.down->text, "lossy");
+    if (m.down) s.down_lossy = directive_values(m.down->text(), "lossy");
     states[m.version] = s;
   }
   std::map<std::int64_t, const Migration*> files;

@@ -58,7 +58,7 @@ void check_directory(const CheckOptions& options, Connection* connection, const 
 
   std::vector<migrations::lint::SourceFile> files;
   for (const auto& m : directory.migrations)
-    files.push_back({check::display_path(directory, m.up.file_name), m.up.text});
+    files.push_back({check::display_path(directory, m.up.file_name), m.up.text()});
   if (integrity.lint_targets.empty()) {
     report.cases.push_back(
         skipped(CheckKind::Lint, "migration files", fmt::format("no migration file is {}", integrity.lint_scope)));

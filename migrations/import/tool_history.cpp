@@ -225,7 +225,7 @@ AdoptPlan plan_adoption(const Directory& directory, Tool tool, const ToolHistory
   };
   std::vector<Imported> imported;
   for (const auto& m : directory.migrations) {
-    auto from = imported_from(m.up.text);
+    auto from = imported_from(m.up.text());
     if (!from) continue;
     if (from->tool != tool_name(tool)) {
       plan.refusals.push_back(

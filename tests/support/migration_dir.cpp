@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -17,6 +18,17 @@
 namespace strata::testing {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// The tests keep strata's checksum cache (migrations/checksum_cache.hpp) in the build tree, for
+// themselves and the strata processes they start, not in the home directory.
+[[maybe_unused]] const bool cache_in_build_tree = [] {
+  ::setenv("STRATA_CACHE_DIR", STRATA_TEST_CACHE_DIR, 0);
+  return true;
+}();
+
+}  // namespace
 
 MigrationDir::MigrationDir() {
   static std::atomic<int> counter{0};

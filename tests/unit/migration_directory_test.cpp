@@ -47,7 +47,7 @@ TEST(MigrationDirectory, ReadsPairsInNumericVersionOrder) {
   EXPECT_EQ(d.migrations[1].version, 9);
   EXPECT_FALSE(d.migrations[1].down.has_value());
   EXPECT_EQ(d.migrations[2].version, 10);
-  EXPECT_EQ(d.migrations[2].down->text, "SELECT -10;");
+  EXPECT_EQ(d.migrations[2].down->text(), "SELECT -10;");
   EXPECT_EQ(d.migrations[2].up.checksum, sha256_checksum("SELECT 10;"));
 }
 

@@ -1,0 +1,141 @@
+#include "migrations/checksum_cache.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "migrations/directory.hpp"
+
+namespace strata::migrations {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kFirstLine = "strata checksum cache 1";
+
+std::int64_t nanoseconds(const timespec& t) {
+  return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+}
+
+std::optional<fs::path> cache_root() {
+  if (const char* explicit_dir = std::getenv("STRATA_CACHE_DIR")) {
+    if (*explicit_dir == '\0') return std::nullopt;
+    return fs::path(explicit_dir);
+  }
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg == '/') return fs::path(xdg) / "strata";
+  if (const char* home = std::getenv("HOME"); home && *home == '/') return fs::path(home) / ".cache" / "strata";
+  return std::nullopt;
+}
+
+// One number and the space after it; false when there is none.
+template <typename Number>
+bool take_number(std::string_view& rest, Number& out) {
+  const auto [end, error] = std::from_chars(rest.data(), rest.data() + rest.size(), out);
+  if (error != std::errc() || end == rest.data() + rest.size() || *end != ' ') return false;
+  rest.remove_prefix(static_cast<std::size_t>(end - rest.data()) + 1);
+  return true;
+}
+
+// "<device> <inode> <size> <mtime ns> <ctime ns> <checksum> <name>"
+bool parse_line(std::string_view rest, FileStamp& s, std::string& checksum, std::string& name) {
+  if (!take_number(rest, s.device) || !take_number(rest, s.inode) || !take_number(rest, s.size) ||
+      !take_number(rest, s.modified_ns) || !take_number(rest, s.changed_ns)) {
+    return false;
+  }
+  const std::size_t space = rest.find(' ');
+  if (space == std::string_view::npos || !rest.starts_with("sha256:") || space + 1 == rest.size()) return false;
+  checksum = rest.substr(0, space);
+  name = rest.substr(space + 1);
+  return true;
+}
+
+}  // namespace
+
+std::optional<FileStamp> stamp_at(int directory_fd, const char* name) {
+  struct stat info {};
+  if (::fstatat(directory_fd, name, &info, 0) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+  return FileStamp{static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino),
+                   static_cast<std::uint64_t>(info.st_size), nanoseconds(info.st_mtim), nanoseconds(info.st_ctim)};
+}
+
+std::optional<fs::path> checksum_cache_file(const fs::path& directory) {
+  const auto root = cache_root();
+  if (!root) return std::nullopt;
+  std::error_code error;
+  const fs::path absolute = fs::absolute(directory, error);
+  if (error) return std::nullopt;
+  // "sha256:" and the first 16 hex digits: one file per directory, named without its path's characters.
+  const std::string key = sha256_checksum(absolute.lexically_normal().string()).substr(7, 16);
+  return *root / "checksums" / key;
+}
+
+ChecksumCache::ChecksumCache(std::optional<fs::path> file) : file_(std::move(file)) {
+  if (!file_) return;
+  std::ifstream in(*file_, std::ios::binary);
+  std::string line;
+  if (!in || !std::getline(in, line) || line != kFirstLine) return;
+  while (std::getline(in, line)) {
+    Entry entry;
+    std::string name;
+    if (!parse_line(line, entry.stamp, entry.checksum, name)) {
+      entries_.clear();  // not a cache this strata wrote: start again
+      return;
+    }
+    entries_.emplace(std::move(name), std::move(entry));
+  }
+}
+
+std::optional<std::string> ChecksumCache::find(const std::string& name, const FileStamp& stamp) {
+  const auto it = entries_.find(name);
+  if (it == entries_.end() || it->second.stamp != stamp) return std::nullopt;
+  it->second.seen = true;
+  return it->second.checksum;
+}
+
+void ChecksumCache::remember(const std::string& name, const FileStamp& stamp, const std::string& checksum,
+                             std::chrono::system_clock::time_point now) {
+  if (!file_) return;
+  const auto changed = std::chrono::system_clock::time_point(std::chrono::nanoseconds(stamp.changed_ns));
+  if (now - changed < kSettled) {
+    entries_.erase(name);
+    return;
+  }
+  entries_[name] = Entry{stamp, checksum, true};
+  changed_ = true;
+}
+
+void ChecksumCache::save() {
+  if (!file_) return;
+  const bool dropped = std::any_of(entries_.begin(), entries_.end(), [](const auto& e) { return !e.second.seen; });
+  if (!changed_ && !dropped) return;
+  std::string out = std::string(kFirstLine) + "\n";
+  for (const auto& [name, entry] : entries_) {
+    if (!entry.seen) continue;
+    const FileStamp& s = entry.stamp;
+    out += fmt::format("{} {} {} {} {} {} {}\n", s.device, s.inode, s.size, s.modified_ns, s.changed_ns, entry.checksum,
+                       name);
+  }
+  std::error_code error;
+  fs::create_directories(file_->parent_path(), error);
+  const fs::path temporary = file_->string() + fmt::format(".{}.tmp", ::getpid());
+  {
+    std::ofstream stream(temporary, std::ios::binary | std::ios::trunc);
+    stream << out;
+    if (!stream.flush()) {
+      fs::remove(temporary, error);
+      return;
+    }
+  }
+  fs::rename(temporary, *file_, error);
+  if (error) fs::remove(temporary, error);
+}
+
+}  // namespace strata::migrations
