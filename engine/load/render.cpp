@@ -1,5 +1,5 @@
-// Schema -> the declared format, as YAML (`strata inspect`) or JSON. Both are written from one
-// tree, so they always agree; YAML output loads back as an equal schema.
+// Schema -> the declared format, as YAML (`strata inspect`) or JSON. Both are written from the
+// same trees, so they always agree; YAML output loads back as an equal schema.
 #include <map>
 #include <tuple>
 
@@ -174,7 +174,8 @@ Tree table_tree(const Table& table, const Comments& comments) {
   return t;
 }
 
-Tree schema_tree(const Schema& schema) {
+// Everything but the tables, which come last.
+Tree schema_head_tree(const Schema& schema) {
   Tree t = Tree::object();
   const auto& db = schema.database;
   if (!db.name.empty() || !db.primary_region.empty() || db.survival_goal) {
@@ -220,33 +221,51 @@ Tree schema_tree(const Schema& schema) {
     }
     t["sequences"] = std::move(sequences);
   }
-  // Keys are bare names; a table whose name is also used in another schema is keyed
-  // "schema.name" and carries its real name in a `name` field (enums and sequences too, above).
+  return t;
+}
+
+// Calls emit(key, entry) for each table in order. Keys are bare names; a table whose name is also
+// used in another schema is keyed "schema.name" and carries its real name in a `name` field
+// (enums and sequences too, above).
+template <typename Emit>
+void each_table_entry(const Schema& schema, Emit emit) {
   const std::map<std::string, int> uses = name_uses(schema.tables);
   const Comments comments(schema.comments);
-  Tree tables = Tree::object();
   for (const auto& table : schema.tables) {
     Tree entry = table_tree(table, comments);
     if (uses.at(table.name.name) > 1) {
       Tree named = {{"name", table.name.name}};
       named.update(entry);
-      tables[table.name.schema + "." + table.name.name] = std::move(named);
+      emit(table.name.schema + "." + table.name.name, std::move(named));
     } else {
-      tables[table.name.name] = std::move(entry);
+      emit(table.name.name, std::move(entry));
     }
   }
-  t["tables"] = std::move(tables);
-  return t;
 }
 
 }  // namespace
 
 std::string to_json(const Schema& schema) {
-  return schema_tree(schema).dump(2) + "\n";
+  Tree t = schema_head_tree(schema);
+  Tree tables = Tree::object();
+  each_table_entry(schema, [&](const std::string& key, Tree entry) { tables[key] = std::move(entry); });
+  t["tables"] = std::move(tables);
+  return t.dump(2) + "\n";
 }
 
+// Written a table at a time: the tree of one table is built, written and dropped, so that the
+// whole schema is never held twice.
 std::string to_yaml(const Schema& schema) {
-  return load::write_yaml(schema_tree(schema)) + "\n";
+  load::BlockMapWriter writer;
+  const Tree head = schema_head_tree(schema);
+  for (const auto& [key, value] : head.items()) writer.entry(key, value, 0);
+  if (schema.tables.empty()) {
+    writer.entry("tables", Tree::object(), 0);
+  } else {
+    writer.key("tables", 0);
+    each_table_entry(schema, [&](const std::string& key, const Tree& entry) { writer.entry(key, entry, 2); });
+  }
+  return writer.take() + "\n";
 }
 
 }  // namespace strata

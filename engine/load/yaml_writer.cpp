@@ -48,7 +48,7 @@ bool is_block(const Tree& node) {
 
 class Writer {
  public:
-  std::string take() { return std::move(out_); }
+  explicit Writer(std::string& out) : out_(out) {}
 
   // A value after "key:" or "- ": on the same line, or on the next ones at `indent`.
   void value(const Tree& node, int indent, bool after_dash) {
@@ -67,13 +67,18 @@ class Writer {
 
   void block_map(const Tree& node, int indent, bool inline_first) {
     bool first = true;
-    for (const auto& [key, item] : node.items()) {
-      if (!(first && inline_first)) line(indent);
+    for (const auto& [k, item] : node.items()) {
+      key(k, indent, !(first && inline_first));
       first = false;
-      string(key, false);
-      out_ += ':';
       value(item, indent + 2, false);
     }
+  }
+
+  // "key:", on a line of its own at `indent` or (after "- ") where the output ends.
+  void key(const std::string& text, int indent, bool new_line) {
+    if (new_line) line(indent);
+    string(text, false);
+    out_ += ':';
   }
 
  private:
@@ -153,19 +158,30 @@ class Writer {
     return list.substr(1, list.size() - 2);
   }
 
-  std::string out_;
+  std::string& out_;
 };
 
 }  // namespace
 
 std::string write_yaml(const Tree& tree) {
-  Writer writer;
+  std::string out;
+  Writer writer(out);
   if (tree.is_object() && is_block(tree)) {
     writer.block_map(tree, 0, false);
   } else {
     writer.value(tree, 0, true);
   }
-  return writer.take();
+  return out;
+}
+
+void BlockMapWriter::entry(const std::string& key, const Tree& value, int indent) {
+  Writer writer(out_);
+  writer.key(key, indent, true);
+  writer.value(value, indent + 2, false);
+}
+
+void BlockMapWriter::key(const std::string& key, int indent) {
+  Writer(out_).key(key, indent, true);
 }
 
 }  // namespace strata::load
