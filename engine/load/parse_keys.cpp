@@ -46,6 +46,7 @@ void FileParser::parse_index(DeclaredTable& table, const YamlNode& node) {
   DeclaredIndex index;
   index.position = in_.at(node);
   bool has_columns = false;
+  int visibility_given = 0;
   in_.entries(node, "an index",
               {"name", "columns", "unique", "where", "include", "using", "sharded", "visible", "visibility", "comment"},
               [&](std::string_view key, const YamlNode&, const YamlNode& value) {
@@ -61,6 +62,9 @@ void FileParser::parse_index(DeclaredTable& table, const YamlNode& node) {
                   if (value.size() == 0) in_.error(value, "expected at least one index column");
                 }
                 if (key == "unique") index.index.unique = in_.boolean(value, "unique").value_or(false);
+                if ((key == "visible" || key == "visibility") && visibility_given++ > 0) {
+                  in_.error(value, "expected either visible or visibility on an index, not both");
+                }
                 if (key == "visible" && !in_.boolean(value, "visible").value_or(true)) index.index.visibility = 0.0;
                 if (key == "visibility") parse_index_visibility(index, value);
                 if (key == "where") index.index.where = expression(value, "an index predicate");
