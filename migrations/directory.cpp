@@ -31,36 +31,38 @@ struct FileName {
   bool down = false;
 };
 
+constexpr std::string_view kExpected =
+    "expected a migration file named <version>_<name>.up.sql or <version>_<name>.down.sql";
+
 // "<digits>_<name>.up.sql" / ".down.sql", or a message saying what was expected.
-std::variant<FileName, std::string> parse_file_name(const std::string& file) {
-  const std::string expected = "expected a migration file named <version>_<name>.up.sql or <version>_<name>.down.sql";
+std::variant<FileName, std::string> parse_file_name(std::string_view file) {
   FileName parsed;
-  std::string stem;
+  std::string_view stem;
   if (file.ends_with(".up.sql")) {
     stem = file.substr(0, file.size() - 7);
   } else if (file.ends_with(".down.sql")) {
     stem = file.substr(0, file.size() - 9);
     parsed.down = true;
   } else {
-    return expected + " (a .sql file must say whether it goes up or down)";
+    return fmt::format("{} (a .sql file must say whether it goes up or down)", kExpected);
   }
   const std::size_t underscore = stem.find('_');
-  if (underscore == std::string::npos || underscore == 0) return expected + ", the version first";
-  parsed.version_text = stem.substr(0, underscore);
-  parsed.name = stem.substr(underscore + 1);
-  if (!std::all_of(parsed.version_text.begin(), parsed.version_text.end(),
-                   [](unsigned char c) { return std::isdigit(c); })) {
-    return fmt::format("{}: the version '{}' is not a number", expected, parsed.version_text);
+  if (underscore == std::string_view::npos || underscore == 0) return fmt::format("{}, the version first", kExpected);
+  const std::string_view version = stem.substr(0, underscore);
+  const std::string_view name = stem.substr(underscore + 1);
+  if (!std::all_of(version.begin(), version.end(), [](unsigned char c) { return std::isdigit(c); })) {
+    return fmt::format("{}: the version '{}' is not a number", kExpected, version);
   }
-  const auto [end, error] = std::from_chars(parsed.version_text.data(),
-                                            parsed.version_text.data() + parsed.version_text.size(), parsed.version);
-  if (error != std::errc() || end != parsed.version_text.data() + parsed.version_text.size()) {
-    return fmt::format("a version that fits in 64 bits, not {}", parsed.version_text);
+  const auto [end, error] = std::from_chars(version.data(), version.data() + version.size(), parsed.version);
+  if (error != std::errc() || end != version.data() + version.size()) {
+    return fmt::format("a version that fits in 64 bits, not {}", version);
   }
-  if (parsed.name.empty() || !std::all_of(parsed.name.begin(), parsed.name.end(),
-                                          [](unsigned char c) { return std::isalnum(c) || c == '_' || c == '-'; })) {
-    return expected + ", the name made of letters, digits, '_' and '-'";
+  if (name.empty() ||
+      !std::all_of(name.begin(), name.end(), [](unsigned char c) { return std::isalnum(c) || c == '_' || c == '-'; })) {
+    return fmt::format("{}, the name made of letters, digits, '_' and '-'", kExpected);
   }
+  parsed.version_text = version;
+  parsed.name = name;
   return parsed;
 }
 
