@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -70,7 +72,12 @@ std::variant<FileName, std::string> parse_file_name(std::string_view file) {
 // by name, with their stamps: one readdir() and one fstatat() each, no path built.
 std::vector<std::pair<std::string, FileStamp>> list_sql_files(const fs::path& path) {
   std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(path.c_str()), ::closedir);
-  if (!dir) throw UsageError(fmt::format("the migrations directory {} does not exist", path.string()));
+  if (!dir && (errno == ENOENT || errno == ENOTDIR)) {
+    throw UsageError(fmt::format("the migrations directory {} does not exist", path.string()));
+  }
+  if (!dir)
+    throw UsageError(
+        fmt::format("the migrations directory {} cannot be read: {}", path.string(), std::strerror(errno)));
   std::vector<std::pair<std::string, FileStamp>> files;
   while (const dirent* entry = ::readdir(dir.get())) {
     const std::string_view name = entry->d_name;
