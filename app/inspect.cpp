@@ -36,6 +36,7 @@ Schema inspect(const std::string& url, const InspectOptions& options) {
   const auto dialect = detect_dialect(connection);
   Schema schema = dialect->introspect(connection, IntrospectOptions{options.schemas, options.skipped});
   require_namespaces(schema, options.schemas);
+  if (options.dialect) *options.dialect = dialect->name();
   return schema;
 }
 

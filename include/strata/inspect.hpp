@@ -14,6 +14,7 @@ struct InspectOptions {
   std::vector<std::string> schemas;  // namespaces to read; empty reads every user namespace
   ConnectOptions connect;
   std::vector<SkippedObject>* skipped = nullptr;  // when set, receives what was seen and not read
+  std::string* dialect = nullptr;                 // when set, receives the server's: "postgres", "cockroachdb"
 };
 
 // Connects to `url` (PostgreSQL or CockroachDB, detected), reads its schema and returns it in

@@ -54,9 +54,10 @@ void add_inspect_command(CLI::App& app, Runner& run) {
     run = [args] {
       const std::string& url = require_url(args->connection.url);
       std::vector<SkippedObject> skipped;
-      const Schema schema = inspect(url, InspectOptions{args->schemas, args->connection.options(), &skipped});
+      std::string server;
+      const Schema schema = inspect(url, InspectOptions{args->schemas, args->connection.options(), &skipped, &server});
       if (args->format == "sql") {
-        const auto dialect = make_dialect(server_dialect_name(url, args->connection.options()), schema.database.name);
+        const auto dialect = make_dialect(server, schema.database.name);
         write_output(schema_to_sql(schema, *dialect), args->output);
       } else {
         write_output(args->format == "json" ? to_json(schema) : to_yaml(schema), args->output);
