@@ -2,10 +2,12 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 
@@ -57,6 +59,28 @@ bool parse_line(std::string_view rest, FileStamp& s, std::string& checksum, std:
   return true;
 }
 
+// File systems whose times come from another machine's clock, or are cached by the client, or
+// tick coarsely: the stamp cannot vouch for the content there, so nothing is cached.
+bool on_shared_file_system(const fs::path& directory) {
+  struct statfs info {};
+  if (::statfs(directory.c_str(), &info) != 0) return true;
+  switch (static_cast<unsigned long>(info.f_type)) {
+    case 0x6969UL:      // NFS
+    case 0x517BUL:      // SMB
+    case 0xFF534D42UL:  // CIFS
+    case 0xFE534D42UL:  // SMB2
+    case 0x65735546UL:  // FUSE (sshfs, virtiofs, Docker Desktop's shares, …)
+    case 0x01021997UL:  // 9P (WSL2's /mnt/c)
+    case 0x5346414FUL:  // AFS
+    case 0x00C36400UL:  // Ceph
+    case 0x47504653UL:  // GPFS
+    case 0x786F4256UL:  // VirtualBox shared folders
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 std::optional<FileStamp> stamp_at(int directory_fd, const char* name) {
@@ -71,7 +95,7 @@ std::optional<fs::path> checksum_cache_file(const fs::path& directory) {
   if (!root) return std::nullopt;
   std::error_code error;
   const fs::path absolute = fs::absolute(directory, error);
-  if (error) return std::nullopt;
+  if (error || on_shared_file_system(absolute)) return std::nullopt;
   // "sha256:" and the first 16 hex digits: one file per directory, named without its path's characters.
   const std::string key = sha256_checksum(absolute.lexically_normal().string()).substr(7, 16);
   return *root / "checksums" / key;
@@ -112,6 +136,11 @@ void ChecksumCache::remember(const std::string& name, const FileStamp& stamp, co
   changed_ = true;
 }
 
+void forget_checksums(const fs::path& file) {
+  std::error_code ignored;
+  fs::remove(file, ignored);
+}
+
 void ChecksumCache::save() {
   if (!file_) return;
   const bool dropped = std::any_of(entries_.begin(), entries_.end(), [](const auto& e) { return !e.second.seen; });
@@ -125,14 +154,13 @@ void ChecksumCache::save() {
   }
   std::error_code error;
   fs::create_directories(file_->parent_path(), error);
-  const fs::path temporary = file_->string() + fmt::format(".{}.tmp", ::getpid());
-  {
-    std::ofstream stream(temporary, std::ios::binary | std::ios::trunc);
-    stream << out;
-    if (!stream.flush()) {
-      fs::remove(temporary, error);
-      return;
-    }
+  std::string temporary = file_->string() + ".XXXXXX";
+  const int fd = ::mkstemp(temporary.data());
+  if (fd < 0) return;
+  const bool written = ::write(fd, out.data(), out.size()) == static_cast<ssize_t>(out.size());
+  if (::close(fd) != 0 || !written) {
+    fs::remove(temporary, error);
+    return;
   }
   fs::rename(temporary, *file_, error);
   if (error) fs::remove(temporary, error);

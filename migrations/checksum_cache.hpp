@@ -8,8 +8,11 @@
 // not yet kSettled old when it is hashed is therefore not remembered, and is hashed again next time.
 //
 // Where: $STRATA_CACHE_DIR (empty: no cache), else $XDG_CACHE_HOME/strata, else ~/.cache/strata;
-// one file per migrations directory, named after a hash of its absolute path. The cache is only
-// an optimisation: a cache that cannot be read, parsed or written is ignored.
+// one file per migrations directory, named after a hash of its absolute path. None for a directory
+// on a network or shared file system (NFS, SMB, FUSE, 9P, …), whose times come from another clock
+// or a client's cache. The cache is only an optimisation: a cache that cannot be read, parsed or
+// written is ignored, and one found wrong (a file read later than its checksum that does not
+// match it) is deleted.
 #pragma once
 
 #include <chrono>
@@ -42,6 +45,9 @@ inline constexpr std::chrono::seconds kSettled{2};
 // there is no cache.
 std::optional<std::filesystem::path> checksum_cache_file(const std::filesystem::path& directory);
 
+// Deletes the cache `file` (its checksums were found wrong).
+void forget_checksums(const std::filesystem::path& file);
+
 class ChecksumCache {
  public:
   // Reads `file` if there is one (nothing: an empty cache that is never saved).
@@ -51,12 +57,15 @@ class ChecksumCache {
   std::optional<std::string> find(const std::string& name, const FileStamp& stamp);
 
   // Remembers a checksum just computed, unless the file changed less than kSettled before `now`.
+  // `stamp` is the file's before it was read; the caller checks that it did not change while read.
   void remember(const std::string& name, const FileStamp& stamp, const std::string& checksum,
                 std::chrono::system_clock::time_point now);
 
   // Writes the cache when remember() added to it or a file it held was not asked for (gone from the
   // directory), to a temporary file then renamed; keeps only the files asked for. Failures are ignored.
   void save();
+
+  const std::optional<std::filesystem::path>& file() const { return file_; }
 
  private:
   struct Entry {

@@ -1,6 +1,7 @@
 #include "migrations/directory.hpp"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <openssl/evp.h>
 
 #include <algorithm>
@@ -69,8 +70,10 @@ std::variant<FileName, std::string> parse_file_name(std::string_view file) {
 }
 
 // The regular files (symbolic links followed) named *.sql in `path`, except hidden ones, sorted
-// by name, with their stamps: one readdir() and one fstatat() each, no path built.
-std::vector<std::pair<std::string, FileStamp>> list_sql_files(const fs::path& path) {
+// by name, with their stamps: one readdir() and one fstatat() each, no path built. A file that
+// cannot be stat'ed (but exists) comes without a stamp.
+using Listing = std::vector<std::pair<std::string, std::optional<FileStamp>>>;
+Listing list_sql_files(const fs::path& path) {
   std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(path.c_str()), ::closedir);
   if (!dir && (errno == ENOENT || errno == ENOTDIR)) {
     throw UsageError(fmt::format("the migrations directory {} does not exist", path.string()));
@@ -78,11 +81,13 @@ std::vector<std::pair<std::string, FileStamp>> list_sql_files(const fs::path& pa
   if (!dir)
     throw UsageError(
         fmt::format("the migrations directory {} cannot be read: {}", path.string(), std::strerror(errno)));
-  std::vector<std::pair<std::string, FileStamp>> files;
+  Listing files;
   while (const dirent* entry = ::readdir(dir.get())) {
     const std::string_view name = entry->d_name;
     if (name.starts_with(".") || name == kSumFileName || !name.ends_with(".sql")) continue;
-    if (auto stamp = stamp_at(::dirfd(dir.get()), entry->d_name)) files.emplace_back(name, *stamp);
+    errno = 0;
+    auto stamp = stamp_at(::dirfd(dir.get()), entry->d_name);
+    if (stamp || (errno != 0 && errno != ENOENT)) files.emplace_back(name, stamp);  // else not a regular file
   }
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   return files;
@@ -96,11 +101,13 @@ std::string read_all(const std::string& path) {
   return buffer.str();
 }
 
-// Sets file.checksum from the cache, or by reading the file (keeping its text); false when it cannot be read.
+// Sets file.checksum from the cache, or by reading the file (keeping its text); false when it
+// cannot be read. A file whose stamp moved while it was read is not remembered.
 bool checksum_of(MigrationFile& file, const FileStamp& stamp, ChecksumCache& cache,
                  std::chrono::system_clock::time_point now, int& hashed) {
   if (auto cached = cache.find(file.file_name, stamp)) {
     file.checksum = std::move(*cached);
+    file.cache_file = cache.file();
     return true;
   }
   try {
@@ -110,7 +117,7 @@ bool checksum_of(MigrationFile& file, const FileStamp& stamp, ChecksumCache& cac
   }
   file.checksum = sha256_checksum(*file.content);
   ++hashed;
-  cache.remember(file.file_name, stamp, file.checksum, now);
+  if (stamp_at(AT_FDCWD, file.path.c_str()) == stamp) cache.remember(file.file_name, stamp, file.checksum, now);
   return true;
 }
 
@@ -136,6 +143,7 @@ const std::string& MigrationFile::text() const {
     throw LoadError({Diagnostic{SourcePosition{path, 0, 0}, "expected a readable file"}}, path);
   }
   if (sha256_checksum(read) != checksum) {
+    if (cache_file) forget_checksums(*cache_file);  // it may be what was wrong
     throw LoadError({Diagnostic{SourcePosition{path, 0, 0}, "changed while strata was running; run the command again"}},
                     path);
   }
@@ -167,8 +175,8 @@ Directory read_directory(const fs::path& path, const std::optional<fs::path>& ca
       continue;
     }
     const FileName& f = std::get<FileName>(parsed);
-    MigrationFile content{name, {}, file, std::nullopt};
-    if (!checksum_of(content, stamp, cache, now, directory.files_hashed)) {
+    MigrationFile content{name, {}, file, std::nullopt, std::nullopt};
+    if (!stamp || !checksum_of(content, *stamp, cache, now, directory.files_hashed)) {
       problem(file, "expected a readable file");
       continue;
     }

@@ -22,7 +22,8 @@ struct MigrationFile {
   // then is a LoadError.
   const std::string& text() const;
 
-  mutable std::optional<std::string> content;  // the text, once read
+  mutable std::optional<std::string> content;       // the text, once read
+  std::optional<std::filesystem::path> cache_file;  // the checksum cache the checksum came from
 };
 
 struct Migration {

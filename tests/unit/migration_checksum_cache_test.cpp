@@ -63,9 +63,37 @@ TEST_F(ChecksumCacheTest, AnEditedOrReplacedFileIsHashedAgain) {
 }
 
 TEST_F(ChecksumCacheTest, AFileThatHadNotSettledIsNotRemembered) {
-  read_directory(dir_.path(), cache_file_, std::chrono::system_clock::now());  // written just now
+  const auto stamp = stamp_at(AT_FDCWD, (dir_.path() / "2_b.up.sql").c_str());
+  ASSERT_TRUE(stamp.has_value());
+  const auto changed = std::chrono::system_clock::time_point(std::chrono::nanoseconds(stamp->changed_ns));
+  read_directory(dir_.path(), cache_file_, changed + kSettled / 2);  // hashed while it had just changed
   EXPECT_EQ(read().files_hashed, 3);
   EXPECT_EQ(read().files_hashed, 0);
+}
+
+// The case ctime is there for: an edit that keeps the size (and, set back by hand, the mtime).
+TEST(ChecksumCacheEntries, AStampThatMovedInAnyFieldFindsNothing) {
+  MigrationDir cache_dir;
+  ChecksumCache cache(cache_dir.path() / "cache");
+  const FileStamp stamp{1, 2, 30, 1'000'000'000, 1'000'000'000};
+  const auto later = std::chrono::system_clock::time_point(std::chrono::seconds(100));
+  cache.remember("1_a.up.sql", stamp, "sha256:aa", later);
+  EXPECT_EQ(cache.find("1_a.up.sql", stamp), "sha256:aa");
+  for (auto moved : {&FileStamp::modified_ns, &FileStamp::changed_ns}) {
+    FileStamp other = stamp;
+    other.*moved += 1;
+    EXPECT_EQ(cache.find("1_a.up.sql", other), std::nullopt);
+  }
+  for (auto moved : {&FileStamp::device, &FileStamp::inode, &FileStamp::size}) {
+    FileStamp other = stamp;
+    other.*moved += 1;
+    EXPECT_EQ(cache.find("1_a.up.sql", other), std::nullopt);
+  }
+  EXPECT_EQ(cache.find("2_b.up.sql", stamp), std::nullopt);
+  const auto too_soon = std::chrono::system_clock::time_point(std::chrono::nanoseconds(stamp.changed_ns)) + kSettled -
+                        std::chrono::milliseconds(1);
+  cache.remember("3_c.up.sql", stamp, "sha256:cc", too_soon);
+  EXPECT_EQ(cache.find("3_c.up.sql", stamp), std::nullopt);
 }
 
 TEST_F(ChecksumCacheTest, ADeletedFileLeavesTheCache) {
@@ -99,6 +127,17 @@ TEST_F(ChecksumCacheTest, AFileChangedAfterItsChecksumWasTakenIsRefusedWhenRead)
     EXPECT_THAT(error.what(), HasSubstr("2_b.up.sql"));
     EXPECT_THAT(error.what(), HasSubstr("changed while strata was running"));
   }
+  EXPECT_FALSE(std::filesystem::exists(cache_file_)) << "a cache found wrong is deleted";
+}
+
+TEST_F(ChecksumCacheTest, AFileThatCannotBeStatedIsAnErrorNotLeftOut) {
+  std::filesystem::create_symlink("3_c.up.sql", dir_.path() / "3_c.up.sql");  // a loop: ELOOP
+  try {
+    read();
+    FAIL() << "a migration that cannot be read must not be left out of the directory";
+  } catch (const LoadError& error) {
+    EXPECT_THAT(error.what(), HasSubstr("3_c.up.sql: expected a readable file"));
+  }
 }
 
 TEST(ChecksumCacheStamp, IsForRegularFilesOnly) {
@@ -114,13 +153,16 @@ TEST(ChecksumCacheStamp, IsForRegularFilesOnly) {
 TEST(ChecksumCacheLocation, ComesFromTheEnvironment) {
   const char* saved = std::getenv("STRATA_CACHE_DIR");
   const std::string restore = saved ? saved : "";
+  MigrationDir one;
+  MigrationDir other;
   ::setenv("STRATA_CACHE_DIR", "/somewhere", 1);
-  const auto file = checksum_cache_file("/project/migrations");
+  const auto file = checksum_cache_file(one.path());
   ASSERT_TRUE(file.has_value());
   EXPECT_EQ(file->parent_path(), std::filesystem::path("/somewhere/checksums"));
-  EXPECT_NE(checksum_cache_file("/project/other"), file);
+  EXPECT_NE(checksum_cache_file(other.path()), file);
+  EXPECT_FALSE(checksum_cache_file(one.path() / "missing").has_value());
   ::setenv("STRATA_CACHE_DIR", "", 1);
-  EXPECT_FALSE(checksum_cache_file("/project/migrations").has_value());
+  EXPECT_FALSE(checksum_cache_file(one.path()).has_value());
   ::setenv("STRATA_CACHE_DIR", restore.c_str(), 1);
   if (!saved) ::unsetenv("STRATA_CACHE_DIR");
 }
