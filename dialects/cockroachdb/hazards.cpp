@@ -64,6 +64,13 @@ struct Risks {
         fmt::format("builds index {} over the rows of {} (a backfill job)", quote_ident(c.index.name), table(c.table)));
   }
   void operator()(const AddUnique& c) {
+    if (c.unique.without_index) {
+      add(HazardKind::ConstraintValidation,
+          fmt::format("{} is validated against every row of {}; then every write of ({}) looks for a duplicate, "
+                      "a scan of the table unless an index starts with those columns",
+                      quote_ident(c.unique.name), table(c.table), fmt::join(c.unique.columns, ", ")));
+      return;
+    }
     add(HazardKind::IndexBuild,
         fmt::format("builds the index of {} over the rows of {}", quote_ident(c.unique.name), table(c.table)));
   }

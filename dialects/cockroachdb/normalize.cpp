@@ -104,9 +104,15 @@ void canonical_primary_key_name(Table& table) {
   }
 }
 
-// Item 18: a UNIQUE constraint is a unique index, printed `UNIQUE INDEX <name> (col ASC)`.
+// Item 18: a UNIQUE constraint is a unique index, printed `UNIQUE INDEX <name> (col ASC)`. One
+// WITHOUT INDEX has none and stays a constraint.
 void unique_constraints_as_indexes(Table& table) {
+  std::vector<UniqueConstraint> without_index;
   for (auto& unique : table.uniques) {
+    if (unique.without_index) {
+      without_index.push_back(std::move(unique));
+      continue;
+    }
     Index index;
     index.name = unique.name;
     index.unique = true;
@@ -117,7 +123,7 @@ void unique_constraints_as_indexes(Table& table) {
     }
     table.indexes.push_back(std::move(index));
   }
-  table.uniques.clear();
+  table.uniques = std::move(without_index);
 }
 
 // Items 22, 25: pg_am knows "prefix" (every btree-like index) and "inverted"; CockroachDB puts

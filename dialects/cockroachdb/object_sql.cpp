@@ -59,8 +59,27 @@ std::string column_definition_sql(const Column& column) {
   return out;
 }
 
+std::string hash_sharded_sql(int buckets) {
+  return fmt::format(" USING HASH WITH (bucket_count = {})", buckets);
+}
+
+std::string primary_key_constraint_sql(const PrimaryKey& key) {
+  std::string out = postgres::primary_key_constraint_sql(key);
+  if (key.shard_buckets) out += hash_sharded_sql(*key.shard_buckets);
+  return out;
+}
+
+std::string unique_constraint_sql(const UniqueConstraint& unique) {
+  if (!unique.without_index) return postgres::unique_constraint_sql(unique);
+  std::string out = fmt::format("CONSTRAINT {} UNIQUE WITHOUT INDEX ({})", quote_ident(unique.name),
+                                postgres::column_list_sql(unique.columns));
+  if (unique.where) out += " WHERE " + *unique.where;
+  return out;
+}
+
 std::string create_table_sql(const Table& table) {
-  std::string out = postgres::create_table_sql(table, column_definition_sql);
+  std::string out =
+      postgres::create_table_sql(table, {column_definition_sql, primary_key_constraint_sql, unique_constraint_sql});
   if (table.locality) out += " " + locality_sql(table.locality);
   return out;
 }
@@ -82,7 +101,7 @@ std::string create_index_sql(const QualifiedName& table, const Index& index) {
     out += " USING " + quote_ident(index.method);
   }
   out += " (" + keys + ")";
-  if (index.shard_buckets) out += fmt::format(" USING HASH WITH (bucket_count = {})", *index.shard_buckets);
+  if (index.shard_buckets) out += hash_sharded_sql(*index.shard_buckets);
   if (!index.include.empty()) out += " STORING (" + postgres::column_list_sql(index.include) + ")";
   if (index.where) out += " WHERE " + *index.where;
   if (index.visibility < 1.0) out += " " + visibility_sql(index.visibility);

@@ -1,5 +1,6 @@
 // CockroachDB DDL that differs from PostgreSQL's (the rest comes from dialects/postgres/object_sql.hpp):
-// NOT VISIBLE and VIRTUAL columns, STORING, hash-sharded and inverted indexes, LOCALITY clauses.
+// NOT VISIBLE and VIRTUAL columns, STORING, hash-sharded keys and indexes, inverted indexes,
+// UNIQUE WITHOUT INDEX, LOCALITY clauses.
 #pragma once
 
 #include <optional>
@@ -14,6 +15,12 @@ namespace strata::cockroachdb {
 std::string type_sql(const std::string& type);
 std::string column_definition_sql(const Column& column);
 std::string create_sequence_sql(const Sequence& sequence);
+// " USING HASH WITH (bucket_count = n)", after a key's columns.
+std::string hash_sharded_sql(int buckets);
+// CONSTRAINT … PRIMARY KEY (…) [USING HASH WITH (bucket_count = n)]
+std::string primary_key_constraint_sql(const PrimaryKey& key);
+// CONSTRAINT … UNIQUE (…), or UNIQUE WITHOUT INDEX (…) [WHERE …]
+std::string unique_constraint_sql(const UniqueConstraint& unique);
 std::string create_table_sql(const Table& table);
 std::string create_index_sql(const QualifiedName& table, const Index& index);
 // NOT VISIBLE, VISIBLE or VISIBILITY 0.50: the clause of CREATE INDEX and ALTER INDEX.

@@ -125,6 +125,13 @@ const std::vector<FeatureFact>& feature_facts() {
        "enable_experimental_alter_column_type_general",
        "PR cockroachdb/cockroach#46933 (v20.2); still defined (and harmless) after general availability in v25.1 "
        "(PR #135936)"},
+      {Feature::UniqueWithoutIndex,
+       "UNIQUE WITHOUT INDEX",
+       {21, 1},
+       std::nullopt,
+       "ALTER TABLE name ADD CONSTRAINT name UNIQUE WITHOUT INDEX ( ... ) [ WHERE ... ]",
+       "pkg/sql/logictest/testdata/logic_test/unique@0404c5e25d51f5f1cefc083a2ac2bc90293a3a7c (v21.1, behind "
+       "experimental_enable_unique_without_index_constraints, which a v25-era pkg/sql/vars.go still defines)"},
   };
   return facts;
 }

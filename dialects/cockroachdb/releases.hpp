@@ -54,6 +54,8 @@ enum class Feature {
                           // writes to the table go on while it converts
   AlterColumnTypeFlag,    // SET enable_experimental_alter_column_type_general (needed for ALTER COLUMN
                           // TYPE up to v24.3, accepted after)
+  UniqueWithoutIndex,     // UNIQUE WITHOUT INDEX (…) [WHERE …], after
+                          // SET experimental_enable_unique_without_index_constraints = true
 };
 
 struct FeatureFact {

@@ -138,6 +138,22 @@ void check_column(const Column& column, const QualifiedName& table) {
                   quote_ident(index), to_string(table)));
 }
 
+void check_primary_key(const PrimaryKey& key, const QualifiedName& table) {
+  if (key.shard_buckets) {
+    throw PlanError(fmt::format("primary key {} of table {} is hash-sharded, which only CockroachDB has",
+                                quote_ident(key.name), to_string(table)));
+  }
+}
+
+void check_unique(const UniqueConstraint& unique, const QualifiedName& table) {
+  if (unique.without_index) {
+    throw PlanError(
+        fmt::format("unique constraint {} of table {} is WITHOUT INDEX, which only CockroachDB has (PostgreSQL "
+                    "enforces a unique constraint with its index)",
+                    quote_ident(unique.name), to_string(table)));
+  }
+}
+
 [[noreturn]] void multi_region_only(std::string_view what) {
   throw PlanError(
       fmt::format("the declared schema {}, which needs a multi-region CockroachDB; PostgreSQL has no "
@@ -167,6 +183,8 @@ struct Emit {
   ChangeSql operator()(const CreateTable& c) const {
     if (c.table.locality) multi_region_only("gives table " + to_string(c.table.name) + " a locality");
     for (const auto& column : c.table.columns) check_column(column, c.table.name);
+    if (c.table.primary_key) check_primary_key(*c.table.primary_key, c.table.name);
+    for (const auto& unique : c.table.uniques) check_unique(unique, c.table.name);
     return {{create_table_sql(c.table)}};
   }
   ChangeSql operator()(const DropTable& c) const { return {{"DROP TABLE " + table_name_sql(c.table.name)}}; }
@@ -186,6 +204,7 @@ struct Emit {
   ChangeSql operator()(const AlterColumn& c) const { return alter_column_sql(c); }
   ChangeSql operator()(const SetPrimaryKey& c) const {
     if (!c.to) return {{alter_table(c.table) + " DROP CONSTRAINT " + quote_ident(c.from->name)}};
+    check_primary_key(*c.to, c.table);
     // The new key's index is built without blocking writes; then one statement drops the old key
     // and makes the index the new one (a brief lock).
     const std::string index = make_object_name(c.to->name, "", "strata_new");
@@ -223,6 +242,7 @@ struct Emit {
   ChangeSql operator()(const AddUnique& c) const {
     // The index is built without blocking writes, then becomes the constraint (a brief lock). A
     // build that failed half way leaves an invalid index of that name behind: cleared first.
+    check_unique(c.unique, c.table);
     const std::string name = quote_ident(c.unique.name);
     return {{"DROP INDEX CONCURRENTLY IF EXISTS " + index_name_sql(c.table, c.unique.name),
              fmt::format("CREATE UNIQUE INDEX CONCURRENTLY {} ON {} ({})", name, table_name_sql(c.table),

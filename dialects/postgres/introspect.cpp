@@ -182,10 +182,10 @@ class CatalogReader {
       for (int attnum : int_array(row[4])) columns.push_back(column_name(table, attnum));
       switch (type) {
         case 'p':
-          table.primary_key = PrimaryKey{name, std::move(columns)};
+          table.primary_key = PrimaryKey{name, std::move(columns), {}};
           break;
         case 'u':
-          table.uniques.push_back({name, std::move(columns)});
+          table.uniques.push_back({name, std::move(columns), false, {}});
           break;
         case 'c':
           table.checks.push_back({name, row[12].c_str()});

@@ -138,6 +138,7 @@ void normalize_common(Schema& schema, IntWidth int_width, const SqlGrammar& gram
     }
     for (auto& index : table.indexes) normalize_index(index, canonical);
     for (auto& check : table.checks) canonical.table_expression(check.expression);
+    for (auto& unique : table.uniques) canonical.table_expression(unique.where);
   }
   schema.sort();
 }

@@ -84,21 +84,23 @@ std::string column_definition_sql(const Column& column) {
   return out;
 }
 
-std::string create_table_sql(const Table& table) {
-  return create_table_sql(table, column_definition_sql);
+std::string primary_key_constraint_sql(const PrimaryKey& key) {
+  return fmt::format("CONSTRAINT {} PRIMARY KEY ({})", quote_ident(key.name), column_list_sql(key.columns));
 }
 
-std::string create_table_sql(const Table& table, std::string (*column_sql)(const Column&)) {
+std::string unique_constraint_sql(const UniqueConstraint& unique) {
+  return fmt::format("CONSTRAINT {} UNIQUE ({})", quote_ident(unique.name), column_list_sql(unique.columns));
+}
+
+std::string create_table_sql(const Table& table) {
+  return create_table_sql(table, {column_definition_sql, primary_key_constraint_sql, unique_constraint_sql});
+}
+
+std::string create_table_sql(const Table& table, const TableElementSql& elements) {
   std::vector<std::string> parts;
-  for (const auto& column : table.columns) parts.push_back(column_sql(column));
-  if (table.primary_key) {
-    parts.push_back(fmt::format("CONSTRAINT {} PRIMARY KEY ({})", quote_ident(table.primary_key->name),
-                                column_list_sql(table.primary_key->columns)));
-  }
-  for (const auto& unique : table.uniques) {
-    parts.push_back(
-        fmt::format("CONSTRAINT {} UNIQUE ({})", quote_ident(unique.name), column_list_sql(unique.columns)));
-  }
+  for (const auto& column : table.columns) parts.push_back(elements.column(column));
+  if (table.primary_key) parts.push_back(elements.primary_key(*table.primary_key));
+  for (const auto& unique : table.uniques) parts.push_back(elements.unique(unique));
   for (const auto& check : table.checks) {
     parts.push_back(fmt::format("CONSTRAINT {} CHECK ({})", quote_ident(check.name), check.expression));
   }

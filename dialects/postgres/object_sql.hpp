@@ -24,8 +24,16 @@ std::string column_definition_sql(const Column& column);
 // CREATE TABLE with columns, primary key, unique and check constraints (foreign keys come apart,
 // so that tables referring to each other can all be created first).
 std::string create_table_sql(const Table& table);
-// The same with each column written by `column_sql` (a dialect's own column definitions).
-std::string create_table_sql(const Table& table, std::string (*column_sql)(const Column&));
+// The elements of CREATE TABLE that a dialect writes its own way.
+struct TableElementSql {
+  std::string (*column)(const Column&);
+  std::string (*primary_key)(const PrimaryKey&);   // CONSTRAINT … PRIMARY KEY (…)
+  std::string (*unique)(const UniqueConstraint&);  // CONSTRAINT … UNIQUE (…)
+};
+std::string primary_key_constraint_sql(const PrimaryKey& key);
+std::string unique_constraint_sql(const UniqueConstraint& unique);
+// CREATE TABLE with each element written by `elements`.
+std::string create_table_sql(const Table& table, const TableElementSql& elements);
 std::string create_index_sql(const Table& table, const Index& index);
 std::string add_foreign_key_sql(const Table& table, const ForeignKey& fk);
 // FOREIGN KEY (…) REFERENCES t (…) [ON DELETE …] [ON UPDATE …] [DEFERRABLE …]

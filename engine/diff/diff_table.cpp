@@ -113,7 +113,8 @@ void Differ::diff_table(const Table& original, const Table& to, const Table& dec
   diff_columns(from, to, declared);
   // A key only the name of which changed is renamed with its index (ALTER INDEX renames the constraint).
   if (from.primary_key && to.primary_key && from.primary_key->name != to.primary_key->name &&
-      from.primary_key->columns == to.primary_key->columns) {
+      from.primary_key->columns == to.primary_key->columns &&
+      from.primary_key->shard_buckets == to.primary_key->shard_buckets) {
     add(RenameIndex{to.name, from.primary_key->name, to.primary_key->name});
   } else if (from.primary_key != to.primary_key) {
     add(SetPrimaryKey{to.name, from.primary_key, declared.primary_key});
@@ -208,13 +209,14 @@ void Differ::diff_indexes(const Table& from, const Table& to, const Table& decla
 }
 
 void Differ::diff_constraints(const Table& from, const Table& to, const Table& declared) {
-  // A unique constraint only the name of which changed is renamed (with its index).
+  // A unique constraint only the name of which changed is renamed (with its index). One without
+  // an index has none to rename: it is dropped and added.
   std::set<std::string> renamed;
   for (const auto& u : to.uniques) {
     if (find_by_name(from.uniques, u.name) != nullptr) continue;
     for (const auto& live : from.uniques) {
       if (renamed.count(live.name) > 0 || find_by_name(to.uniques, live.name) != nullptr) continue;
-      if (live.columns != u.columns) continue;
+      if (live.columns != u.columns || live.without_index || u.without_index) continue;
       add(RenameIndex{to.name, live.name, u.name});
       renamed.insert(live.name);
       renamed.insert(u.name);

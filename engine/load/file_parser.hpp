@@ -40,6 +40,7 @@ class FileParser {
   void parse_index_key(DeclaredIndex& index, const YamlNode& node);
   void parse_index_visibility(DeclaredIndex& index, const YamlNode& node);
   void parse_index(DeclaredTable& table, const YamlNode& node);
+  std::optional<int> shard_buckets(const YamlNode& node);
   void parse_unique(DeclaredTable& table, const YamlNode& node);
   std::optional<ReferentialAction> action(const YamlNode& node, const What& what);
   void parse_reference(DeclaredForeignKey& fk, const DeclaredTable& table, const YamlNode& node);

@@ -78,30 +78,41 @@ void FileParser::parse_index(DeclaredTable& table, const YamlNode& node) {
                                            {"btree", "hash", "gin", "gist", "brin", "spgist", "inverted", "vector"});
                   if (method) index.index.method = *method == "inverted" ? "gin" : *method;
                 }
-                if (key == "sharded") {
-                  if (value.is_scalar() && (value.scalar() == "true" || value.scalar() == "false")) {
-                    if (value.scalar() == "true") index.index.shard_buckets = 16;
-                  } else if (auto buckets = in_.integer(value, "sharded (a bucket count or true)")) {
-                    if (*buckets < 2 || *buckets > 2048) in_.error(value, "expected a bucket count between 2 and 2048");
-                    index.index.shard_buckets = static_cast<int>(*buckets);
-                  }
-                }
+                if (key == "sharded") index.index.shard_buckets = shard_buckets(value);
               });
   if (!has_columns && node.is_map()) in_.error(node, "expected an index to have 'columns'");
   table.indexes.push_back(std::move(index));
 }
 
+// `sharded: true` (CockroachDB's default of 16 buckets), `false`, or a bucket count (2 to 2048,
+// the range CockroachDB accepts from v22.1).
+std::optional<int> FileParser::shard_buckets(const YamlNode& node) {
+  if (node.is_scalar() && (node.scalar() == "true" || node.scalar() == "false")) {
+    return node.scalar() == "true" ? std::optional<int>(16) : std::nullopt;
+  }
+  auto buckets = in_.integer(node, "sharded (a bucket count or true)");
+  if (!buckets) return std::nullopt;
+  if (*buckets < 2 || *buckets > 2048) in_.error(node, "expected a bucket count between 2 and 2048");
+  return static_cast<int>(*buckets);
+}
+
 void FileParser::parse_unique(DeclaredTable& table, const YamlNode& node) {
   DeclaredUnique unique;
   unique.position = in_.at(node);
+  YamlNode where;
   if (node.is_sequence()) {  // short form: a list of columns
     unique.unique.columns =
         in_.names(node, "unique columns", &unique.column_positions).value_or(std::vector<std::string>{});
   } else {
     in_.entries(
-        node, "a unique constraint", {"name", "columns", "comment"},
+        node, "a unique constraint", {"name", "columns", "without_index", "where", "comment"},
         [&](std::string_view key, const YamlNode&, const YamlNode& value) {
           if (key == "comment") unique.comment = in_.string(value, "a comment");
+          if (key == "without_index") unique.unique.without_index = in_.boolean(value, "without_index").value_or(false);
+          if (key == "where") {
+            unique.unique.where = expression(value, "a predicate");
+            where = value;
+          }
           if (key == "name") {
             if (auto name = in_.name(value, "a constraint name")) {
               unique.unique.name = *name;
@@ -117,6 +128,11 @@ void FileParser::parse_unique(DeclaredTable& table, const YamlNode& node) {
   if (unique.unique.columns.empty()) {
     in_.error(node, "expected a unique constraint to have at least one column");
     return;
+  }
+  if (where && !unique.unique.without_index) {
+    in_.error(where,
+              "expected 'where' only with 'without_index: true' (a partial unique index is an index "
+              "with 'unique: true' and 'where')");
   }
   table.uniques.push_back(std::move(unique));
 }

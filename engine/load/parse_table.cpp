@@ -154,9 +154,10 @@ void FileParser::parse_primary_key(DeclaredTable& table, const YamlNode& node) {
   const YamlNode* columns = &node;
   YamlNode columns_node;
   if (node.is_map()) {
-    in_.entries(node, "primary_key", {"name", "columns", "comment"},
+    in_.entries(node, "primary_key", {"name", "columns", "sharded", "comment"},
                 [&](std::string_view key, const YamlNode&, const YamlNode& value) {
                   if (key == "comment") table.primary_key_comment = in_.string(value, "a comment");
+                  if (key == "sharded") pk.shard_buckets = shard_buckets(value);
                   if (key == "name") {
                     pk.name = in_.name(value, "a constraint name").value_or("");
                     table.primary_key_named = !pk.name.empty();

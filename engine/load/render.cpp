@@ -117,6 +117,7 @@ Tree table_tree(const Table& table, const Comments& comments) {
   t["columns"] = std::move(columns);
   if (table.primary_key) {
     t["primary_key"] = {{"name", table.primary_key->name}, {"columns", table.primary_key->columns}};
+    if (table.primary_key->shard_buckets) t["primary_key"]["sharded"] = *table.primary_key->shard_buckets;
     comments.put(t["primary_key"], CommentOn::Constraint, table.name, table.primary_key->name);
   }
   if (!table.indexes.empty()) {
@@ -131,6 +132,8 @@ Tree table_tree(const Table& table, const Comments& comments) {
     Tree uniques = Tree::array();
     for (const auto& u : table.uniques) {
       uniques.push_back({{"name", u.name}, {"columns", u.columns}});
+      if (u.without_index) uniques.back()["without_index"] = true;
+      if (u.where) uniques.back()["where"] = *u.where;
       comments.put(uniques.back(), CommentOn::Constraint, table.name, u.name);
     }
     t["unique"] = std::move(uniques);

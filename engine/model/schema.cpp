@@ -145,8 +145,10 @@ std::string describe(const Table& table) {
     out += "\n";
   }
   if (table.primary_key) {
-    out += fmt::format("  primary key {} ({})\n", quote_ident(table.primary_key->name),
+    out += fmt::format("  primary key {} ({})", quote_ident(table.primary_key->name),
                        join_names(table.primary_key->columns));
+    if (table.primary_key->shard_buckets) out += fmt::format(" hash-sharded {}", *table.primary_key->shard_buckets);
+    out += "\n";
   }
   for (const auto& index : table.indexes) {
     std::string keys;
@@ -159,7 +161,10 @@ std::string describe(const Table& table) {
     out += "\n";
   }
   for (const auto& u : table.uniques) {
-    out += fmt::format("  unique {} ({})\n", quote_ident(u.name), join_names(u.columns));
+    out += fmt::format("  unique {} ({}){}", quote_ident(u.name), join_names(u.columns),
+                       u.without_index ? " without index" : "");
+    if (u.where) out += " where " + *u.where;
+    out += "\n";
   }
   for (const auto& fk : table.foreign_keys) {
     out += fmt::format("  foreign key {} ({}) references {} ({}) on delete {} on update {}{}\n", quote_ident(fk.name),

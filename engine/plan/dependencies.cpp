@@ -241,8 +241,9 @@ struct Collect {
   static void unique_keys(const QualifiedName& table, const UniqueConstraint& unique, std::vector<std::string>& keys,
                           std::vector<std::string>& columns) {
     for (const auto& column : unique.columns) columns.push_back(column_key(table, column));
+    if (unique.where) add_expression_columns(columns, table, *unique.where);
     keys.push_back(key_key(table, unique.columns));
-    keys.push_back(relation_key(table.schema, unique.name));
+    if (!unique.without_index) keys.push_back(relation_key(table.schema, unique.name));
     keys.push_back(constraint_key(table, unique.name));
   }
   void operator()(const AddUnique& c) {

@@ -140,6 +140,7 @@ struct Index {
 struct PrimaryKey {
   std::string name;
   std::vector<std::string> columns;
+  std::optional<int> shard_buckets;  // CockroachDB USING HASH WITH (bucket_count = n)
 
   friend bool operator==(const PrimaryKey&, const PrimaryKey&) = default;
 };
@@ -147,6 +148,10 @@ struct PrimaryKey {
 struct UniqueConstraint {
   std::string name;
   std::vector<std::string> columns;
+  // CockroachDB UNIQUE WITHOUT INDEX: enforced on write with no index of its own, and then
+  // optionally partial (where). A plain UNIQUE constraint has neither.
+  bool without_index = false;
+  std::optional<std::string> where;
 
   friend bool operator==(const UniqueConstraint&, const UniqueConstraint&) = default;
 };

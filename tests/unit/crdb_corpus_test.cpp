@@ -31,12 +31,7 @@ struct Partial {
   std::string reason;
 };
 const std::map<std::string, Partial> kPartial = {
-    {"sc_unique_without_index_comments",
-     {{"unique-without-index"}, "UNIQUE WITHOUT INDEX constraints (one partial) are not in the model"}},
-    {"sc_not_valid_constraints",
-     {{"unique-without-index", "not-valid"},
-      "UNIQUE WITHOUT INDEX and a constraint's NOT VALID state are not "
-      "in the model"}},
+    {"sc_not_valid_constraints", {{"not-valid"}, "a constraint's NOT VALID state is not in the model"}},
     {"sc_interleaved_partial_index", {{"interleave"}, "INTERLEAVE IN PARENT (removed in v21.2) is not in the model"}},
     {"scat_full_test_fk_match_full_cascade", {{"match-full"}, "a foreign key's MATCH FULL is not in the model"}},
     {"st_fk_match_simple_full_update_cascade", {{"match-full"}, "a foreign key's MATCH FULL is not in the model"}},

@@ -132,6 +132,48 @@ TEST(CrdbDdlParser, IndexClauses) {
   EXPECT_EQ(t.indexes[3].method, "gin");
 }
 
+TEST(CrdbDdlParser, HashShardedPrimaryKeysKeepTheirBucketCount) {
+  std::vector<ParseNote> notes;
+  const Schema schema = parse_crdb(
+      "CREATE TABLE a (id INT PRIMARY KEY USING HASH);"
+      "CREATE TABLE b (id INT NOT NULL, CONSTRAINT b_pkey PRIMARY KEY (id ASC) USING HASH WITH (bucket_count=8));"
+      "CREATE TABLE c (id INT NOT NULL, k INT NOT NULL);"
+      "ALTER TABLE c ALTER PRIMARY KEY USING COLUMNS (k) USING HASH WITH (bucket_count = 5);"
+      "CREATE TABLE d (id INT NOT NULL, CONSTRAINT d_pkey PRIMARY KEY (id));",
+      NamingEra::V22, &notes);
+  EXPECT_EQ(schema.find_table({"public", "a"})->primary_key->shard_buckets, 16);
+  EXPECT_EQ(schema.find_table({"public", "b"})->primary_key->shard_buckets, 8);
+  EXPECT_EQ(schema.find_table({"public", "c"})->primary_key->shard_buckets, 5);
+  EXPECT_EQ(schema.find_table({"public", "c"})->primary_key->columns, std::vector<std::string>{"k"});
+  EXPECT_FALSE(schema.find_table({"public", "d"})->primary_key->shard_buckets.has_value());
+  EXPECT_TRUE(notes.empty()) << notes.front().message;
+}
+
+TEST(CrdbDdlParser, UniqueWithoutIndexIsAConstraintWithItsPredicate) {
+  std::vector<ParseNote> notes;
+  const Schema schema = parse_crdb(
+      "CREATE TABLE t (a INT, b INT, w INT UNIQUE WITHOUT INDEX, UNIQUE WITHOUT INDEX (a, b),"
+      " CONSTRAINT part UNIQUE WITHOUT INDEX (a) WHERE t.b > 0:::INT8);"
+      "ALTER TABLE t ADD CONSTRAINT late UNIQUE WITHOUT INDEX (b) NOT VALID",
+      NamingEra::V22, &notes);
+  const Table& t = only_table(schema);
+  ASSERT_EQ(t.uniques.size(), 4u);
+  EXPECT_EQ(t.uniques[0].name, "unique_w");
+  EXPECT_EQ(t.uniques[1].name, "unique_a_b");
+  EXPECT_EQ(t.uniques[1].columns, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(t.uniques[2].name, "part");
+  EXPECT_EQ(*t.uniques[2].where, "b > 0:::INT8");
+  EXPECT_EQ(t.uniques[3].name, "late");
+  for (const auto& u : t.uniques) EXPECT_TRUE(u.without_index) << u.name;
+  EXPECT_TRUE(t.indexes.empty());
+  EXPECT_EQ(note_kinds(notes), std::vector<NoteKind>{NoteKind::NotValid});
+  // Normalised, they stay constraints (a plain UNIQUE becomes a unique index).
+  Schema normalized = schema;
+  normalize_cockroach(normalized);
+  EXPECT_EQ(normalized.tables[0].uniques.size(), 4u);
+  EXPECT_TRUE(normalized.tables[0].indexes.empty());
+}
+
 TEST(CrdbDdlParser, AlterTableFollowsDependencies) {
   const Schema schema = parse_crdb(
       "CREATE TABLE p (id INT PRIMARY KEY, k INT UNIQUE);"

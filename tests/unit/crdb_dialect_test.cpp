@@ -218,12 +218,13 @@ TEST(CrdbDialect, PrimaryKeyChangesSwapTheKeyAndAreHazards) {
   const auto d = dialect();
   // A declared key is swapped in one statement (ALTER PRIMARY KEY would keep the old one as a
   // unique index); the hidden rowid key is replaced with ALTER PRIMARY KEY.
-  const SetPrimaryKey change{{"public", "t"}, PrimaryKey{"t_pkey", {"id"}}, PrimaryKey{"t_pkey", {"tenant", "id"}}};
+  const SetPrimaryKey change{
+      {"public", "t"}, PrimaryKey{"t_pkey", {"id"}, {}}, PrimaryKey{"t_pkey", {"tenant", "id"}, {}}};
   const auto sql = d.emit(change);
   ASSERT_EQ(sql.statements.size(), 1u);
   EXPECT_EQ(sql.statements[0], "ALTER TABLE t DROP CONSTRAINT t_pkey, ADD CONSTRAINT t_pkey PRIMARY KEY (tenant, id)");
   EXPECT_FALSE(sql.transactional);
-  const auto from_rowid = d.emit(SetPrimaryKey{{"public", "t"}, std::nullopt, PrimaryKey{"t_pkey", {"id"}}});
+  const auto from_rowid = d.emit(SetPrimaryKey{{"public", "t"}, std::nullopt, PrimaryKey{"t_pkey", {"id"}, {}}});
   EXPECT_EQ(from_rowid.statements, std::vector<std::string>{"ALTER TABLE t ALTER PRIMARY KEY USING COLUMNS (id)"});
   bool hazard = false;
   for (const auto& h : d.hazards(change)) hazard = hazard || h.kind == HazardKind::PrimaryKeyChange;

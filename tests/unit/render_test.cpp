@@ -37,13 +37,19 @@ TEST(Render, CockroachOnlyColumnAndIndexPartsSurviveTheRoundTrip) {
       "      touched: { type: timestamptz, default: now(), on_update: now() }\n"
       "      secret: { type: text, nullable: true, hidden: true, on_update: \"'x'\" }\n"
       "    indexes:\n      - { name: a, columns: [touched], visible: false }\n"
-      "      - { name: b, columns: [secret], visibility: 0.25 }\n";
+      "      - { name: b, columns: [secret], visibility: 0.25 }\n"
+      "    primary_key: { columns: [id], sharded: 8 }\n"
+      "    unique:\n      - { name: u, columns: [touched], without_index: true, where: id > 0 }\n";
   const Schema schema = load_schema_text(text, "t.yaml");
+  ASSERT_EQ(schema.tables[0].primary_key->shard_buckets, 8);
+  ASSERT_TRUE(schema.tables[0].uniques[0].without_index);
   ASSERT_EQ(schema.tables[0].columns[1].on_update, "now()");
   const std::string yaml = to_yaml(schema);
   EXPECT_NE(yaml.find("on_update: now()"), std::string::npos) << yaml;
   EXPECT_NE(yaml.find("visible: false"), std::string::npos) << yaml;
   EXPECT_NE(yaml.find("visibility: 0.25"), std::string::npos) << yaml;
+  EXPECT_NE(yaml.find("sharded: 8"), std::string::npos) << yaml;
+  EXPECT_NE(yaml.find("without_index: true, where: id > 0"), std::string::npos) << yaml;
   EXPECT_EQ(load_schema_text(yaml, "rendered.yaml"), schema) << yaml;
 }
 

@@ -34,6 +34,7 @@ const std::map<std::string, std::string> kNotWritable = {
     {"postgres/column-on-update-fk-action-refused",
      "to.yaml has an ON UPDATE expression, which PostgreSQL does not have"},
     {"cockroachdb/sequence-created", "to.yaml has a CYCLE sequence, which CockroachDB does not have"},
+    {"postgres/primary-key-hash-sharded", "to.yaml has hash-sharded primary keys, which PostgreSQL does not have"},
 };
 
 // Cases SQL cannot state: renamed_from says what an object was called before, which a schema in

@@ -55,7 +55,7 @@ Schema generate_schema(int tables, std::uint32_t seed) {
     status.type = fmt::format("status_{}", t % enums);
     status.default_expr = "'new'";
     table.columns.push_back(std::move(status));
-    table.primary_key = PrimaryKey{fmt::format("{}_pkey", table.name.name), {"id"}};
+    table.primary_key = PrimaryKey{fmt::format("{}_pkey", table.name.name), {"id"}, {}};
     // 1 or 2 foreign keys to earlier tables (the first table refers to itself).
     const int fks = pick(0, 9) < 3 ? 2 : 1;
     for (int f = 0; f < fks; ++f) {

@@ -156,4 +156,10 @@ std::string check_name(const Table& table, const std::string& expression) {
   return free_name(table, name);
 }
 
+std::string unique_without_index_name(const Table& table, const std::vector<std::string>& columns) {
+  std::string name = "unique";
+  for (const auto& column : columns) name += "_" + column;
+  return free_name(table, name);
+}
+
 }  // namespace strata::cockroachdb

@@ -63,6 +63,8 @@ std::string primary_key_name(const Table& table, NamingEra era);
 std::string index_name(const Table& table, const std::vector<IndexKey>& keys, bool unique);
 std::string foreign_key_name(const Table& table, const ForeignKey& foreign_key, NamingEra era);
 std::string check_name(const Table& table, const std::string& expression);
+// unique_<cols> for UNIQUE WITHOUT INDEX (logic_test/unique@0404c5e2's error texts: unique_w, unique_x_y).
+std::string unique_without_index_name(const Table& table, const std::vector<std::string>& columns);
 
 // ---- statement parsers; each starts after the words its dispatcher consumed
 

@@ -138,8 +138,6 @@ std::string_view to_string(NoteKind kind) {
       return "non-schema-statement";
     case NoteKind::StorageParameter:
       return "storage-parameter";
-    case NoteKind::UniqueWithoutIndex:
-      return "unique-without-index";
     case NoteKind::NotValid:
       return "not-valid";
     case NoteKind::Interleave:

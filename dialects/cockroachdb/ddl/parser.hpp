@@ -21,12 +21,12 @@
 // Other expressions are stored as written; normalize_cockroach() canonicalises them.
 //
 // `UNIQUE (cols)` is read as a UniqueConstraint, `UNIQUE INDEX` as a unique Index (normalisation
-// makes the first the second). `UNIQUE WITHOUT INDEX` is outside the model (a uniqueness rule with
-// no index, possibly partial, that CockroachDB checks on write; strata cannot create or diff it)
-// and is dropped with a note, like the other constructs outside the model: column families,
-// storage parameters (row-level TTL: WITH (ttl_expire_after = …)), NOT VALID, INTERLEAVE,
-// PARTITION BY, MATCH FULL, the database part of a reference to another database, DESC and hash
-// sharding on primary-key columns, index visibility, database placement, and statements that
+// makes the first the second). `UNIQUE WITHOUT INDEX (cols) [WHERE p]` is a UniqueConstraint with
+// without_index (and where), which stays a constraint. `PRIMARY KEY (…) USING HASH` keeps its
+// bucket count. Constructs outside the model are dropped with a note: column families, storage
+// parameters (row-level TTL: WITH (ttl_expire_after = …)), NOT VALID, INTERLEAVE, PARTITION BY,
+// MATCH FULL, the database part of a reference to another database, DESC on primary-key columns,
+// the visibility of a primary key or unique constraint, database placement, and statements that
 // change no schema (DML, transactions, session settings, grants, views, functions, zone
 // configurations). Each is reported through ParseOptions::notes.
 #pragma once
@@ -52,13 +52,12 @@ enum class NoteKind {
   Comment,             // COMMENT ON statements
   NonSchemaStatement,  // DML, transactions, session settings, grants, views, functions, zone configs
   StorageParameter,    // WITH (…) on a table or index, including row-level TTL
-  UniqueWithoutIndex,  // UNIQUE WITHOUT INDEX constraints
   NotValid,            // a constraint added NOT VALID (the model has no validation state)
   Interleave,          // INTERLEAVE IN PARENT (removed from CockroachDB in v21.2)
   Partitioning,        // PARTITION BY
   MatchFull,           // a foreign key's MATCH FULL
   CrossDatabase,       // a reference to an object in another database: the database is dropped
-  PrimaryKeyLayout,    // DESC keys or USING HASH on a primary key
+  PrimaryKeyLayout,    // DESC keys on a primary key
   IndexVisibility,     // NOT VISIBLE / VISIBILITY on an index
   Placement,           // a database's PLACEMENT policy
 };

@@ -58,10 +58,7 @@ void alter_primary_key(Context& context, Cursor& cursor, Table& table) {
     if (index_key.column.empty()) cursor.fail_statement("a primary key on an expression is not supported");
     key.columns.push_back(index_key.column);
   }
-  if (cursor.accept_words({"using", "hash"})) {
-    parse_hash_buckets(context, cursor, table);
-    context.note(NoteKind::PrimaryKeyLayout, fmt::format("table {}: primary key USING HASH", display(table.name)));
-  }
+  if (cursor.accept_words({"using", "hash"})) key.shard_buckets = parse_hash_buckets(context, cursor, table);
   if (table.primary_key && table.primary_key->columns != key.columns) {
     Index old;
     old.unique = true;

@@ -143,23 +143,23 @@ class ColumnParser {
 
   void primary_key() {
     if (table_.primary_key) cursor_.fail_statement(fmt::format("table {} has two primary keys", display(table_.name)));
-    PrimaryKey key{name_ ? *name_ : primary_key_name(table_, context_.options().naming), {column().name}};
-    if (cursor_.accept_words({"using", "hash"})) {
-      parse_hash_buckets(context_, cursor_, table_);
-      context_.note(NoteKind::PrimaryKeyLayout, fmt::format("table {}: primary key USING HASH", display(table_.name)));
-    }
+    PrimaryKey key{name_ ? *name_ : primary_key_name(table_, context_.options().naming), {column().name}, {}};
+    if (cursor_.accept_words({"using", "hash"})) key.shard_buckets = parse_hash_buckets(context_, cursor_, table_);
     table_.primary_key = std::move(key);
     column().nullable = false;
   }
 
   void unique() {
     if (cursor_.accept_words({"without", "index"})) {
-      context_.note(NoteKind::UniqueWithoutIndex,
-                    fmt::format("column {}.{}: UNIQUE WITHOUT INDEX", display(table_.name), column().name));
+      UniqueConstraint constraint;
+      constraint.columns = {column().name};
+      constraint.without_index = true;
+      constraint.name = name_ ? *name_ : unique_without_index_name(table_, constraint.columns);
+      table_.uniques.push_back(std::move(constraint));
       return;
     }
     std::string name = name_ ? *name_ : index_name(table_, {IndexKey{column().name, {}, {}, {}, {}}}, true);
-    table_.uniques.push_back(UniqueConstraint{std::move(name), {column().name}});
+    table_.uniques.push_back(UniqueConstraint{std::move(name), {column().name}, false, {}});
   }
 
   Context& context_;

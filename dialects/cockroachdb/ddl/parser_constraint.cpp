@@ -39,7 +39,7 @@ bool ends_predicate(const Cursor& cursor) {
 void primary_key(Context& context, Cursor& cursor, Table& table, std::optional<std::string> name) {
   if (table.primary_key) cursor.fail_statement(fmt::format("table {} has two primary keys", display(table.name)));
   const std::vector<IndexKey> keys = parse_index_keys(cursor, table);
-  PrimaryKey key{name ? *name : primary_key_name(table, context.options().naming), {}};
+  PrimaryKey key{name ? *name : primary_key_name(table, context.options().naming), {}, {}};
   for (const auto& index_key : keys) {
     if (index_key.column.empty()) cursor.fail_statement("a primary key on an expression is not supported");
     if (index_key.order == SortOrder::Desc) {
@@ -48,22 +48,21 @@ void primary_key(Context& context, Cursor& cursor, Table& table, std::optional<s
     }
     key.columns.push_back(index_key.column);
   }
-  if (cursor.accept_words({"using", "hash"})) {
-    parse_hash_buckets(context, cursor, table);
-    context.note(NoteKind::PrimaryKeyLayout, fmt::format("table {}: primary key USING HASH", display(table.name)));
-  }
+  if (cursor.accept_words({"using", "hash"})) key.shard_buckets = parse_hash_buckets(context, cursor, table);
   set_primary_key(table, std::move(key));
 }
 
 void unique(Context& context, Cursor& cursor, Table& table, std::optional<std::string> name) {
   if (cursor.accept_words({"without", "index"})) {
-    const std::size_t start = cursor.index();
-    cursor.skip_parenthesized("the unique columns");
-    if (cursor.accept("where")) cursor.capture_expression("a predicate", ends_predicate);
-    const std::string text = cursor.text_between(start, cursor.index());
-    cursor.accept_words({"not", "valid"});
-    context.note(NoteKind::UniqueWithoutIndex, fmt::format("table {}: {}UNIQUE WITHOUT INDEX {}", display(table.name),
-                                                           name ? "CONSTRAINT " + *name + " " : "", text));
+    UniqueConstraint constraint;
+    constraint.without_index = true;
+    constraint.columns = cursor.expect_name_list("a column name");
+    if (cursor.accept("where")) {
+      constraint.where = stored_expression(cursor.capture_expression("a predicate", ends_predicate), table.name);
+    }
+    constraint.name = name ? *name : unique_without_index_name(table, constraint.columns);
+    note_not_valid(context, cursor, table, "UNIQUE WITHOUT INDEX " + constraint.name);
+    table.uniques.push_back(std::move(constraint));
     return;
   }
   Index index;
@@ -86,7 +85,7 @@ void unique(Context& context, Cursor& cursor, Table& table, std::optional<std::s
     table.indexes.push_back(std::move(index));  // only an index can say this
     return;
   }
-  UniqueConstraint constraint{index.name, {}};
+  UniqueConstraint constraint{index.name, {}, false, {}};
   for (const auto& key : index.keys) constraint.columns.push_back(key.column);
   table.uniques.push_back(std::move(constraint));
 }

@@ -221,7 +221,7 @@ void SchemaBuilder::add_constraint(load::DeclaredTable& table, const StatementTe
                             to_string(where(table.primary_key_position))));
       return;
     }
-    table.primary_key = PrimaryKey{name.empty() ? choose_name(table.name.name, "", "pkey", taken) : name, keys};
+    table.primary_key = PrimaryKey{name.empty() ? choose_name(table.name.name, "", "pkey", taken) : name, keys, {}};
     table.primary_key_named = true;
     table.primary_key_columns.columns = keys;
     table.primary_key_position = mark(at);
