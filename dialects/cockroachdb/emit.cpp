@@ -135,6 +135,7 @@ struct Emit {
   ChangeSql operator()(const CreateTable& c) const {
     for (const auto& index : c.table.indexes) require_index(index);
     if (c.table.primary_key && c.table.primary_key->shard_buckets) require(Feature::HashShardedIndex);
+    if (!c.table.ttl.empty()) require(Feature::RowLevelTtl);
     std::vector<std::string> out;
     if (std::any_of(c.table.uniques.begin(), c.table.uniques.end(),
                     [](const UniqueConstraint& u) { return u.without_index; })) {
@@ -271,6 +272,21 @@ struct Emit {
   }
   ChangeSql operator()(const SetLocality& c) const {
     return statements({alter_table(c.table) + " SET " + locality_sql(c.to)});
+  }
+  ChangeSql operator()(const SetTableTtl& c) const {
+    // Each statement alone: CockroachDB runs a TTL change with no other command in the same
+    // ALTER TABLE or transaction (row_level_ttl@0017defd).
+    require(Feature::RowLevelTtl);
+    if (c.to.empty()) return statements({alter_table(c.table) + " RESET (ttl)"});
+    std::vector<std::string> out;
+    if (!c.set.empty())
+      out.push_back(fmt::format("{} SET ({})", alter_table(c.table), ttl_parameters_sql(c.to, c.set)));
+    if (!c.reset.empty()) {
+      std::vector<std::string> names;
+      for (const auto& name : c.reset) names.push_back("ttl_" + name);
+      out.push_back(fmt::format("{} RESET ({})", alter_table(c.table), fmt::join(names, ", ")));
+    }
+    return statements(out);
   }
   ChangeSql operator()(const SetComment& c) const {
     return statements({postgres::comment_sql(c, table_name_sql(c.table) + "@" + quote_ident(c.object))});

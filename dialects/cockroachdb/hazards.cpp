@@ -1,10 +1,13 @@
 // What each change risks on CockroachDB. Schema changes are online (no table-wide blocking
 // locks), but backfills still copy data, and multi-region changes move it.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "dialects/cockroachdb/cockroach_dialect.hpp"
 #include "dialects/cockroachdb/column_type_change.hpp"
 #include "engine/model/quote.hpp"
+#include "engine/model/row_ttl.hpp"
 #include "engine/model/type_name.hpp"
 #include "engine/model/visibility.hpp"
 #include "engine/plan/common_hazards.hpp"
@@ -17,6 +20,22 @@ namespace {
 
 std::string table(const QualifiedName& name) {
   return to_string(name);
+}
+
+bool has_setting(const std::vector<std::string>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// "not written for 10 minutes" / "once expire_at < now() holds": when the TTL job deletes a row.
+std::string expiry_words(const std::map<std::string, std::string>& ttl) {
+  std::vector<std::string> rules;
+  if (const auto it = ttl.find(std::string(kTtlExpireAfter)); it != ttl.end()) {
+    rules.push_back("not written for " + it->second);
+  }
+  if (const auto it = ttl.find(std::string(kTtlExpirationExpression)); it != ttl.end()) {
+    rules.push_back("whose " + it->second + " has passed");
+  }
+  return fmt::format("{}", fmt::join(rules, " or "));
 }
 
 bool is_row_level(const std::optional<Locality>& locality) {
@@ -104,6 +123,21 @@ struct Risks {
     add(HazardKind::RegionDrop, fmt::format("data homed in region {} moves to other regions; rows of REGIONAL BY ROW "
                                             "tables still in it make the drop fail",
                                             quote_ident(c.region)));
+  }
+  void operator()(const SetTableTtl& c) {
+    const std::string hidden = "the hidden column crdb_internal_expiration";
+    if (!c.to.empty() && (has_setting(c.set, kTtlExpireAfter) || has_setting(c.set, kTtlExpirationExpression))) {
+      add(HazardKind::DataLoss,
+          fmt::format("the TTL job deletes the rows of {} {}, on its schedule", table(c.table), expiry_words(c.to)));
+    }
+    if (has_setting(c.set, kTtlExpireAfter) && c.from.count(std::string(kTtlExpireAfter)) == 0) {
+      add(HazardKind::TableRewrite, fmt::format("a backfill writes {} into every row of {}", hidden, table(c.table)));
+    }
+    const bool drops_column =
+        c.from.count(std::string(kTtlExpireAfter)) > 0 && (c.to.empty() || has_setting(c.reset, kTtlExpireAfter));
+    if (drops_column) {
+      add(HazardKind::TableRewrite, fmt::format("{} is dropped from every row of {}", hidden, table(c.table)));
+    }
   }
   void operator()(const SetIndexVisibility& c) {
     if (c.to >= c.from) return;

@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 #include "dialects/cockroachdb/cockroach_dialect.hpp"
 #include "dialects/cockroachdb/ddl/expression.hpp"
 #include "dialects/postgres/postgres_dialect.hpp"
 #include "engine/expr/expression.hpp"
+#include "engine/model/row_ttl.hpp"
 
 namespace strata::cockroachdb {
 
@@ -94,6 +96,19 @@ void drop_ttl_expiration_column(Table& table) {
   erase_if(table.columns, [](const Column& column) {
     return column.name == "crdb_internal_expiration" && column.hidden && column.type == "timestamptz";
   });
+}
+
+// Row-level TTL values as SHOW CREATE prints them: '10 minutes' is '00:10:00', '1 minute' of
+// ttl_row_stats_poll_interval is '1m0s', and the default schedule (@daily) is not printed.
+void canonical_ttl(Table& table) {
+  for (auto it = table.ttl.begin(); it != table.ttl.end();) {
+    const TtlSetting* setting = find_ttl_setting(it->first);
+    if (setting != nullptr) {
+      if (auto value = canonical_ttl_value(setting->value, it->second)) it->second = std::move(*value);
+    }
+    const bool default_cron = it->first == "job_cron" && it->second == kTtlDefaultCron;
+    it = default_cron ? table.ttl.erase(it) : std::next(it);
+  }
 }
 
 // Item 17: the primary key is named "primary" up to v21.x and <table>_pkey from v22.1 on.
@@ -195,6 +210,7 @@ void normalize_cockroach(Schema& schema) {
     drop_hash_shard_columns(table);
     drop_expression_index_columns(table);
     drop_ttl_expiration_column(table);
+    canonical_ttl(table);
     canonical_primary_key_name(table);
     unique_constraints_as_indexes(table);
     canonical_index_details(table);

@@ -4,6 +4,7 @@
 
 #include "dialects/postgres/object_sql.hpp"
 #include "engine/model/quote.hpp"
+#include "engine/model/row_ttl.hpp"
 #include "engine/model/visibility.hpp"
 
 namespace strata::cockroachdb {
@@ -77,9 +78,28 @@ std::string unique_constraint_sql(const UniqueConstraint& unique) {
   return out;
 }
 
+std::string ttl_parameters_sql(const std::map<std::string, std::string>& ttl, const std::vector<std::string>& names) {
+  std::vector<std::string> chosen = names;
+  if (chosen.empty()) {
+    for (const auto& setting : ttl_settings()) {
+      if (ttl.count(std::string(setting.name)) > 0) chosen.emplace_back(setting.name);
+    }
+  }
+  std::vector<std::string> parts;
+  for (const auto& name : chosen) {
+    const std::string& value = ttl.at(name);
+    const TtlSetting* setting = find_ttl_setting(name);
+    const bool bare =
+        setting != nullptr && (setting->value == TtlValue::Integer || setting->value == TtlValue::Boolean);
+    parts.push_back(fmt::format("ttl_{} = {}", name, bare ? value : quote_literal(value)));
+  }
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
 std::string create_table_sql(const Table& table) {
   std::string out =
       postgres::create_table_sql(table, {column_definition_sql, primary_key_constraint_sql, unique_constraint_sql});
+  if (!table.ttl.empty()) out += " WITH (" + ttl_parameters_sql(table.ttl, {}) + ")";
   if (table.locality) out += " " + locality_sql(table.locality);
   return out;
 }

@@ -3,8 +3,10 @@
 // UNIQUE WITHOUT INDEX, LOCALITY clauses.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "strata/schema.hpp"
 
@@ -21,6 +23,9 @@ std::string hash_sharded_sql(int buckets);
 std::string primary_key_constraint_sql(const PrimaryKey& key);
 // CONSTRAINT … UNIQUE (…), or UNIQUE WITHOUT INDEX (…) [WHERE …]
 std::string unique_constraint_sql(const UniqueConstraint& unique);
+// ttl_expire_after = '10 minutes', ttl_job_cron = '@hourly': the settings of `ttl` that `names`
+// lists, in that order (all of them, in ttl_settings() order, when `names` is empty).
+std::string ttl_parameters_sql(const std::map<std::string, std::string>& ttl, const std::vector<std::string>& names);
 std::string create_table_sql(const Table& table);
 std::string create_index_sql(const QualifiedName& table, const Index& index);
 // NOT VISIBLE, VISIBLE or VISIBILITY 0.50: the clause of CREATE INDEX and ALTER INDEX.

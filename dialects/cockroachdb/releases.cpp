@@ -132,6 +132,13 @@ const std::vector<FeatureFact>& feature_facts() {
        "ALTER TABLE name ADD CONSTRAINT name UNIQUE WITHOUT INDEX ( ... ) [ WHERE ... ]",
        "pkg/sql/logictest/testdata/logic_test/unique@0404c5e25d51f5f1cefc083a2ac2bc90293a3a7c (v21.1, behind "
        "experimental_enable_unique_without_index_constraints, which a v25-era pkg/sql/vars.go still defines)"},
+      {Feature::RowLevelTtl,
+       "row-level TTL",
+       {22, 2},
+       std::nullopt,
+       "ALTER TABLE name SET ( ... )",
+       "pkg/sql/logictest/testdata/logic_test/row_level_ttl@0017defd4fb3e8290cceab454da45af622e36db9; docs PRs "
+       "cockroachdb/docs#13340, #15358 (GA in v22.2)"},
   };
   return facts;
 }

@@ -56,6 +56,7 @@ enum class Feature {
                           // TYPE up to v24.3, accepted after)
   UniqueWithoutIndex,     // UNIQUE WITHOUT INDEX (…) [WHERE …], after
                           // SET experimental_enable_unique_without_index_constraints = true
+  RowLevelTtl,            // CREATE TABLE … WITH (ttl_…), ALTER TABLE … SET (ttl_…) / RESET (ttl…)
 };
 
 struct FeatureFact {

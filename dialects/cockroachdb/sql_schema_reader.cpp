@@ -129,6 +129,7 @@ load::DeclaredTable declare(const Table& table, const load::Mark& at, const std:
   for (const auto& check : table.checks) d.checks.push_back(load::DeclaredCheck{check, at});
   d.locality = table.locality;
   d.locality_position = at;
+  d.ttl = table.ttl;
   declare_comments(d, comments);
   return d;
 }

@@ -154,6 +154,13 @@ void check_unique(const UniqueConstraint& unique, const QualifiedName& table) {
   }
 }
 
+[[noreturn]] void ttl_refused(const QualifiedName& table) {
+  throw PlanError(
+      fmt::format("table {} has a row-level TTL, which only CockroachDB has (on PostgreSQL a scheduled DELETE "
+                  "or dropping old partitions does it)",
+                  to_string(table)));
+}
+
 [[noreturn]] void multi_region_only(std::string_view what) {
   throw PlanError(
       fmt::format("the declared schema {}, which needs a multi-region CockroachDB; PostgreSQL has no "
@@ -184,6 +191,7 @@ struct Emit {
     if (c.table.locality) multi_region_only("gives table " + to_string(c.table.name) + " a locality");
     for (const auto& column : c.table.columns) check_column(column, c.table.name);
     if (c.table.primary_key) check_primary_key(*c.table.primary_key, c.table.name);
+    if (!c.table.ttl.empty()) ttl_refused(c.table.name);
     for (const auto& unique : c.table.uniques) check_unique(unique, c.table.name);
     return {{create_table_sql(c.table)}};
   }
@@ -279,6 +287,7 @@ struct Emit {
   ChangeSql operator()(const SetLocality& c) const {
     multi_region_only("gives table " + to_string(c.table) + " a locality");
   }
+  ChangeSql operator()(const SetTableTtl& c) const { ttl_refused(c.table); }
   ChangeSql operator()(const SetComment& c) const { return {{comment_sql(c, index_name_sql(c.table, c.object))}}; }
 };
 

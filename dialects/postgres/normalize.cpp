@@ -139,6 +139,10 @@ void normalize_common(Schema& schema, IntWidth int_width, const SqlGrammar& gram
     for (auto& index : table.indexes) normalize_index(index, canonical);
     for (auto& check : table.checks) canonical.table_expression(check.expression);
     for (auto& unique : table.uniques) canonical.table_expression(unique.where);
+    // CockroachDB's row-level TTL expression (the only TTL setting that is an expression).
+    if (auto it = table.ttl.find("expiration_expression"); it != table.ttl.end()) {
+      canonical.table_expression(it->second);
+    }
   }
   schema.sort();
 }

@@ -1,10 +1,11 @@
-// diff() for one table present on both sides: columns, keys, indexes, constraints, locality.
+// diff() for one table present on both sides: columns, keys, indexes, constraints, locality, TTL.
 #include <algorithm>
 #include <map>
 #include <set>
 
 #include "engine/diff/differ.hpp"
 #include "engine/expr/expression.hpp"
+#include "engine/model/row_ttl.hpp"
 #include "strata/errors.hpp"
 
 namespace strata::diff_detail {
@@ -122,6 +123,22 @@ void Differ::diff_table(const Table& original, const Table& to, const Table& dec
   diff_indexes(from, to, declared);
   diff_constraints(from, to, declared);
   if (from.locality != to.locality) add(SetLocality{to.name, from.locality, declared.locality});
+  if (from.ttl != to.ttl) diff_ttl(from, to, declared);
+}
+
+// Which settings change is decided on the normalised sides; the values sent are the declared ones.
+void Differ::diff_ttl(const Table& from, const Table& to, const Table& declared) {
+  SetTableTtl change{to.name, from.ttl, to.ttl.empty() ? to.ttl : declared.ttl, {}, {}};
+  for (const auto& setting : ttl_settings()) {
+    const std::string name(setting.name);
+    const auto live = from.ttl.find(name);
+    const auto wanted = to.ttl.find(name);
+    if (wanted != to.ttl.end() && (live == from.ttl.end() || live->second != wanted->second)) {
+      change.set.push_back(name);
+    }
+    if (wanted == to.ttl.end() && live != from.ttl.end()) change.reset.push_back(name);
+  }
+  add(std::move(change));
 }
 
 void Differ::diff_columns(const Table& from, const Table& to, const Table& declared) {

@@ -75,6 +75,7 @@ struct DeclaredTable {
   std::vector<DeclaredCheck> checks;
   std::optional<Locality> locality;
   Mark locality_position;
+  std::map<std::string, std::string> ttl;  // Table::ttl
   std::optional<std::string> renamed_from;
   Mark renamed_from_position;
   std::optional<std::string> comment;

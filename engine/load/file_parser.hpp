@@ -37,6 +37,7 @@ class FileParser {
   void parse_generated(DeclaredColumn& c, const YamlNode& node);
   void parse_primary_key(DeclaredTable& table, const YamlNode& node);
   void parse_locality(DeclaredTable& table, const YamlNode& node);
+  void parse_ttl(DeclaredTable& table, const YamlNode& node);
   void parse_index_key(DeclaredIndex& index, const YamlNode& node);
   void parse_index_visibility(DeclaredIndex& index, const YamlNode& node);
   void parse_index(DeclaredTable& table, const YamlNode& node);

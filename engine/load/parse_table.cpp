@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "engine/load/file_parser.hpp"
+#include "engine/model/row_ttl.hpp"
 
 namespace strata::load {
 
@@ -21,7 +22,7 @@ void FileParser::parse_table(const std::string& name, const YamlNode& key_node, 
   bool has_columns = false;
   in_.entries(node, What("table '", name, "'"),
               {"name", "schema", "renamed_from", "columns", "primary_key", "indexes", "unique", "foreign_keys",
-               "checks", "locality", "comment"},
+               "checks", "locality", "ttl", "comment"},
               [&](std::string_view key, const YamlNode&, const YamlNode& value) {
                 if (key == "columns") {
                   has_columns = true;
@@ -48,6 +49,7 @@ void FileParser::parse_table(const std::string& name, const YamlNode& key_node, 
                   });
                 }
                 if (key == "locality") parse_locality(table, value);
+                if (key == "ttl") parse_ttl(table, value);
                 if (key == "comment") table.comment = in_.string(value, "a comment");
                 if (key == "renamed_from") {
                   table.renamed_from = in_.name(value, "the table's previous name");
@@ -216,6 +218,47 @@ void FileParser::parse_locality(DeclaredTable& table, const YamlNode& node) {
     in_.error(node, "expected 'as' only with regional_by_row");
   }
   table.locality = locality;
+}
+
+void FileParser::parse_ttl(DeclaredTable& table, const YamlNode& node) {
+  static const std::vector<std::string_view> keys = [] {
+    std::vector<std::string_view> names;
+    for (const auto& setting : ttl_settings()) names.push_back(setting.name);
+    return names;
+  }();
+  in_.entries(node, "ttl", keys, [&](std::string_view key, const YamlNode&, const YamlNode& value) {
+    const TtlSetting& setting = *find_ttl_setting(key);
+    const What what("ttl ", key, "");
+    std::optional<std::string> text;
+    switch (setting.value) {
+      case TtlValue::Expression:
+        text = expression(value, "a TTL expiration expression");
+        break;
+      case TtlValue::Integer:
+        if (auto n = in_.integer(value, what)) {
+          if (*n < 0) in_.error(value, fmt::format("expected ttl {} to be 0 or more", key));
+          text = std::to_string(*n);
+        }
+        break;
+      case TtlValue::Boolean:
+        if (auto b = in_.boolean(value, what)) text = *b ? "true" : "false";
+        break;
+      case TtlValue::Interval:
+      case TtlValue::Duration:
+      case TtlValue::Text:
+        text = in_.string(value, what);
+        if (text && !canonical_ttl_value(setting.value, *text)) {
+          in_.error(value, fmt::format("expected ttl {} to be {}, such as '10 minutes' or '1 day'", key,
+                                       setting.value == TtlValue::Duration ? "a duration" : "an interval"));
+        }
+        break;
+    }
+    if (text) table.ttl[std::string(key)] = std::move(*text);
+  });
+  if (node.is_map() && !table.ttl.count(std::string(kTtlExpireAfter)) &&
+      !table.ttl.count(std::string(kTtlExpirationExpression))) {
+    in_.error(node, "expected ttl to have expire_after or expiration_expression (CockroachDB needs one of them)");
+  }
 }
 
 }  // namespace strata::load

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/load/yaml_writer.hpp"
+#include "engine/model/row_ttl.hpp"
 #include "strata/load.hpp"
 
 namespace strata {
@@ -104,6 +105,24 @@ Tree index_tree(const Index& index) {
   return t;
 }
 
+// In the order of ttl_settings(); numbers and booleans as YAML scalars of their own kind.
+Tree ttl_tree(const std::map<std::string, std::string>& ttl) {
+  Tree t = Tree::object();
+  for (const auto& setting : ttl_settings()) {
+    const auto it = ttl.find(std::string(setting.name));
+    if (it == ttl.end()) continue;
+    const std::string key(setting.name);
+    if (setting.value == TtlValue::Boolean) {
+      t[key] = it->second == "true";
+    } else if (setting.value == TtlValue::Integer && canonical_ttl_value(TtlValue::Integer, it->second)) {
+      t[key] = std::stoll(it->second);
+    } else {
+      t[key] = it->second;
+    }
+  }
+  return t;
+}
+
 Tree table_tree(const Table& table, const Comments& comments) {
   Tree t = Tree::object();
   if (table.name.schema != "public") t["schema"] = table.name.schema;
@@ -174,6 +193,7 @@ Tree table_tree(const Table& table, const Comments& comments) {
       t["locality"] = std::move(loc);
     }
   }
+  if (!table.ttl.empty()) t["ttl"] = ttl_tree(table.ttl);
   return t;
 }
 

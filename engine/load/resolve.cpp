@@ -409,6 +409,7 @@ class Resolver {
     table.checks.reserve(declared.checks.size());
     for (auto& c : declared.checks) table.checks.push_back(std::move(c.check));
     table.locality = std::move(declared.locality);
+    table.ttl = std::move(declared.ttl);
     table.renamed_from = std::move(declared.renamed_from);
     // Give the declared objects' memory back now: the model is built table by table in it.
     declared = DeclaredTable();

@@ -179,6 +179,10 @@ std::optional<std::string> Reader::choice(const YamlNode& node, const What& what
 }
 
 void Reader::entries(const YamlNode& map, const What& what, std::initializer_list<std::string_view> known, EntryFn fn) {
+  entries(map, what, std::span<const std::string_view>(known.begin(), known.size()), fn);
+}
+
+void Reader::entries(const YamlNode& map, const What& what, std::span<const std::string_view> known, EntryFn fn) {
   if (!expect_map(map, what)) return;
   std::uint64_t seen = 0;  // bit i: known key i was met (no section has 64 keys)
   for (const auto entry : map.entries()) {

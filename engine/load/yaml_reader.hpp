@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -101,6 +102,7 @@ class Reader {
   using EntryFn = FunctionRef<void(std::string_view key, const YamlNode& key_node, const YamlNode& value)>;
   using NamedEntryFn = FunctionRef<void(const std::string& name, const YamlNode& key_node, const YamlNode& value)>;
   void entries(const YamlNode& map, const What& what, std::initializer_list<std::string_view> known, EntryFn fn);
+  void entries(const YamlNode& map, const What& what, std::span<const std::string_view> known, EntryFn fn);
   // The same without a fixed key set: every key is a name (tables, columns, enums…).
   void named_entries(const YamlNode& map, const What& what, NamedEntryFn fn);
 

@@ -115,6 +115,10 @@ struct Describe {
     return fmt::format("set the locality of table {} to {}", name(c.table),
                        c.to ? std::string(to_string(c.to->kind)) : "the default");
   }
+  std::string operator()(const SetTableTtl& c) const {
+    if (c.to.empty()) return "remove the row-level TTL of table " + name(c.table);
+    return fmt::format("{} the row-level TTL of table {}", c.from.empty() ? "set" : "change", name(c.table));
+  }
   std::string operator()(const SetComment& c) const {
     const std::string what = c.on == CommentOn::Table ? "table " + name(c.table)
                                                       : fmt::format("{} {} of table {}", to_string(c.on),

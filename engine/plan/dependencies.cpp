@@ -1,5 +1,6 @@
 #include "engine/plan/dependencies.hpp"
 
+#include "engine/model/row_ttl.hpp"
 #include "engine/model/type_name.hpp"
 #include "engine/sql/scanner.hpp"
 
@@ -316,6 +317,14 @@ struct Collect {
     if (c.to && !c.to->column.empty()) r.uses.push_back(column_key(c.table, c.to->column));
     if (c.from && !c.from->region.empty()) r.releases.push_back(region_key(c.from->region));
   }
+  void operator()(const SetTableTtl& c) {
+    r.uses.push_back(table_key(c.table));
+    const std::string expression(kTtlExpirationExpression);
+    if (const auto it = c.to.find(expression); it != c.to.end()) add_expression_columns(r.uses, c.table, it->second);
+    if (const auto it = c.from.find(expression); it != c.from.end()) {
+      add_expression_columns(r.releases, c.table, it->second);
+    }
+  }
   void operator()(const SetComment& c) {
     r.uses.push_back(table_key(c.table));
     switch (c.on) {
@@ -362,6 +371,7 @@ struct Priority {
   int operator()(const AddCheck&) const { return 16; }
   int operator()(const AddForeignKey&) const { return 17; }
   int operator()(const SetLocality&) const { return 18; }
+  int operator()(const SetTableTtl&) const { return 18; }
   int operator()(const SetComment&) const { return 18; }
   int operator()(const DropTable&) const { return 19; }
   int operator()(const DropSequence&) const { return 20; }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -186,6 +187,15 @@ struct SetLocality {
   std::optional<Locality> from;
   std::optional<Locality> to;
 };
+// CockroachDB row-level TTL (Table::ttl): `set` names the settings `to` adds or changes (their
+// values are to's, as declared), `reset` those it no longer has; `to` empty removes the TTL.
+struct SetTableTtl {
+  QualifiedName table;
+  std::map<std::string, std::string> from;
+  std::map<std::string, std::string> to;
+  std::vector<std::string> set;
+  std::vector<std::string> reset;
+};
 
 // ---- comments
 // COMMENT ON the object `on` names; `to` empty: the comment is removed (IS NULL).
@@ -202,7 +212,7 @@ using Change =
                  AlterSequence, CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumn,
                  SetPrimaryKey, CreateIndex, DropIndex, RenameIndex, SetIndexVisibility, AddUnique, DropUnique,
                  AddForeignKey, DropForeignKey, AddCheck, DropCheck, AddRegion, DropRegion, SetPrimaryRegion,
-                 SetSurvivalGoal, SetLocality, SetComment>;
+                 SetSurvivalGoal, SetLocality, SetTableTtl, SetComment>;
 
 using ChangeSet = std::vector<Change>;
 

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -199,6 +200,10 @@ struct Table {
   std::vector<ForeignKey> foreign_keys;
   std::vector<Check> checks;
   std::optional<Locality> locality;
+  // CockroachDB row-level TTL: its ttl_* storage parameters by name without the prefix
+  // ("expire_after" -> "10 minutes"), values as text without SQL quotes; empty when the table has
+  // none. The names and their kinds of value: engine/model/row_ttl.hpp.
+  std::map<std::string, std::string> ttl;
   // Declared only: the name this table had before (same schema). Normalisation clears it.
   std::optional<std::string> renamed_from;
 

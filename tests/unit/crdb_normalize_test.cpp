@@ -1,5 +1,6 @@
 // CockroachDB's normalisation, one test per rule (catalog_differences.md item numbers): what
 // CockroachDB prints back and what was declared read as the same model once normalised.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -166,11 +167,39 @@ TEST(CrdbNormalize, Item13HashShardColumnsGoTheBucketCountStays) {
 }
 
 TEST(CrdbNormalize, Item14TtlExpirationColumnGoes) {
-  expect_same_crdb("CREATE TABLE t (pk INT8 PRIMARY KEY)",
+  expect_same_crdb("CREATE TABLE t (pk INT8 PRIMARY KEY) WITH (ttl_expire_after = '10 minutes')",
                    "CREATE TABLE public.t (pk INT8 NOT NULL, crdb_internal_expiration TIMESTAMPTZ NOT VISIBLE NOT NULL"
                    " DEFAULT current_timestamp():::TIMESTAMPTZ + '00:10:00':::INTERVAL ON UPDATE"
                    " current_timestamp():::TIMESTAMPTZ + '00:10:00':::INTERVAL, CONSTRAINT t_pkey PRIMARY KEY (pk ASC))"
                    " WITH (ttl = 'on', ttl_expire_after = '00:10:00':::INTERVAL)");
+}
+
+// Row-level TTL settings as SHOW CREATE prints them (research/objects.md section 1,
+// row_level_ttl@0017defd): intervals normalised, strings and expressions quoted (an expression with
+// quotes inside as an e'' string), numbers and booleans bare, the default schedule not printed.
+TEST(CrdbNormalize, RowLevelTtlSettings) {
+  expect_same_crdb(
+      "CREATE TABLE t (pk INT PRIMARY KEY, e TIMESTAMPTZ) WITH (ttl_expiration_expression = 'IF(e > "
+      "''2020-01-01'', e, NULL)', ttl_job_cron = '@daily', ttl_select_batch_size = 10, ttl_pause = on,"
+      " ttl_row_stats_poll_interval = '1 minute')",
+      "CREATE TABLE public.t (pk INT8 NOT NULL, e TIMESTAMPTZ NULL, CONSTRAINT t_pkey PRIMARY KEY (pk ASC)) WITH"
+      " (ttl = 'on', ttl_expiration_expression = e'IF(e > \\'2020-01-01\\', e, NULL)', ttl_select_batch_size = 10,"
+      " ttl_pause = true, ttl_row_stats_poll_interval = '1m0s')");
+  expect_same_crdb("CREATE TABLE t (pk INT PRIMARY KEY) WITH (ttl_expire_after = '3 months')",
+                   "CREATE TABLE t (pk INT PRIMARY KEY) WITH (ttl = 'on', ttl_expire_after = '3 mons':::INTERVAL)");
+  expect_different_crdb("CREATE TABLE t (pk INT PRIMARY KEY) WITH (ttl_expire_after = '10 minutes')",
+                        "CREATE TABLE t (pk INT PRIMARY KEY) WITH (ttl_expire_after = '11 minutes')");
+  expect_different_crdb(
+      "CREATE TABLE t (pk INT PRIMARY KEY) WITH (ttl_expire_after = '1 day')",
+      "CREATE TABLE t (pk INT PRIMARY KEY) WITH (ttl_expire_after = '1 day', ttl_job_cron = '@hourly')");
+  // ALTER TABLE SET / RESET, and RESET (ttl) removing it all.
+  const Schema schema = normalized_crdb(
+      "CREATE TABLE a (pk INT PRIMARY KEY) WITH (ttl_expire_after = '1 hour', ttl_job_cron = '@weekly');"
+      "ALTER TABLE a SET (ttl_delete_batch_size = 5); ALTER TABLE a RESET (ttl_job_cron);"
+      "CREATE TABLE b (pk INT PRIMARY KEY) WITH (ttl_expire_after = '1 hour'); ALTER TABLE b RESET (ttl)");
+  EXPECT_EQ(schema.find_table({"public", "a"})->ttl,
+            (std::map<std::string, std::string>{{"expire_after", "01:00:00"}, {"delete_batch_size", "5"}}));
+  EXPECT_TRUE(schema.find_table({"public", "b"})->ttl.empty());
 }
 
 TEST(CrdbNormalize, Item15ExpressionIndexColumnsGo) {

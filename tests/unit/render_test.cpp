@@ -39,7 +39,8 @@ TEST(Render, CockroachOnlyColumnAndIndexPartsSurviveTheRoundTrip) {
       "    indexes:\n      - { name: a, columns: [touched], visible: false }\n"
       "      - { name: b, columns: [secret], visibility: 0.25 }\n"
       "    primary_key: { columns: [id], sharded: 8 }\n"
-      "    unique:\n      - { name: u, columns: [touched], without_index: true, where: id > 0 }\n";
+      "    unique:\n      - { name: u, columns: [touched], without_index: true, where: id > 0 }\n"
+      "    ttl: { expire_after: 10 minutes, select_batch_size: 10, pause: true, job_cron: \"@hourly\" }\n";
   const Schema schema = load_schema_text(text, "t.yaml");
   ASSERT_EQ(schema.tables[0].primary_key->shard_buckets, 8);
   ASSERT_TRUE(schema.tables[0].uniques[0].without_index);
@@ -50,6 +51,9 @@ TEST(Render, CockroachOnlyColumnAndIndexPartsSurviveTheRoundTrip) {
   EXPECT_NE(yaml.find("visibility: 0.25"), std::string::npos) << yaml;
   EXPECT_NE(yaml.find("sharded: 8"), std::string::npos) << yaml;
   EXPECT_NE(yaml.find("without_index: true, where: id > 0"), std::string::npos) << yaml;
+  EXPECT_NE(yaml.find("ttl: {expire_after: 10 minutes, job_cron: \"@hourly\", select_batch_size: 10, pause: true}"),
+            std::string::npos)
+      << yaml;
   EXPECT_EQ(load_schema_text(yaml, "rendered.yaml"), schema) << yaml;
 }
 

@@ -35,6 +35,7 @@ const std::map<std::string, std::string> kNotWritable = {
      "to.yaml has an ON UPDATE expression, which PostgreSQL does not have"},
     {"cockroachdb/sequence-created", "to.yaml has a CYCLE sequence, which CockroachDB does not have"},
     {"postgres/primary-key-hash-sharded", "to.yaml has hash-sharded primary keys, which PostgreSQL does not have"},
+    {"postgres/row-ttl-added", "to.yaml has row-level TTLs, which PostgreSQL does not have"},
 };
 
 // Cases SQL cannot state: renamed_from says what an object was called before, which a schema in

@@ -118,6 +118,12 @@ std::optional<double> parse_index_visibility(Cursor& cursor);
 Locality parse_locality(Cursor& cursor);
 // PARTITION [ALL] BY …, positioned at PARTITION: skipped and noted.
 void skip_partitioning(Context& context, Cursor& cursor, const std::string& owner);
+// ( name = value, … ) after WITH or ALTER TABLE … SET: the row-level TTL settings go to
+// Table::ttl ("ttl = 'on'" and the retired ttl_automatic_column / ttl_range_concurrency are
+// dropped); any other storage parameter is noted. `how` ("WITH", "SET") is for the note.
+void parse_storage_parameters(Context& context, Cursor& cursor, Table& table, std::string_view how);
+// ( name, … ) after ALTER TABLE … RESET: `ttl` removes the TTL, ttl_<setting> one setting.
+void parse_storage_reset(Context& context, Cursor& cursor, Table& table);
 // Sets the primary key of `table` (its columns become NOT NULL).
 void set_primary_key(Table& table, PrimaryKey key);
 // A foreign key whose REFERENCES named no columns gets the referenced table's primary key.

@@ -192,14 +192,11 @@ void alter_command(Context& context, Cursor& cursor, Table& table) {
     table.locality = parse_locality(cursor);
     return;
   }
-  if ((cursor.is_word("set") || cursor.is_word("reset")) && cursor.is_symbol("(", 1)) {
+  if (cursor.is_word("set") && cursor.is_symbol("(", 1)) {
     cursor.next();
-    const std::size_t start = cursor.index();
-    cursor.skip_parenthesized("storage parameters");
-    context.note(NoteKind::StorageParameter,
-                 fmt::format("table {}: SET {}", display(table.name), cursor.text_between(start, cursor.index())));
-    return;
+    return parse_storage_parameters(context, cursor, table, "SET");
   }
+  if (cursor.accept("reset")) return parse_storage_reset(context, cursor, table);
   cursor.fail("ADD, ALTER, DROP, RENAME, VALIDATE CONSTRAINT or SET LOCALITY");
 }
 

@@ -114,20 +114,12 @@ void parse_table_element(Context& context, Cursor& cursor, Table& table) {
   parse_column_definition(context, cursor, table);
 }
 
-// WITH (name = value, …) after a table: storage parameters (row-level TTL, fill factor…).
-void skip_storage_parameters(Context& context, Cursor& cursor, const Table& table) {
-  const std::size_t start = cursor.index();
-  cursor.skip_parenthesized("storage parameters");
-  context.note(NoteKind::StorageParameter,
-               fmt::format("table {}: WITH {}", display(table.name), cursor.text_between(start, cursor.index())));
-}
-
 void parse_table_suffix(Context& context, Cursor& cursor, Table& table) {
   while (!cursor.at_end()) {
     if (cursor.accept("locality")) {
       table.locality = parse_locality(cursor);
     } else if (cursor.accept("with")) {
-      skip_storage_parameters(context, cursor, table);
+      parse_storage_parameters(context, cursor, table, "WITH");
     } else if (cursor.is_word("partition")) {
       skip_partitioning(context, cursor, display(table.name));
     } else if (cursor.accept_words({"interleave", "in", "parent"})) {
