@@ -92,6 +92,14 @@ void check_table(const Table& table, const Database& db) {
                       "(it has {})",
                       name, quote_ident(column), c->type));
     }
+    const PrimaryKey* key = table.primary_key ? &*table.primary_key : nullptr;
+    if (key != nullptr && key->shard_buckets && has(key->columns, column)) {
+      // The same refusal for a hash-sharded primary key (cockroachdb/cockroach#147129).
+      throw PlanError(
+          fmt::format("table {} is REGIONAL BY ROW, and its hash-sharded primary key {} names the "
+                      "region column {}, which CockroachDB refuses (cockroachdb/cockroach#147129)",
+                      name, quote_ident(key->name), quote_ident(column)));
+    }
     for (const auto& index : table.indexes) {
       const bool keyed =
           std::any_of(index.keys.begin(), index.keys.end(), [&](const IndexKey& key) { return key.column == column; });

@@ -181,9 +181,21 @@ TEST(CrdbDialect, RefusesWhatCockroachDbRejectsBeforeAnySql) {
                                              "t.yaml"),
                             d),
                PlanError);
+  // A hash-sharded primary key on the REGIONAL BY ROW column (cockroachdb/cockroach#147129).
+  EXPECT_THROW(plan_changes(Schema{},
+                            multi_region("tables:\n  t:\n    columns: {id: int, home: crdb_internal_region}\n"
+                                         "    primary_key: {columns: [home, id], sharded: 8}\n"
+                                         "    locality: {kind: regional_by_row, as: home}\n"),
+                            d),
+               PlanError);
   // A declared crdb_internal_region enum.
   EXPECT_THROW(plan_changes(Schema{}, multi_region("enums:\n  crdb_internal_region: [us-east1]\n"), d), PlanError);
-  // Accepted: a proper REGIONAL BY ROW AS table.
+  // Accepted: a proper REGIONAL BY ROW AS table, also with its region column in an unsharded key.
+  EXPECT_NO_THROW(plan_changes(Schema{},
+                               multi_region("tables:\n  t:\n    columns: {id: int, home: crdb_internal_region}\n"
+                                            "    primary_key: {columns: [home, id]}\n"
+                                            "    locality: {kind: regional_by_row, as: home}\n"),
+                               d));
   EXPECT_NO_THROW(plan_changes(Schema{},
                                multi_region("tables:\n  t:\n    columns: {id: int, home: crdb_internal_region}\n    "
                                             "locality: {kind: regional_by_row, as: home}\n"),
