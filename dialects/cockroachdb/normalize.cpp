@@ -90,8 +90,8 @@ void drop_expression_index_columns(Table& table) {
   });
 }
 
-// Item 14: row-level TTL adds `crdb_internal_expiration TIMESTAMPTZ NOT VISIBLE NOT NULL …`. TTL
-// itself (WITH (ttl…) storage parameters) is outside the model.
+// Item 14: row-level TTL's ttl_expire_after adds `crdb_internal_expiration TIMESTAMPTZ NOT VISIBLE
+// NOT NULL …`, which CockroachDB manages (the TTL itself is Table::ttl).
 void drop_ttl_expiration_column(Table& table) {
   erase_if(table.columns, [](const Column& column) {
     return column.name == "crdb_internal_expiration" && column.hidden && column.type == "timestamptz";

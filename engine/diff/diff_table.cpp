@@ -94,8 +94,12 @@ Table Differ::with_renames_applied(Table table, const QualifiedName& name) const
     rename_all(index.include);
     if (index.where) rename_in(*index.where);
   }
-  for (auto& unique : table.uniques) rename_all(unique.columns);
+  for (auto& unique : table.uniques) {
+    rename_all(unique.columns);
+    if (unique.where) rename_in(*unique.where);
+  }
   for (auto& check : table.checks) rename_in(check.expression);
+  if (auto it = table.ttl.find(std::string(kTtlExpirationExpression)); it != table.ttl.end()) rename_in(it->second);
   for (auto& fk : table.foreign_keys) {
     rename_all(fk.columns);
     if (auto it = table_renames_.find(fk.ref_table); it != table_renames_.end()) fk.ref_table = it->second;

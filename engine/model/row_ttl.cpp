@@ -26,7 +26,7 @@ struct Interval {
 };
 
 struct Unit {
-  std::string_view names[4];
+  std::string_view names[6];
   std::int64_t months = 0;
   std::int64_t days = 0;
   std::int64_t nanos = 0;
@@ -41,7 +41,7 @@ const Unit kUnits[] = {
     {{"minute", "minutes", "min", "m"}, 0, 0, kMinute},
     {{"second", "seconds", "sec", "s"}, 0, 0, kSecond},
     {{"millisecond", "milliseconds", "msec", "ms"}, 0, 0, kMilli},
-    {{"microsecond", "microseconds", "usec", "us"}, 0, 0, kMicro},
+    {{"microsecond", "microseconds", "usec", "us", "\u00b5s", "\u03bcs"}, 0, 0, kMicro},  // Go prints µs
 };
 
 const Unit* find_unit(std::string_view name) {
@@ -59,17 +59,35 @@ const Unit* find_unit(std::string_view name) {
   return nullptr;
 }
 
+// Far beyond any interval a TTL means (about 290 years of nanoseconds, or of months and days), and
+// within what a 64-bit count holds: anything larger is refused, never cast.
+constexpr long double kLimit = 9.0e18L;
+
+// Adds `total` (a count of nanoseconds, rounded to microseconds as CockroachDB keeps them) to `to`;
+// false when the result would not be an interval strata can hold.
+bool add_nanos(std::int64_t& to, long double total) {
+  const long double micros = std::round(total / kMicro);
+  if (!(std::fabs(micros) * kMicro < kLimit) || std::fabs(static_cast<long double>(to) + micros * kMicro) >= kLimit) {
+    return false;
+  }
+  to += static_cast<std::int64_t>(micros) * kMicro;
+  return true;
+}
+
+bool add_count(std::int64_t& to, long double whole) {
+  if (!(std::fabs(whole) < 1.0e9L) || std::fabs(static_cast<long double>(to) + whole) >= 1.0e9L) return false;
+  to += static_cast<std::int64_t>(whole);
+  return true;
+}
+
 // Adds `amount` of `unit`, spilling fractions down the way PostgreSQL does (a month is 30 days).
-void add(Interval& out, long double amount, const Unit& unit) {
-  long double months = amount * static_cast<long double>(unit.months);
+bool add(Interval& out, long double amount, const Unit& unit) {
+  const long double months = amount * static_cast<long double>(unit.months);
   const long double whole_months = std::trunc(months);
-  out.months += static_cast<std::int64_t>(whole_months);
-  long double days = amount * static_cast<long double>(unit.days) + (months - whole_months) * 30;
+  const long double days = amount * static_cast<long double>(unit.days) + (months - whole_months) * 30;
   const long double whole_days = std::trunc(days);
-  out.days += static_cast<std::int64_t>(whole_days);
   const long double nanos = amount * static_cast<long double>(unit.nanos) + (days - whole_days) * kDay;
-  // CockroachDB keeps microseconds.
-  out.nanos += static_cast<std::int64_t>(std::llround(nanos / kMicro)) * kMicro;
+  return add_count(out.months, whole_months) && add_count(out.days, whole_days) && add_nanos(out.nanos, nanos);
 }
 
 bool is_digit(char c) {
@@ -90,14 +108,17 @@ std::string_view number_at(std::string_view text, std::size_t& i) {
 }
 
 std::optional<long double> to_number(std::string_view text) {
-  if (std::count(text.begin(), text.end(), '.') > 1 || text.back() == '.') return std::nullopt;
+  if (text.empty() || std::count(text.begin(), text.end(), '.') > 1 || text.back() == '.') return std::nullopt;
+  if (text.size() > 30) return std::nullopt;  // no interval strata reads needs so many digits
   return std::stold(std::string(text));
 }
 
 // [-]H:MM[:SS[.f]] (the number before the first ':' was read already, as `hours`).
 bool add_clock(Interval& out, std::string_view hours, std::string_view text, std::size_t& i) {
   const bool negative = hours.starts_with('-');
-  long double total = std::fabs(*to_number(hours)) * kHour;
+  const auto hour_count = to_number(hours);
+  if (!hour_count) return false;
+  long double total = std::fabs(*hour_count) * kHour;
   const std::int64_t scales[] = {kMinute, kSecond};
   for (std::int64_t scale : scales) {
     if (i >= text.size() || text[i] != ':') break;
@@ -105,10 +126,11 @@ bool add_clock(Interval& out, std::string_view hours, std::string_view text, std
     std::string_view part = number_at(text, i);
     if (part.empty() || part.starts_with('-') || part.starts_with('+')) return false;
     if (scale == kMinute && part.find('.') != std::string_view::npos) return false;
-    total += *to_number(part) * static_cast<long double>(scale);
+    const auto count = to_number(part);
+    if (!count) return false;
+    total += *count * static_cast<long double>(scale);
   }
-  out.nanos += (negative ? -1 : 1) * static_cast<std::int64_t>(std::llround(total / kMicro)) * kMicro;
-  return true;
+  return add_nanos(out.nanos, negative ? -total : total);
 }
 
 std::optional<Interval> parse_interval(std::string_view text) {
@@ -130,11 +152,14 @@ std::optional<Interval> parse_interval(std::string_view text) {
     }
     while (i < s.size() && s[i] == ' ') ++i;
     const std::size_t start = i;
-    while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
+    // Letters, and the bytes of µ (U+00B5 or U+03BC) in Go's "µs".
+    while (i < s.size() &&
+           (std::isalpha(static_cast<unsigned char>(s[i])) || static_cast<unsigned char>(s[i]) >= 0x80)) {
+      ++i;
+    }
     static const Unit kSeconds = kUnits[6];
     const Unit* unit = i == start ? &kSeconds : find_unit(s.substr(start, i - start));  // a bare number: seconds
-    if (unit == nullptr) return std::nullopt;
-    add(out, *to_number(number), *unit);
+    if (unit == nullptr || !add(out, *to_number(number), *unit)) return std::nullopt;
   }
   if (!any) return std::nullopt;
   return out;
@@ -213,7 +238,9 @@ std::optional<std::string> canonical_interval(std::string_view text) {
 std::optional<std::string> canonical_duration(std::string_view text) {
   const auto interval = parse_interval(text);
   if (!interval || interval->months != 0) return std::nullopt;
-  return go_duration(interval->days * kDay + interval->nanos);
+  std::int64_t nanos = interval->nanos;
+  if (!add_nanos(nanos, static_cast<long double>(interval->days) * kDay)) return std::nullopt;
+  return go_duration(nanos);
 }
 
 std::optional<std::string> canonical_ttl_value(TtlValue kind, std::string_view text) {

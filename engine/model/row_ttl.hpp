@@ -41,8 +41,8 @@ inline constexpr std::string_view kTtlDefaultCron = "@daily";
 // the forms strata reads ("<number> <unit>" pairs, compact "1h30m", and [-]HH:MM[:SS[.f]]).
 std::optional<std::string> canonical_interval(std::string_view text);
 
-// A duration as Go prints it ("1m0s", "1h30m0s", "500ms"), from any form canonical_interval reads;
-// nullopt when `text` is not one or has months or days in it.
+// A duration as Go prints it ("1m0s", "1h30m0s", "500ms", and "24h0m0s" for a day), from any form
+// canonical_interval reads and Go's µs; nullopt when `text` is not one or has months in it.
 std::optional<std::string> canonical_duration(std::string_view text);
 
 // The value of one setting as CockroachDB prints it (an expression is left as it is: the dialect

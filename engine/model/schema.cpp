@@ -175,6 +175,7 @@ std::string describe(const Table& table) {
   for (const auto& check : table.checks) {
     out += fmt::format("  check {} ({})\n", quote_ident(check.name), check.expression);
   }
+  for (const auto& [setting, value] : table.ttl) out += fmt::format("  ttl {} {}\n", setting, value);
   if (table.locality) {
     out += fmt::format("  locality {}", to_string(table.locality->kind));
     if (!table.locality->region.empty()) out += " in " + quote_ident(table.locality->region);

@@ -202,6 +202,26 @@ TEST(CrdbDialect, RefusesWhatCockroachDbRejectsBeforeAnySql) {
                                d));
 }
 
+// A renamed column is renamed in a UNIQUE WITHOUT INDEX predicate and a TTL expression too: the
+// plan renames the column and changes neither.
+TEST(CrdbDialect, AColumnRenameReachesPredicatesAndTheTtlExpression) {
+  const auto d = dialect();
+  const Schema from = load_schema_text(
+      "tables:\n  t:\n    columns: {id: int, b: int, e: timestamptz}\n    primary_key: [id]\n"
+      "    unique:\n      - {name: u, columns: [id], without_index: true, where: b > 0}\n"
+      "    ttl: {expiration_expression: e}\n",
+      "from.yaml");
+  const Schema to = load_schema_text(
+      "tables:\n  t:\n    columns: {id: int, c: {type: int, renamed_from: b}, f: {type: timestamptz, renamed_from: "
+      "e}}\n    primary_key: [id]\n"
+      "    unique:\n      - {name: u, columns: [id], without_index: true, where: c > 0}\n"
+      "    ttl: {expiration_expression: f}\n",
+      "to.yaml");
+  const auto changes = plan_changes(from, to, d);
+  ASSERT_EQ(changes.steps.size(), 2u) << plan_to_text(changes);
+  for (const auto& step : changes.steps) EXPECT_NE(step.description.find("rename column"), std::string::npos);
+}
+
 TEST(CrdbDialect, RefusesARewritingTypeChangeOfAnIndexedColumnBeforeAnySql) {
   const auto d = dialect();
   const std::string live =

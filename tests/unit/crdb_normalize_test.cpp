@@ -192,6 +192,16 @@ TEST(CrdbNormalize, RowLevelTtlSettings) {
   expect_different_crdb(
       "CREATE TABLE t (pk INT PRIMARY KEY) WITH (ttl_expire_after = '1 day')",
       "CREATE TABLE t (pk INT PRIMARY KEY) WITH (ttl_expire_after = '1 day', ttl_job_cron = '@hourly')");
+  expect_same_crdb("CREATE TABLE t (pk INT PRIMARY KEY) WITH (ttl_expire_after = INTERVAL '10 minutes')",
+                   "CREATE TABLE t (pk INT PRIMARY KEY) WITH (ttl = 'on', ttl_expire_after = '00:10:00':::INTERVAL)");
+  // What CockroachDB refuses: a value of the wrong kind, a TTL with no expiry.
+  EXPECT_THROW(parse_crdb("CREATE TABLE t (a INT) WITH (ttl_expire_after = 'soon')"), Error);
+  EXPECT_THROW(parse_crdb("CREATE TABLE t (a INT) WITH (ttl_expire_after = '1 hour', ttl_select_batch_size = 'x')"),
+               Error);
+  EXPECT_THROW(parse_crdb("CREATE TABLE t (a INT) WITH (ttl_job_cron = '@hourly')"), Error);
+  EXPECT_THROW(parse_crdb("CREATE TABLE t (a INT) WITH (ttl_expire_after = '1 hour'); ALTER TABLE t RESET "
+                          "(ttl_expire_after)"),
+               Error);
   // ALTER TABLE SET / RESET, and RESET (ttl) removing it all.
   const Schema schema = normalized_crdb(
       "CREATE TABLE a (pk INT PRIMARY KEY) WITH (ttl_expire_after = '1 hour', ttl_job_cron = '@weekly');"

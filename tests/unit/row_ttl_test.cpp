@@ -32,7 +32,9 @@ TEST(RowTtl, IntervalsReadAsCockroachDbPrintsThem) {
 }
 
 TEST(RowTtl, WhatIsNoIntervalIsRefused) {
-  for (const char* text : {"", "ten minutes", "10 fortnights", "1..5 hours", "1:2:3:4", "10 minutes ago", "5."}) {
+  for (const char* text : {"", "ten minutes", "10 fortnights", "1..5 hours", "1:2:3:4", "10 minutes ago", "5.",
+                           "1:30:15.", "1:30:.", "1:30:1.2.3", "10000000000000000000 years", "3000000000 days",
+                           "99999999999999999999999999999999999 hours", "9000000 hours 9000000 hours"}) {
     EXPECT_FALSE(canonical_interval(text).has_value()) << text;
   }
 }
@@ -45,6 +47,9 @@ TEST(RowTtl, DurationsReadAsGoPrintsThem) {
   EXPECT_EQ(canonical_duration("1 day"), "24h0m0s");
   EXPECT_EQ(canonical_duration("1.5s"), "1.5s");
   EXPECT_EQ(canonical_duration("500ms"), "500ms");
+  EXPECT_EQ(canonical_duration("500µs"), "500µs");  // as Go prints it, read back
+  EXPECT_EQ(canonical_duration("1.5µs"), "2µs");    // CockroachDB keeps microseconds
+  EXPECT_EQ(canonical_duration("1.5ms"), "1.5ms");
   EXPECT_EQ(canonical_duration("0s"), "0s");
   EXPECT_FALSE(canonical_duration("1 month").has_value());
 }

@@ -23,8 +23,9 @@
 // `UNIQUE (cols)` is read as a UniqueConstraint, `UNIQUE INDEX` as a unique Index (normalisation
 // makes the first the second). `UNIQUE WITHOUT INDEX (cols) [WHERE p]` is a UniqueConstraint with
 // without_index (and where), which stays a constraint. `PRIMARY KEY (…) USING HASH` keeps its
-// bucket count. Constructs outside the model are dropped with a note: column families, storage
-// parameters (row-level TTL: WITH (ttl_expire_after = …)), NOT VALID, INTERLEAVE, PARTITION BY,
+// bucket count. Row-level TTL (WITH (ttl_…), ALTER TABLE SET / RESET (ttl_…)) goes to Table::ttl.
+// Constructs outside the model are dropped with a note: column families, other storage
+// parameters (schema_locked, fillfactor…), NOT VALID, INTERLEAVE, PARTITION BY,
 // MATCH FULL, the database part of a reference to another database, DESC on primary-key columns,
 // the visibility of a primary key or unique constraint, database placement, and statements that
 // change no schema (DML, transactions, session settings, grants, views, functions, zone

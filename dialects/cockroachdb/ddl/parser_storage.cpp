@@ -21,15 +21,30 @@ const TtlSetting* ttl_setting_of(std::string_view parameter) {
   return find_ttl_setting(parameter.substr(4));
 }
 
-// A parameter's value: a string's text without its quotes and :::TYPE annotation, or the text of
-// any other value (a number, true, on).
+// A parameter's value: a string's text without its quotes and :::TYPE annotation (or INTERVAL
+// before it), or the text of any other value (a number, true, on).
 std::string parameter_value(Cursor& cursor) {
+  if (cursor.is_word("interval") && cursor.peek(1).kind == TokenKind::String) cursor.next();
   if (cursor.peek().kind == TokenKind::String) {
     std::string text = cursor.expect_string("a value");
     if (cursor.accept_symbol(":::") || cursor.accept_symbol("::")) parse_type(cursor);
     return text;
   }
   return cursor.capture_expression("a value");
+}
+
+// CockroachDB refuses a TTL with neither: `"ttl_expire_after" and/or "ttl_expiration_expression"
+// must be set`, also after a RESET of the last of them (row_level_ttl@0017defd). `had_ttl`: the table
+// had a TTL before the statement and the statement did not remove it (RESET (ttl)).
+void check_ttl(const Cursor& cursor, const Table& table, bool had_ttl) {
+  if (table.ttl.count(std::string(kTtlExpireAfter)) > 0 || table.ttl.count(std::string(kTtlExpirationExpression)) > 0) {
+    return;
+  }
+  if (table.ttl.empty() && !had_ttl) return;
+  cursor.fail_statement(
+      fmt::format("table {} would have a row-level TTL with neither ttl_expire_after nor "
+                  "ttl_expiration_expression, which CockroachDB refuses",
+                  display(table.name)));
 }
 
 }  // namespace
@@ -43,12 +58,16 @@ void parse_storage_parameters(Context& context, Cursor& cursor, Table& table, st
     cursor.expect_symbol("=");
     std::string value = parameter_value(cursor);
     if (const TtlSetting* setting = ttl_setting_of(name)) {
+      if (!canonical_ttl_value(setting->value, value)) {
+        cursor.fail_statement(fmt::format("{} = {} is not a value of that setting", name, value));
+      }
       table.ttl[std::string(setting->name)] = std::move(value);
     } else if (!is_ignored_ttl_parameter(name)) {
       others.push_back(cursor.text_between(start, cursor.index()));
     }
   } while (cursor.accept_symbol(","));
   cursor.expect_symbol(")");
+  check_ttl(cursor, table, false);
   if (!others.empty()) {
     context.note(NoteKind::StorageParameter,
                  fmt::format("table {}: {} ({})", display(table.name), how, fmt::join(others, ", ")));
@@ -57,15 +76,18 @@ void parse_storage_parameters(Context& context, Cursor& cursor, Table& table, st
 
 void parse_storage_reset(Context& context, Cursor& cursor, Table& table) {
   std::vector<std::string> others;
+  bool had_ttl = !table.ttl.empty();
   for (const auto& name : cursor.expect_name_list("a storage parameter")) {
     if (name == "ttl") {
       table.ttl.clear();
+      had_ttl = false;
     } else if (const TtlSetting* setting = ttl_setting_of(name)) {
       table.ttl.erase(std::string(setting->name));
     } else if (!is_ignored_ttl_parameter(name)) {
       others.push_back(name);
     }
   }
+  check_ttl(cursor, table, had_ttl);
   if (!others.empty()) {
     context.note(NoteKind::StorageParameter,
                  fmt::format("table {}: RESET ({})", display(table.name), fmt::join(others, ", ")));

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dialects/cockroachdb/ddl/expression.hpp"
+#include "engine/model/row_ttl.hpp"
 
 namespace strata::cockroachdb {
 
@@ -97,7 +98,13 @@ void rename_column(Schema& schema, Table& table, const std::string& from, const 
     if (index.where) rename_in(*index.where, from, to);
   }
   if (table.primary_key) rename_in(table.primary_key->columns, from, to);
-  for (auto& unique : table.uniques) rename_in(unique.columns, from, to);
+  for (auto& unique : table.uniques) {
+    rename_in(unique.columns, from, to);
+    if (unique.where) rename_in(*unique.where, from, to);
+  }
+  if (auto it = table.ttl.find(std::string(kTtlExpirationExpression)); it != table.ttl.end()) {
+    rename_in(it->second, from, to);
+  }
   for (auto& check : table.checks) rename_in(check.expression, from, to);
   for (auto& fk : table.foreign_keys) rename_in(fk.columns, from, to);
   if (table.locality && table.locality->column == from) table.locality->column = to;
