@@ -283,7 +283,7 @@ struct Emit {
       out.push_back(fmt::format("{} SET ({})", alter_table(c.table), ttl_parameters_sql(c.to, c.set)));
     if (!c.reset.empty()) {
       std::vector<std::string> names;
-      for (const auto& name : c.reset) names.push_back("ttl_" + name);
+      for (const auto& name : c.reset) names.push_back(ttl_parameter(name));
       out.push_back(fmt::format("{} RESET ({})", alter_table(c.table), fmt::join(names, ", ")));
     }
     return statements(out);

@@ -78,6 +78,10 @@ std::string unique_constraint_sql(const UniqueConstraint& unique) {
   return out;
 }
 
+std::string ttl_parameter(std::string_view setting) {
+  return "ttl_" + std::string(setting);
+}
+
 std::string ttl_parameters_sql(const std::map<std::string, std::string>& ttl, const std::vector<std::string>& names) {
   std::vector<std::string> chosen = names;
   if (chosen.empty()) {
@@ -91,7 +95,7 @@ std::string ttl_parameters_sql(const std::map<std::string, std::string>& ttl, co
     const TtlSetting* setting = find_ttl_setting(name);
     const bool bare =
         setting != nullptr && (setting->value == TtlValue::Integer || setting->value == TtlValue::Boolean);
-    parts.push_back(fmt::format("ttl_{} = {}", name, bare ? value : quote_literal(value)));
+    parts.push_back(fmt::format("{} = {}", ttl_parameter(name), bare ? value : quote_literal(value)));
   }
   return fmt::format("{}", fmt::join(parts, ", "));
 }

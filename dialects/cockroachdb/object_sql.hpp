@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "strata/schema.hpp"
@@ -23,6 +24,8 @@ std::string hash_sharded_sql(int buckets);
 std::string primary_key_constraint_sql(const PrimaryKey& key);
 // CONSTRAINT … UNIQUE (…), or UNIQUE WITHOUT INDEX (…) [WHERE …]
 std::string unique_constraint_sql(const UniqueConstraint& unique);
+// CockroachDB's storage parameter for a TTL setting: expire_after -> ttl_expire_after.
+std::string ttl_parameter(std::string_view setting);
 // ttl_expire_after = '10 minutes', ttl_job_cron = '@hourly': the settings of `ttl` that `names`
 // lists, in that order (all of them, in ttl_settings() order, when `names` is empty).
 std::string ttl_parameters_sql(const std::map<std::string, std::string>& ttl, const std::vector<std::string>& names);

@@ -6,6 +6,7 @@
 
 #include "dialects/postgres/postgres_dialect.hpp"
 #include "engine/expr/expression.hpp"
+#include "engine/model/row_ttl.hpp"
 #include "engine/model/type_name.hpp"
 
 namespace strata::postgres {
@@ -140,7 +141,7 @@ void normalize_common(Schema& schema, IntWidth int_width, const SqlGrammar& gram
     for (auto& check : table.checks) canonical.table_expression(check.expression);
     for (auto& unique : table.uniques) canonical.table_expression(unique.where);
     // CockroachDB's row-level TTL expression (the only TTL setting that is an expression).
-    if (auto it = table.ttl.find("expiration_expression"); it != table.ttl.end()) {
+    if (auto it = table.ttl.find(std::string(kTtlExpirationExpression)); it != table.ttl.end()) {
       canonical.table_expression(it->second);
     }
   }
