@@ -170,6 +170,9 @@ void check_unique(const UniqueConstraint& unique, const QualifiedName& table) {
 
 struct Emit {
   ChangeSql operator()(const CreateSchema& c) const { return {{create_schema_sql(c.name)}}; }
+  ChangeSql operator()(const CreateExtension& c) const { return {{create_extension_sql(c.extension)}}; }
+  ChangeSql operator()(const DropExtension& c) const { return {{"DROP EXTENSION " + quote_ident(c.extension.name)}}; }
+  ChangeSql operator()(const AlterExtension& c) const { return {alter_extension_sql(c)}; }
   ChangeSql operator()(const CreateEnum& c) const { return {{create_enum_sql(c.value)}}; }
   ChangeSql operator()(const DropEnum& c) const { return {{"DROP TYPE " + table_name_sql(c.value.name)}}; }
   ChangeSql operator()(const AddEnumValue& c) const {

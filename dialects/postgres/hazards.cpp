@@ -21,6 +21,19 @@ struct Risks {
 
   void add(HazardKind kind, std::string reason) { out.push_back({kind, std::move(reason)}); }
 
+  void operator()(const DropExtension& c) {
+    add(HazardKind::DataLoss,
+        fmt::format("drops extension {} with the functions, types and operators it provides, and any tables of "
+                    "its own; PostgreSQL refuses while a column, default or index still uses them",
+                    quote_ident(c.extension.name)));
+  }
+  void operator()(const AlterExtension& c) {
+    if (!updates_version(c)) return;
+    add(HazardKind::BlockingLock,
+        fmt::format("updates extension {} from {} to {}: its update script runs, with the locks its statements "
+                    "take on the objects the extension provides",
+                    quote_ident(c.to.name), c.from.version, c.to.version));
+  }
   void operator()(const AddColumn& c) {
     const Column& col = c.column;
     if (col.generated || (col.default_expr && is_volatile_default(*col.default_expr)) || col.identity) {

@@ -90,6 +90,14 @@ class CatalogReader {
     }
   }
 
+  void database(const pqxx::result& rows) {
+    schema_.database.name = rows[0][0].c_str();
+    if (rows[0][1].is_null()) return;
+    for (const auto& e : Json::parse(rows[0][1].c_str())) {
+      schema_.extensions.push_back({e[0].get<std::string>(), e[1].get<std::string>(), e[2].get<std::string>()});
+    }
+  }
+
   void enums(const pqxx::result& rows) {
     for (const auto& row : rows) {
       schema_.enums.push_back({{row[0].c_str(), row[1].c_str()}, json_strings(row[2])});
@@ -242,8 +250,8 @@ class CatalogReader {
 
 Schema PostgresDialect::introspect(Connection& connection, const IntrospectOptions& options) const {
   Schema schema;
-  schema.database.name = connection.exec("SELECT current_database()")[0][0].c_str();
   CatalogReader reader(schema);
+  reader.database(connection.exec_with_names(queries::kDatabase, options.schemas));
   reader.namespaces(connection.exec_with_names(queries::kNamespaces, options.schemas));
   reader.enums(connection.exec_with_names(queries::kEnums, options.schemas));
   reader.sequences(connection.exec_with_names(queries::kSequences, options.schemas));

@@ -39,6 +39,22 @@ std::string create_schema_sql(const std::string& name) {
   return fmt::format("CREATE SCHEMA IF NOT EXISTS {}", quote_ident(name));
 }
 
+std::string create_extension_sql(const Extension& e) {
+  std::string sql = "CREATE EXTENSION " + quote_ident(e.name) + " WITH SCHEMA " + quote_ident(e.schema);
+  if (!e.version.empty()) sql += " VERSION " + quote_literal(e.version);
+  return sql;
+}
+
+std::vector<std::string> alter_extension_sql(const AlterExtension& c) {
+  std::vector<std::string> sql;
+  const std::string alter = "ALTER EXTENSION " + quote_ident(c.to.name);
+  if (c.from.schema != c.to.schema) sql.push_back(alter + " SET SCHEMA " + quote_ident(c.to.schema));
+  if (updates_version(c)) {
+    sql.push_back(alter + " UPDATE TO " + quote_literal(c.to.version));
+  }
+  return sql;
+}
+
 std::string create_enum_sql(const Enum& e) {
   std::string values;
   for (const auto& value : e.values) {

@@ -12,6 +12,10 @@
 namespace strata::postgres {
 
 std::string create_schema_sql(const std::string& name);
+// CREATE EXTENSION x WITH SCHEMA s [VERSION 'v']
+std::string create_extension_sql(const Extension& e);
+// ALTER EXTENSION … SET SCHEMA, then … UPDATE TO, as far as each differs.
+std::vector<std::string> alter_extension_sql(const AlterExtension& c);
 std::string create_enum_sql(const Enum& e);
 std::string create_sequence_sql(const Sequence& s);
 // GENERATED ALWAYS | BY DEFAULT AS IDENTITY

@@ -16,6 +16,12 @@ namespace strata::postgres::queries {
 const char* const kNamespaces = "SELECT n.nspname FROM pg_namespace n WHERE " STRATA_USER_NAMESPACE
                                 " AND " STRATA_NOT_EXTENSION_MEMBER("pg_namespace", "n.oid") " ORDER BY n.nspname";
 
+const char* const kDatabase =
+    "SELECT current_database(), "
+    "       (SELECT json_agg(json_build_array(e.extname, n.nspname, e.extversion) ORDER BY e.extname) "
+    "        FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
+    "        WHERE e.extname <> 'plpgsql' AND (($1)::text[] IS NULL OR n.nspname = ANY (($1)::text[])))";
+
 const char* const kEnums =
     "SELECT n.nspname, t.typname, "
     "       (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid) "
@@ -172,10 +178,6 @@ const char* const kUnmanaged =
     "JOIN pg_namespace n ON n.oid = c.relnamespace "
     "WHERE NOT i.indisvalid AND c.relkind IN ('r', 'p') AND " STRATA_USER_NAMESPACE
     " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
-    "UNION ALL "
-    "SELECT 'extension', n.nspname, e.extname || ' ' || e.extversion "
-    "FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
-    "WHERE e.extname <> 'plpgsql' AND (($1)::text[] IS NULL OR n.nspname = ANY (($1)::text[])) "
     "ORDER BY 2, 1, 3";
 
 #undef STRATA_USER_NAMESPACE

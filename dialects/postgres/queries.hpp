@@ -9,6 +9,10 @@ namespace strata::postgres::queries {
 // nspname: user namespaces (not system, not temporary, not owned by an extension).
 extern const char* const kNamespaces;
 
+// One row: current_database(), and the installed extensions but plpgsql (which every database
+// has) as a json array of [extname, nspname, extversion], or NULL when there are none.
+extern const char* const kDatabase;
+
 // nspname, typname, labels (json array, in sort order): enum types.
 extern const char* const kEnums;
 
@@ -37,8 +41,7 @@ extern const char* const kComments;
 // What the user's namespaces hold outside the model, for `strata inspect` to name: kind, nspname,
 // name. Views, materialized views, foreign tables, partitions (their parent is read), functions,
 // procedures and aggregates, triggers, rules, policies, domains, composite and range types,
-// exclusion and NOT VALID constraints, invalid indexes, extensions (with their version; not
-// plpgsql, which every database has). Not what belongs to an extension.
+// exclusion and NOT VALID constraints, invalid indexes. Not what belongs to an extension.
 extern const char* const kUnmanaged;
 
 }  // namespace strata::postgres::queries

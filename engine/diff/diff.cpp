@@ -1,4 +1,4 @@
-// diff(): the schema-level walk (database, namespaces, enums, sequences, tables).
+// diff(): the schema-level walk (database, namespaces, extensions, enums, sequences, tables).
 #include "strata/diff.hpp"
 
 #include <algorithm>
@@ -75,6 +75,7 @@ Differ::Differ(const Schema& from, const Schema& to, const Dialect& dialect)
 ChangeSet Differ::run() {
   diff_database();
   diff_schemas();
+  diff_extensions();
   diff_enums();
   diff_sequences();
   diff_tables();
@@ -110,6 +111,27 @@ void Differ::diff_schemas() {
     if (std::find(from_.schemas.begin(), from_.schemas.end(), name) == from_.schemas.end()) add(CreateSchema{name});
   }
   // Namespaces are never dropped: one may hold objects strata does not manage.
+}
+
+// An extension is one per database, matched by name. A version of "" is not known (declared
+// without one, or a declared `from` offline): only two known versions that differ are planned for.
+void Differ::diff_extensions() {
+  auto find = [](const std::vector<Extension>& in, const std::string& name) -> const Extension* {
+    const auto it = std::find_if(in.begin(), in.end(), [&](const Extension& e) { return e.name == name; });
+    return it == in.end() ? nullptr : &*it;
+  };
+  for (const auto& e : to_.extensions) {
+    const Extension& declared = *find(declared_.extensions, e.name);
+    const Extension* live = find(from_.extensions, e.name);
+    if (live == nullptr) {
+      add(CreateExtension{declared});
+    } else if (live->schema != e.schema || updates_version(AlterExtension{*live, e})) {
+      add(AlterExtension{*live, declared});
+    }
+  }
+  for (const auto& e : from_.extensions) {
+    if (find(to_.extensions, e.name) == nullptr) add(DropExtension{e});
+  }
 }
 
 void Differ::diff_enums() {

@@ -17,6 +17,7 @@ class Differ {
  private:
   void diff_database();
   void diff_schemas();
+  void diff_extensions();
   void diff_enums();
   void diff_sequences();
   void mark_rebuilt(const Table& live, const std::string& column, const QualifiedName& table);

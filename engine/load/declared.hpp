@@ -82,6 +82,11 @@ struct DeclaredTable {
   std::optional<std::string> primary_key_comment;
 };
 
+struct DeclaredExtension {
+  Extension extension;
+  Mark position;
+};
+
 struct DeclaredEnum {
   Enum value;
   Mark position;
@@ -97,6 +102,7 @@ struct DeclaredSchema {
   std::optional<Database> database;
   Mark database_position;
   std::vector<std::string> schemas;
+  std::vector<DeclaredExtension> extensions;
   std::vector<DeclaredEnum> enums;
   std::vector<DeclaredSequence> sequences;
   std::vector<DeclaredTable> tables;

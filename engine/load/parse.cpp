@@ -1,4 +1,5 @@
-// YAML -> DeclaredSchema: the document, database settings, schemas, enums and sequences (see file_parser.hpp).
+// YAML -> DeclaredSchema: the document, database settings, schemas, extensions, enums and sequences
+// (see file_parser.hpp).
 #include <fmt/format.h>
 
 #include "engine/load/file_parser.hpp"
@@ -8,10 +9,14 @@ namespace strata::load {
 
 void FileParser::parse_document(const YamlNode& root) {
   if (root.is_null()) return;  // an empty file declares nothing
-  in_.entries(root, "the schema file", {"database", "schemas", "enums", "sequences", "tables"},
+  in_.entries(root, "the schema file", {"database", "schemas", "extensions", "enums", "sequences", "tables"},
               [&](std::string_view key, const YamlNode& key_node, const YamlNode& value) {
                 if (key == "database") parse_database(key_node, value);
                 if (key == "schemas") parse_schemas(value);
+                if (key == "extensions") {
+                  in_.named_entries(value, "extensions",
+                                    [&](const auto& n, const auto& kn, const auto& v) { parse_extension(n, kn, v); });
+                }
                 if (key == "enums")
                   in_.named_entries(value, "enums",
                                     [&](const auto& n, const auto& kn, const auto& v) { parse_enum(n, kn, v); });
@@ -62,6 +67,25 @@ void FileParser::parse_schemas(const YamlNode& node) {
   if (auto names = in_.names(node, "schemas")) {
     into_.schemas.insert(into_.schemas.end(), names->begin(), names->end());
   }
+}
+
+// `pgcrypto:` alone, or with `schema:` (where its objects go) and `version:` (what to install and
+// keep; left out, whatever the server installs is kept).
+void FileParser::parse_extension(const std::string& name, const YamlNode& key_node, const YamlNode& node) {
+  DeclaredExtension e;
+  e.extension.name = name;
+  e.position = in_.at(key_node);
+  if (!node.is_null()) {
+    in_.entries(node, fmt::format("extension '{}'", name), {"schema", "version"},
+                [&](std::string_view key, const YamlNode&, const YamlNode& value) {
+                  if (key == "schema") e.extension.schema = in_.name(value, "a schema name").value_or("public");
+                  if (key == "version") {
+                    e.extension.version = in_.string(value, "an extension version").value_or("");
+                    if (e.extension.version.empty()) in_.error(value, "expected a version, such as \"1.3\"");
+                  }
+                });
+  }
+  into_.extensions.push_back(std::move(e));
 }
 
 void FileParser::parse_enum(const std::string& name, const YamlNode& key_node, const YamlNode& node) {

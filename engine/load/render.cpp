@@ -210,6 +210,16 @@ Tree schema_head_tree(const Schema& schema) {
     t["database"] = std::move(d);
   }
   if (!schema.schemas.empty()) t["schemas"] = schema.schemas;
+  if (!schema.extensions.empty()) {
+    Tree extensions = Tree::object();
+    for (const auto& e : schema.extensions) {
+      Tree x = Tree::object();
+      if (e.schema != "public") x["schema"] = e.schema;
+      if (!e.version.empty()) x["version"] = e.version;
+      extensions[e.name] = std::move(x);
+    }
+    t["extensions"] = std::move(extensions);
+  }
   if (!schema.enums.empty()) {
     const std::map<std::string, int> uses = name_uses(schema.enums);
     Tree enums = Tree::object();

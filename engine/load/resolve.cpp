@@ -45,6 +45,7 @@ class Resolver {
     for (auto& table : d_.tables) resolve_columns(table);
     for (auto& table : d_.tables) resolve_keys(table);
     assign_names();
+    for (auto& e : d_.extensions) schema.extensions.push_back(e.extension);
     for (auto& e : d_.enums) schema.enums.push_back(e.value);
     for (auto& s : d_.sequences) schema.sequences.push_back(s.sequence);
     schema.tables.reserve(d_.tables.size());
@@ -53,6 +54,7 @@ class Resolver {
       schema.tables.push_back(build(table));
     }
     std::set<std::string> schemas(d_.schemas.begin(), d_.schemas.end());
+    for (const auto& e : schema.extensions) schemas.insert(e.schema);
     for (const auto& e : schema.enums) schemas.insert(e.name.schema);
     for (const auto& s : schema.sequences) schemas.insert(s.name.schema);
     for (const auto& t : schema.tables) schemas.insert(t.name.schema);
@@ -101,6 +103,14 @@ class Resolver {
 
   // Finds duplicates across files and builds the lookup tables.
   void index_objects() {
+    std::map<std::string, const DeclaredExtension*> extensions;
+    for (const auto& e : d_.extensions) {
+      const auto [it, fresh] = extensions.emplace(e.extension.name, &e);
+      if (!fresh) {
+        error(e.position, fmt::format("duplicate extension '{}' (also declared at {})", e.extension.name,
+                                      to_string(where(it->second->position))));
+      }
+    }
     for (auto& e : d_.enums) {
       auto [it, fresh] = enums_.emplace(e.value.name, &e);
       if (fresh) add_enum_spellings(e);
@@ -170,14 +180,19 @@ class Resolver {
             column.type = parsed.canonical;
             continue;
           }
-          if (it == enums_.end()) {
-            error(c.type_position, fmt::format("unknown type '{}' for column '{}': expected a built-in type or an "
-                                               "enum declared under 'enums'",
+          if (it != enums_.end()) {
+            enum_type = it->second;
+            array_dims = type->array_dims;
+          } else if (!d_.extensions.empty()) {
+            // A type an extension provides (citext, hstore, …): which ones it does, the server knows.
+            column.type = parsed.canonical;
+          } else {
+            error(c.type_position, fmt::format("unknown type '{}' for column '{}': expected a built-in type, an "
+                                               "enum declared under 'enums', or a type of an extension declared "
+                                               "under 'extensions'",
                                                column.type, column.name));
             continue;
           }
-          enum_type = it->second;
-          array_dims = type->array_dims;
         }
       }
       if (enum_type != nullptr) {

@@ -35,6 +35,16 @@ std::string with(const std::vector<QualifiedName>& sequences) {
 
 struct Describe {
   std::string operator()(const CreateSchema& c) const { return "create schema " + quote_ident(c.name); }
+  std::string operator()(const CreateExtension& c) const { return "create extension " + quote_ident(c.extension.name); }
+  std::string operator()(const DropExtension& c) const { return "drop extension " + quote_ident(c.extension.name); }
+  std::string operator()(const AlterExtension& c) const {
+    std::string out = "alter extension " + quote_ident(c.to.name);
+    if (c.from.schema != c.to.schema) out += " (move to schema " + quote_ident(c.to.schema) + ")";
+    if (updates_version(c)) {
+      out += " (update " + c.from.version + " to " + c.to.version + ")";
+    }
+    return out;
+  }
   std::string operator()(const CreateEnum& c) const { return "create enum " + name(c.value.name); }
   std::string operator()(const DropEnum& c) const { return "drop enum " + name(c.value.name); }
   std::string operator()(const AddEnumValue& c) const {

@@ -61,6 +61,7 @@ void Schema::sort() {
   std::sort(database.regions.begin(), database.regions.end());
   std::sort(schemas.begin(), schemas.end());
   schemas.erase(std::unique(schemas.begin(), schemas.end()), schemas.end());
+  sort_by_name(extensions);
   sort_by_name(enums);
   sort_by_name(sequences);
   sort_by_name(tables);
@@ -193,6 +194,10 @@ std::string describe(const Schema& schema) {
   if (!db.regions.empty()) out += fmt::format("  regions {}\n", fmt::join(db.regions, ", "));
   if (db.survival_goal) out += fmt::format("  survive {} failure\n", to_string(*db.survival_goal));
   for (const auto& name : schema.schemas) out += fmt::format("schema {}\n", quote_ident(name));
+  for (const auto& e : schema.extensions) {
+    out += fmt::format("extension {} in schema {}{}\n", quote_ident(e.name), quote_ident(e.schema),
+                       e.version.empty() ? "" : " version " + quote_literal(e.version));
+  }
   for (const auto& e : schema.enums) {
     out += fmt::format("enum {} ({})\n", to_string(e.name), fmt::join(e.values, ", "));
   }

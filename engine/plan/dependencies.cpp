@@ -42,6 +42,10 @@ std::string region_key(const std::string& region) {
   return "rg" + std::string(1, kSep) + region;
 }
 const std::string kMultiRegion = "multi-region";
+// What an extension provides is not known by name: every other change comes after the extensions
+// a plan creates or updates, and before those it drops.
+const std::string kExtensionsReady = "extensions-ready";
+const std::string kExtensionsGone = "extensions-gone";
 const std::string kRegionsAdded = "regions-added";
 const std::string kRegionsDropped = "regions-dropped";
 
@@ -106,6 +110,15 @@ struct Collect {
   Resources r;
 
   void operator()(const CreateSchema& c) { r.creates.push_back(ns_key(c.name)); }
+  void operator()(const CreateExtension& c) {
+    r.uses.push_back(ns_key(c.extension.schema));
+    r.creates.push_back(kExtensionsReady);
+  }
+  void operator()(const AlterExtension& c) {
+    r.uses.push_back(ns_key(c.to.schema));
+    r.creates.push_back(kExtensionsReady);
+  }
+  void operator()(const DropExtension&) { r.removes.push_back(kExtensionsGone); }
   void operator()(const CreateEnum& c) {
     r.uses.push_back(ns_key(c.value.name.schema));
     r.creates.push_back(type_key(c.value.name));
@@ -345,6 +358,9 @@ struct Collect {
 
 struct Priority {
   int operator()(const CreateSchema&) const { return 0; }
+  int operator()(const CreateExtension&) const { return 0; }
+  int operator()(const AlterExtension&) const { return 0; }
+  int operator()(const DropExtension&) const { return 23; }
   int operator()(const SetPrimaryRegion&) const { return 1; }
   int operator()(const AddRegion&) const { return 2; }
   int operator()(const SetSurvivalGoal&) const { return 3; }
@@ -388,6 +404,13 @@ bool is_key_resource(const std::string& resource) {
 Resources resources_of(const Change& change) {
   Collect collect;
   std::visit(collect, change);
+  const bool around_extensions =
+      !std::holds_alternative<CreateSchema>(change) && !std::holds_alternative<CreateExtension>(change) &&
+      !std::holds_alternative<AlterExtension>(change) && !std::holds_alternative<DropExtension>(change);
+  if (around_extensions) {
+    collect.r.uses.push_back(kExtensionsReady);
+    collect.r.releases.push_back(kExtensionsGone);
+  }
   return std::move(collect.r);
 }
 

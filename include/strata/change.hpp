@@ -22,6 +22,23 @@ namespace strata {
 struct CreateSchema {
   std::string name;
 };
+// PostgreSQL extensions: created before, and dropped after, everything else in a plan (what they
+// provide is not known object by object).
+struct CreateExtension {
+  Extension extension;
+};
+struct DropExtension {
+  Extension extension;
+};
+// ALTER EXTENSION … SET SCHEMA when the schema differs, … UPDATE TO when a declared version does.
+struct AlterExtension {
+  Extension from;
+  Extension to;
+};
+// True when `c` moves to another version: both are known ("" is not) and differ.
+inline bool updates_version(const AlterExtension& c) {
+  return !c.from.version.empty() && !c.to.version.empty() && c.from.version != c.to.version;
+}
 struct CreateEnum {
   Enum value;
 };
@@ -208,11 +225,11 @@ struct SetComment {
 };
 
 using Change =
-    std::variant<CreateSchema, CreateEnum, DropEnum, AddEnumValue, RecreateEnum, CreateSequence, DropSequence,
-                 AlterSequence, CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumn,
-                 SetPrimaryKey, CreateIndex, DropIndex, RenameIndex, SetIndexVisibility, AddUnique, DropUnique,
-                 AddForeignKey, DropForeignKey, AddCheck, DropCheck, AddRegion, DropRegion, SetPrimaryRegion,
-                 SetSurvivalGoal, SetLocality, SetTableTtl, SetComment>;
+    std::variant<CreateSchema, CreateExtension, DropExtension, AlterExtension, CreateEnum, DropEnum, AddEnumValue,
+                 RecreateEnum, CreateSequence, DropSequence, AlterSequence, CreateTable, DropTable, RenameTable,
+                 AddColumn, DropColumn, RenameColumn, AlterColumn, SetPrimaryKey, CreateIndex, DropIndex, RenameIndex,
+                 SetIndexVisibility, AddUnique, DropUnique, AddForeignKey, DropForeignKey, AddCheck, DropCheck,
+                 AddRegion, DropRegion, SetPrimaryRegion, SetSurvivalGoal, SetLocality, SetTableTtl, SetComment>;
 
 using ChangeSet = std::vector<Change>;
 

@@ -52,6 +52,19 @@ struct Enum {
   friend bool operator==(const Enum&, const Enum&) = default;
 };
 
+// A PostgreSQL extension (CREATE EXTENSION): what it provides (types, functions, operators) is
+// the extension's, not the user's, and is neither read nor planned object by object.
+struct Extension {
+  std::string name;               // database-wide: one extension of a name per database
+  std::string schema = "public";  // where its objects go
+  std::string version;            // "": not known (declared without one), and equal to any
+
+  friend bool operator==(const Extension& a, const Extension& b) {
+    return a.name == b.name && a.schema == b.schema &&
+           (a.version.empty() || b.version.empty() || a.version == b.version);
+  }
+};
+
 // The column a sequence belongs to (a serial column's, or ALTER SEQUENCE … OWNED BY): dropping
 // the column or its table drops the sequence with it.
 struct SequenceOwner {
@@ -230,7 +243,8 @@ struct Comment {
 
 struct Schema {
   Database database;
-  std::vector<std::string> schemas;  // namespaces the schema uses besides "public", sorted
+  std::vector<std::string> schemas;   // namespaces the schema uses besides "public", sorted
+  std::vector<Extension> extensions;  // PostgreSQL only; sorted by name
   std::vector<Enum> enums;
   std::vector<Sequence> sequences;
   std::vector<Table> tables;

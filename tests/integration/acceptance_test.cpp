@@ -19,7 +19,8 @@
 // DatabaseError counts), rows with setup.cockroachdb.sql (or setup.sql). Those goldens are written
 // by crdb_cases_test, which plans without a server; this leg only compares. A case that declares
 // regions needs a multi-region cluster and is skipped there, saying so; a case with
-// cockroachdb-only.txt (the reason) is skipped on PostgreSQL.
+// cockroachdb-only.txt (the reason) is skipped on PostgreSQL, one with postgres-only.txt (a
+// from.yaml CockroachDB cannot hold; crdb_cases_test checks the refusal) on CockroachDB.
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -108,6 +109,9 @@ TEST_P(Acceptance, PlansAppliesAndConverges) {
     GTEST_SKIP() << "not run on PostgreSQL: " << read_file(dir / "cockroachdb-only.txt");
   }
   if (server == Server::cockroachdb) STRATA_REQUIRE_CRDB();
+  if (server == Server::cockroachdb && fs::exists(dir / "postgres-only.txt")) {
+    GTEST_SKIP() << "not run on CockroachDB: " << read_file(dir / "postgres-only.txt");
+  }
   const Schema from = load_case(dir, "from.yaml");
   const Schema to = load_case(dir, "to.yaml");
   if (server == Server::cockroachdb && (!from.database.regions.empty() || !to.database.regions.empty())) {

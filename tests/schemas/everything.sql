@@ -2,6 +2,9 @@
 -- in places): the loader tests read both and require the same schema.
 CREATE SCHEMA sales;
 
+CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public VERSION '1.6';
+CREATE EXTENSION hstore SCHEMA sales;
+
 CREATE TYPE order_status AS ENUM ('PENDING', 'PROCESSING', 'COMPLETED', 'CANCELLED');
 CREATE TYPE "Mood" AS ENUM ('happy', 'so-so', 'it''s complicated', 'ünïcödé');
 CREATE TYPE sales.region AS ENUM ('north', 'south');
@@ -14,6 +17,7 @@ CREATE TABLE users (
   id            uuid DEFAULT gen_random_uuid() NOT NULL,
   email         character varying(255) NOT NULL,
   display_name  text COLLATE "C",
+  handle        citext,
   mood          "Mood" DEFAULT 'happy',
   age           smallint,
   score         double precision NOT NULL DEFAULT 0,

@@ -44,6 +44,32 @@ void SchemaBuilder::create_schema(const StatementText& s, const json& stmt) {
                                 name));
 }
 
+// CREATE EXTENSION [IF NOT EXISTS] x [WITH] [SCHEMA s] [VERSION v] [CASCADE]: without SCHEMA its
+// objects go where unqualified names do.
+void SchemaBuilder::create_extension(const StatementText& s, const json& stmt) {
+  Extension e;
+  e.name = text_field(stmt, "extname");
+  e.schema = default_schema_;
+  for (const auto& option : stmt.value("options", json::array())) {
+    const json& def = option.value("DefElem", json::object());
+    const std::string name = text_field(def, "defname");
+    const json& arg = def.value("arg", json::object());
+    if (name == "schema") e.schema = text_field(arg.value("String", json::object()), "sval");
+    if (name == "new_version") e.version = text_field(arg.value("String", json::object()), "sval");
+    if (name == "cascade") {
+      note(s.start(),
+           fmt::format("CASCADE in {}: the extensions it needs are not declared by it; declare each", s.head()));
+    }
+  }
+  const bool declared = std::any_of(into_.extensions.begin(), into_.extensions.end(),
+                                    [&](const auto& x) { return x.extension.name == e.name; });
+  if (declared) {
+    if (!flag(stmt, "if_not_exists")) error(s.start(), fmt::format("extension '{}' is created twice", e.name));
+    return;
+  }
+  into_.extensions.push_back(load::DeclaredExtension{std::move(e), mark(s.start())});
+}
+
 void SchemaBuilder::create_enum(const StatementText& s, const json& stmt) {
   Enum e;
   e.name = object_name(name_list(stmt["typeName"]));
@@ -230,6 +256,8 @@ Outcome SchemaBuilder::drop(const StatementText& s, const json& stmt) {
       found = std::erase_if(into_.sequences, [&](const auto& q) { return q.sequence.name == name; }) > 0;
     } else if (type == "OBJECT_TYPE") {
       found = std::erase_if(into_.enums, [&](const auto& e) { return e.value.name == name; }) > 0;
+    } else if (type == "OBJECT_EXTENSION") {
+      found = std::erase_if(into_.extensions, [&](const auto& e) { return e.extension.name == name.name; }) > 0;
     } else if (type == "OBJECT_SCHEMA") {
       found = std::erase(into_.schemas, name.name) > 0;
     } else {

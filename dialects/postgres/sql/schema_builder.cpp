@@ -40,8 +40,7 @@ const std::map<std::string, std::string_view>& skipped_kinds() {
       {"AlterRoleStmt", "roles"},
       {"AlterOwnerStmt", "owners"},
       {"AlterDefaultPrivilegesStmt", "privileges"},
-      {"CreateExtensionStmt", "extensions"},
-      {"AlterExtensionStmt", "extensions"},
+      {"AlterExtensionStmt", "extension updates (declare the version in CREATE EXTENSION)"},
       {"SecLabelStmt", "security labels"},
       {"CreatePolicyStmt", "row-level security policies"},
       {"AlterPolicyStmt", "row-level security policies"},
@@ -108,6 +107,8 @@ Outcome SchemaBuilder::apply(const StatementText& s, std::string& default_schema
 Outcome SchemaBuilder::dispatch(const StatementText& s, const std::string& kind, const json& body) {
   if (kind == "CreateSchemaStmt")
     create_schema(s, body);
+  else if (kind == "CreateExtensionStmt")
+    create_extension(s, body);
   else if (kind == "CreateEnumStmt")
     create_enum(s, body);
   else if (kind == "AlterEnumStmt")

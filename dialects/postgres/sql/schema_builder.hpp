@@ -1,5 +1,5 @@
 // Applies PostgreSQL statements, as libpg_query parsed them, to a declared schema: the
-// CREATE statements a schema file holds (schemas, enums, sequences, tables with their columns,
+// CREATE statements a schema file holds (schemas, extensions, enums, sequences, tables with their columns,
 // defaults, identity, generated columns and constraints, indexes), COMMENT ON the tables and what
 // they hold, and the ALTER, RENAME and DROP statements that pg_dump output and migration files add
 // after them. What the model does not hold is reported as a note and left out (grants, functions,
@@ -79,6 +79,7 @@ class SchemaBuilder {
 
   // objects.cpp
   void create_schema(const StatementText& s, const json& stmt);
+  void create_extension(const StatementText& s, const json& stmt);
   void create_enum(const StatementText& s, const json& stmt);
   void alter_enum(const StatementText& s, const json& stmt);
   void create_sequence(const StatementText& s, const json& stmt);
