@@ -153,7 +153,23 @@ void check_type_changes(const Schema& live, const Schema& declared) {
 
 }  // namespace
 
+void refuse_view(const QualifiedName& name) {
+  throw PlanError(
+      fmt::format("view {}: strata manages views on PostgreSQL only so far, and leaves CockroachDB's "
+                  "alone (leave 'views' out of a schema for CockroachDB)",
+                  to_string(name)));
+}
+
+void refuse_extension(const std::string& name) {
+  throw PlanError(
+      fmt::format("extension {}: strata manages extensions on PostgreSQL only (leave 'extensions' out "
+                  "of a schema for CockroachDB)",
+                  quote_ident(name)));
+}
+
 void CockroachDialect::check(const Schema& live, const Schema& declared) const {
+  if (!declared.views.empty()) refuse_view(declared.views.front().name);
+  if (!declared.extensions.empty()) refuse_extension(declared.extensions.front().name);
   const Database& db = declared.database;
   if (db.survival_goal == SurvivalGoal::Region && db.regions.size() < 3) {
     // L-005 and others: "at least 3 regions are required for surviving a region failure"

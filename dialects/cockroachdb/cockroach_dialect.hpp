@@ -44,4 +44,8 @@ class CockroachDialect : public ServerDialect {
   Version version_;
 };
 
+// What strata manages on PostgreSQL only: refused in any CockroachDB plan that has one.
+[[noreturn]] void refuse_view(const QualifiedName& name);
+[[noreturn]] void refuse_extension(const std::string& name);
+
 }  // namespace strata::cockroachdb

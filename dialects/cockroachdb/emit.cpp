@@ -64,18 +64,13 @@ struct Emit {
     return "ALTER DATABASE " + quote_ident(dialect.database());
   }
 
-  // One message whether the plan creates, changes or drops it: what to do is the same.
-  [[noreturn]] static void extensions_refused(const std::string& name) {
-    throw PlanError(
-        fmt::format("extension {}: strata manages extensions on PostgreSQL only (leave 'extensions' "
-                    "out of a schema for CockroachDB)",
-                    quote_ident(name)));
-  }
-
   ChangeSql operator()(const CreateSchema& c) const { return statements({postgres::create_schema_sql(c.name)}); }
-  ChangeSql operator()(const CreateExtension& c) const { extensions_refused(c.extension.name); }
-  ChangeSql operator()(const DropExtension& c) const { extensions_refused(c.extension.name); }
-  ChangeSql operator()(const AlterExtension& c) const { extensions_refused(c.to.name); }
+  ChangeSql operator()(const CreateView& c) const { refuse_view(c.view.name); }
+  ChangeSql operator()(const DropView& c) const { refuse_view(c.view.name); }
+  ChangeSql operator()(const ReplaceView& c) const { refuse_view(c.to.name); }
+  ChangeSql operator()(const CreateExtension& c) const { refuse_extension(c.extension.name); }
+  ChangeSql operator()(const DropExtension& c) const { refuse_extension(c.extension.name); }
+  ChangeSql operator()(const AlterExtension& c) const { refuse_extension(c.to.name); }
   ChangeSql operator()(const CreateEnum& c) const { return statements({postgres::create_enum_sql(c.value)}); }
   ChangeSql operator()(const DropEnum& c) const { return statements({"DROP TYPE " + table_name_sql(c.value.name)}); }
   ChangeSql operator()(const AddEnumValue& c) const {

@@ -173,6 +173,16 @@ struct Emit {
   ChangeSql operator()(const CreateExtension& c) const { return {{create_extension_sql(c.extension)}}; }
   ChangeSql operator()(const DropExtension& c) const { return {{"DROP EXTENSION " + quote_ident(c.extension.name)}}; }
   ChangeSql operator()(const AlterExtension& c) const { return {alter_extension_sql(c)}; }
+  ChangeSql operator()(const CreateView& c) const {
+    return {{fmt::format("CREATE {}VIEW {} AS {}", c.view.materialized ? "MATERIALIZED " : "",
+                         table_name_sql(c.view.name), c.view.query)}};
+  }
+  ChangeSql operator()(const DropView& c) const {
+    return {{fmt::format("DROP {}VIEW {}", c.view.materialized ? "MATERIALIZED " : "", table_name_sql(c.view.name))}};
+  }
+  ChangeSql operator()(const ReplaceView& c) const {
+    return {{fmt::format("CREATE OR REPLACE VIEW {} AS {}", table_name_sql(c.to.name), c.to.query)}};
+  }
   ChangeSql operator()(const CreateEnum& c) const { return {{create_enum_sql(c.value)}}; }
   ChangeSql operator()(const DropEnum& c) const { return {{"DROP TYPE " + table_name_sql(c.value.name)}}; }
   ChangeSql operator()(const AddEnumValue& c) const {

@@ -21,6 +21,17 @@ struct Risks {
 
   void add(HazardKind kind, std::string reason) { out.push_back({kind, std::move(reason)}); }
 
+  void operator()(const DropView& c) {
+    add(HazardKind::ViewReaders,
+        fmt::format("drops {}view {}: queries that read it fail until it is created again (if the plan does)",
+                    c.view.materialized ? "materialized " : "", table(c.view.name)));
+  }
+  void operator()(const CreateView& c) {
+    if (!c.view.materialized) return;
+    add(HazardKind::ViewRefresh,
+        fmt::format("fills materialized view {} by running its whole query, which reads every row it selects",
+                    table(c.view.name)));
+  }
   void operator()(const DropExtension& c) {
     add(HazardKind::DataLoss,
         fmt::format("drops extension {} with the functions, types and operators it provides, and any tables of "

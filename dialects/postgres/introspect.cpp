@@ -1,4 +1,4 @@
-// Reading a PostgreSQL catalog into the model: six bulk queries, whatever the number of tables.
+// Reading a PostgreSQL catalog into the model: a few bulk queries, whatever the number of tables.
 #include <map>
 
 #include <fmt/format.h>
@@ -6,6 +6,7 @@
 
 #include "dialects/postgres/postgres_dialect.hpp"
 #include "dialects/postgres/queries.hpp"
+#include "dialects/postgres/views.hpp"
 #include "engine/db/connection.hpp"
 #include "engine/model/quote.hpp"
 #include "engine/model/type_name.hpp"
@@ -261,6 +262,8 @@ Schema PostgresDialect::introspect(Connection& connection, const IntrospectOptio
   reader.indexes(connection.exec_with_names(queries::kIndexes, options.schemas));
   reader.constraints(connection.exec_with_names(queries::kConstraints, options.schemas));
   reader.comments(connection.exec_with_names(queries::kComments, options.schemas));
+  read_views(connection.exec_with_names(queries::kViews, options.schemas), schema);
+  if (options.declared != nullptr) compare_views(connection, *options.declared, schema);
   if (options.skipped) {
     for (const auto& row : connection.exec_with_names(queries::kUnmanaged, options.schemas)) {
       options.skipped->push_back({row[0].c_str(), std::string(row[1].c_str()) + "." + row[2].c_str()});

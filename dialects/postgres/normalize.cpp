@@ -5,9 +5,11 @@
 #include <unordered_map>
 
 #include "dialects/postgres/postgres_dialect.hpp"
+#include "dialects/postgres/views.hpp"
 #include "engine/expr/expression.hpp"
 #include "engine/model/row_ttl.hpp"
 #include "engine/model/type_name.hpp"
+#include "engine/sql/sql_text.hpp"
 
 namespace strata::postgres {
 
@@ -148,8 +150,14 @@ void normalize_common(Schema& schema, IntWidth int_width, const SqlGrammar& gram
   schema.sort();
 }
 
+// A view compares by its query in comparable_sql's form (of the server's print, or of a declared
+// text the server prints the same: see compare_views); a declared one learns what it reads here.
 void PostgresDialect::normalize(Schema& schema) const {
   normalize_common(schema, IntWidth::Four, grammar());
+  for (auto& view : schema.views) {
+    if (view.reads.empty()) view.reads = view_reads(view.query);
+    view.compared = comparable_sql(view.query);
+  }
 }
 
 }  // namespace strata::postgres

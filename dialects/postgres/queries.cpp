@@ -131,13 +131,26 @@ const char* const kComments =
     "WHERE con.contype IN ('p', 'u', 'f') AND con.conislocal AND " STRATA_TABLE_FILTER("c");
 #undef STRATA_TABLE_FILTER
 
+// A view's dependencies are those of its _RETURN rule (pg_rewrite) on other relations: one row per
+// column it reads, and one with refobjsubid 0 per relation it reads as a whole.
+const char* const kViews =
+    "SELECT n.nspname, c.relname, c.relkind = 'm', pg_get_viewdef(c.oid), "
+    "       (SELECT json_agg(json_build_array(tn.nspname, t.relname, a.attname)) "
+    "        FROM pg_rewrite r JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid "
+    "        JOIN pg_class t ON d.refclassid = 'pg_class'::regclass AND t.oid = d.refobjid AND t.oid <> c.oid "
+    "        JOIN pg_namespace tn ON tn.oid = t.relnamespace "
+    "        LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid AND d.refobjsubid > 0 "
+    "        WHERE r.ev_class = c.oid) "
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE c.relkind IN ('v', 'm') AND " STRATA_USER_NAMESPACE
+    " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " ORDER BY 1, 2";
+
 // What the user's namespaces hold that the model does not (see kUnmanaged in the header). The
 // union keeps it one round trip; each part names its own kind.
 const char* const kUnmanaged =
-    "SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' WHEN 'f' THEN 'foreign table' "
-    "       ELSE 'partition' END, n.nspname, c.relname "
+    "SELECT CASE c.relkind WHEN 'f' THEN 'foreign table' ELSE 'partition' END, n.nspname, c.relname "
     "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE (c.relkind IN ('v', 'm', 'f') OR (c.relkind IN ('r', 'p') AND c.relispartition)) AND " STRATA_USER_NAMESPACE
+    "WHERE (c.relkind = 'f' OR (c.relkind IN ('r', 'p') AND c.relispartition)) AND " STRATA_USER_NAMESPACE
     " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
     "UNION ALL "
     "SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END, n.nspname, "

@@ -38,8 +38,12 @@ extern const char* const kIndexes;
 extern const char* const kConstraints;
 extern const char* const kComments;
 
+// One row per view and materialized view: nspname, relname, materialized, pg_get_viewdef, reads
+// (json array of [nspname, relname, attname or null], or NULL).
+extern const char* const kViews;
+
 // What the user's namespaces hold outside the model, for `strata inspect` to name: kind, nspname,
-// name. Views, materialized views, foreign tables, partitions (their parent is read), functions,
+// name. Foreign tables, partitions (their parent is read), functions,
 // procedures and aggregates, triggers, rules, policies, domains, composite and range types,
 // exclusion and NOT VALID constraints, invalid indexes. Not what belongs to an extension.
 extern const char* const kUnmanaged;

@@ -18,8 +18,9 @@ class Connection;
 Schema read_live(Connection& connection, const ServerDialect& dialect, const Schema& declared,
                  const std::string& history_table = kHistoryTable);
 
-// The live schema in `namespaces` (empty: every user namespace), without strata's own tables.
+// The live schema in `namespaces` (empty: every user namespace), without strata's own tables;
+// `declared`: see IntrospectOptions::declared.
 Schema read_live(Connection& connection, const ServerDialect& dialect, std::vector<std::string> namespaces,
-                 const std::string& history_table = kHistoryTable);
+                 const std::string& history_table = kHistoryTable, const Schema* declared = nullptr);
 
 }  // namespace strata

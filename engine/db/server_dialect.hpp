@@ -55,6 +55,9 @@ struct IntrospectOptions {
   // When set, receives what the model does not hold: on PostgreSQL the objects in those namespaces
   // (one more catalog read); on CockroachDB what the DDL parser left out, in any namespace.
   std::vector<SkippedObject>* skipped = nullptr;
+  // When set, the declared schema the live one is read to be compared with: what the server can
+  // say of it (how it prints a declared view's query) is said in the live schema's terms.
+  const Schema* declared = nullptr;
 };
 
 // An insert-or-replace of one row keyed by `key`, in the server's own SQL: `columns` are the

@@ -80,6 +80,7 @@ ChangeSet Differ::run() {
   diff_sequences();
   diff_tables();
   fold_owned_sequences();
+  diff_views();
   diff_comments();
   return std::move(changes_);
 }

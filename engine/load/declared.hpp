@@ -87,6 +87,11 @@ struct DeclaredExtension {
   Mark position;
 };
 
+struct DeclaredView {
+  View view;
+  Mark position;
+};
+
 struct DeclaredEnum {
   Enum value;
   Mark position;
@@ -106,6 +111,7 @@ struct DeclaredSchema {
   std::vector<DeclaredEnum> enums;
   std::vector<DeclaredSequence> sequences;
   std::vector<DeclaredTable> tables;
+  std::vector<DeclaredView> views;
   // The files that held no document at all (0 bytes, or only comments and blank lines).
   std::vector<std::string> empty_files;
 };

@@ -30,6 +30,7 @@ class FileParser {
   std::optional<std::string> expression(const YamlNode& node, const What& what);
   void parse_database(const YamlNode& key_node, const YamlNode& node);
   void parse_schemas(const YamlNode& node);
+  void parse_view(const std::string& name, const YamlNode& key_node, const YamlNode& node);
   void parse_extension(const std::string& name, const YamlNode& key_node, const YamlNode& node);
   void parse_enum(const std::string& name, const YamlNode& key_node, const YamlNode& node);
   void parse_sequence(const std::string& name, const YamlNode& key_node, const YamlNode& node);

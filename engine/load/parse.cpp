@@ -1,5 +1,7 @@
 // YAML -> DeclaredSchema: the document, database settings, schemas, extensions, enums and sequences
 // (see file_parser.hpp).
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "engine/load/file_parser.hpp"
@@ -9,7 +11,7 @@ namespace strata::load {
 
 void FileParser::parse_document(const YamlNode& root) {
   if (root.is_null()) return;  // an empty file declares nothing
-  in_.entries(root, "the schema file", {"database", "schemas", "extensions", "enums", "sequences", "tables"},
+  in_.entries(root, "the schema file", {"database", "schemas", "extensions", "enums", "sequences", "tables", "views"},
               [&](std::string_view key, const YamlNode& key_node, const YamlNode& value) {
                 if (key == "database") parse_database(key_node, value);
                 if (key == "schemas") parse_schemas(value);
@@ -27,6 +29,9 @@ void FileParser::parse_document(const YamlNode& root) {
                 if (key == "tables")
                   in_.named_entries(value, "tables",
                                     [&](const auto& n, const auto& kn, const auto& v) { parse_table(n, kn, v); });
+                if (key == "views")
+                  in_.named_entries(value, "views",
+                                    [&](const auto& n, const auto& kn, const auto& v) { parse_view(n, kn, v); });
               });
 }
 
@@ -86,6 +91,40 @@ void FileParser::parse_extension(const std::string& name, const YamlNode& key_no
                 });
   }
   into_.extensions.push_back(std::move(e));
+}
+
+// `name: SELECT …` (a view in public), or `{ query, schema, materialized, name }`.
+void FileParser::parse_view(const std::string& name, const YamlNode& key_node, const YamlNode& node) {
+  DeclaredView v;
+  v.view.name.name = name;
+  v.position = in_.at(key_node);
+  const YamlNode* query = nullptr;
+  if (node.is_scalar()) {
+    query = &node;
+  } else {
+    in_.entries(node, fmt::format("view '{}'", name), {"name", "schema", "materialized", "query"},
+                [&](std::string_view key, const YamlNode&, const YamlNode& value) {
+                  if (key == "query") query = &value;
+                  // `name` overrides the key, for views of one name in two schemas.
+                  if (key == "name") v.view.name.name = in_.name(value, "a view name").value_or(name);
+                  if (key == "schema") v.view.name.schema = in_.name(value, "a schema name").value_or("public");
+                  if (key == "materialized") v.view.materialized = in_.boolean(value, "materialized").value_or(false);
+                });
+  }
+  if (query == nullptr) {
+    if (node.is_map()) in_.error(key_node, fmt::format("expected view '{}' to have a 'query'", name));
+    return;
+  }
+  std::string text = in_.string(*query, "a view's query").value_or("");
+  while (!text.empty() && (text.back() == ';' || std::isspace(static_cast<unsigned char>(text.back())))) {
+    text.pop_back();
+  }
+  if (auto problem = expression_problem(text)) {
+    in_.error(*query, fmt::format("expected the query of view '{}' as one SELECT statement, found {}", name, *problem));
+    return;
+  }
+  v.view.query = std::move(text);
+  into_.views.push_back(std::move(v));
 }
 
 void FileParser::parse_enum(const std::string& name, const YamlNode& key_node, const YamlNode& node) {

@@ -257,6 +257,28 @@ Tree schema_head_tree(const Schema& schema) {
   return t;
 }
 
+// `name: query` for a view in public, else a mapping; keyed "schema.name" when the name is used in
+// two schemas.
+Tree views_tree(const std::vector<View>& views) {
+  const std::map<std::string, int> uses = name_uses(views);
+  Tree out = Tree::object();
+  for (const auto& v : views) {
+    const bool shared = uses.at(v.name.name) > 1;
+    const std::string key = shared ? v.name.schema + "." + v.name.name : v.name.name;
+    if (v.name.schema == "public" && !v.materialized && !shared) {
+      out[key] = v.query;
+      continue;
+    }
+    Tree entry = Tree::object();
+    if (shared) entry["name"] = v.name.name;
+    if (v.name.schema != "public") entry["schema"] = v.name.schema;
+    if (v.materialized) entry["materialized"] = true;
+    entry["query"] = v.query;
+    out[key] = std::move(entry);
+  }
+  return out;
+}
+
 // Calls emit(key, entry) for each table in order. Keys are bare names; a table whose name is also
 // used in another schema is keyed "schema.name" and carries its real name in a `name` field
 // (enums and sequences too, above).
@@ -283,6 +305,7 @@ std::string to_json(const Schema& schema) {
   Tree tables = Tree::object();
   each_table_entry(schema, [&](const std::string& key, Tree entry) { tables[key] = std::move(entry); });
   t["tables"] = std::move(tables);
+  if (!schema.views.empty()) t["views"] = views_tree(schema.views);
   return t.dump(2) + "\n";
 }
 
@@ -298,6 +321,7 @@ std::string to_yaml(const Schema& schema) {
     writer.key("tables", 0);
     each_table_entry(schema, [&](const std::string& key, const Tree& entry) { writer.entry(key, entry, 2); });
   }
+  if (!schema.views.empty()) writer.entry("views", views_tree(schema.views), 0);
   return writer.take() + "\n";
 }
 

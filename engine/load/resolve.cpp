@@ -46,6 +46,7 @@ class Resolver {
     for (auto& table : d_.tables) resolve_keys(table);
     assign_names();
     for (auto& e : d_.extensions) schema.extensions.push_back(e.extension);
+    for (auto& v : d_.views) schema.views.push_back(v.view);
     for (auto& e : d_.enums) schema.enums.push_back(e.value);
     for (auto& s : d_.sequences) schema.sequences.push_back(s.sequence);
     schema.tables.reserve(d_.tables.size());
@@ -58,6 +59,7 @@ class Resolver {
     for (const auto& e : schema.enums) schemas.insert(e.name.schema);
     for (const auto& s : schema.sequences) schemas.insert(s.name.schema);
     for (const auto& t : schema.tables) schemas.insert(t.name.schema);
+    for (const auto& v : schema.views) schemas.insert(v.name.schema);
     schemas.erase("public");
     schema.schemas.assign(schemas.begin(), schemas.end());
     schema.sort();
@@ -131,6 +133,17 @@ class Resolver {
       if (!fresh) {
         error(t.position, fmt::format("duplicate table '{}' (also declared at {})", display(t.name),
                                       to_string(where(it->second->position))));
+      }
+    }
+    // A view is a relation: its name is taken among the tables' too.
+    std::map<QualifiedName, const DeclaredView*> views;
+    for (const auto& v : d_.views) {
+      const auto [it, fresh] = views.emplace(v.view.name, &v);
+      const auto table = tables_.find(v.view.name);
+      if (!fresh || table != tables_.end()) {
+        const Mark& other = fresh ? table->second->position : it->second->position;
+        error(v.position, fmt::format("duplicate view '{}' (a {} of that name is declared at {})", display(v.view.name),
+                                      fresh ? "table" : "view", to_string(where(other))));
       }
     }
   }

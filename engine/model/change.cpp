@@ -45,6 +45,10 @@ struct Describe {
     }
     return out;
   }
+  std::string operator()(const CreateView& c) const { return "create " + view(c.view); }
+  std::string operator()(const DropView& c) const { return "drop " + view(c.view); }
+  std::string operator()(const ReplaceView& c) const { return "replace the query of " + view(c.to); }
+  static std::string view(const View& v) { return (v.materialized ? "materialized view " : "view ") + name(v.name); }
   std::string operator()(const CreateEnum& c) const { return "create enum " + name(c.value.name); }
   std::string operator()(const DropEnum& c) const { return "drop enum " + name(c.value.name); }
   std::string operator()(const AddEnumValue& c) const {

@@ -65,6 +65,7 @@ void Schema::sort() {
   sort_by_name(enums);
   sort_by_name(sequences);
   sort_by_name(tables);
+  sort_by_name(views);
   for (auto& table : tables) {
     sort_by_name(table.indexes);
     sort_by_name(table.uniques);
@@ -206,6 +207,9 @@ std::string describe(const Schema& schema) {
                        s.start, s.increment, s.min_value, s.max_value, s.cache, s.cycle ? " cycle" : "");
   }
   for (const auto& table : schema.tables) out += describe(table);
+  for (const auto& v : schema.views) {
+    out += fmt::format("{}view {} as {}\n", v.materialized ? "materialized " : "", to_string(v.name), v.query);
+  }
   for (const auto& c : schema.comments) out += fmt::format("{}: {}\n", describe(c), quote_literal(c.text));
   return out;
 }

@@ -32,6 +32,11 @@ std::string key_key(const QualifiedName& t, const std::vector<std::string>& colu
   for (const auto& c : columns) key += kSep + c;
   return key;
 }
+// A column's type, as a view reading the column holds it: a change of type rebuilds it in place,
+// so views that read the column go before and come back after.
+std::string column_type_key(const QualifiedName& t, const std::string& column) {
+  return table_key(t) + kSep + "ct" + kSep + column;
+}
 std::string type_key(const QualifiedName& name) {
   return "ty" + std::string(1, kSep) + name.schema + kSep + name.name;
 }
@@ -134,6 +139,8 @@ struct Collect {
       r.uses.push_back(column_key(use.table, use.column));
       r.removes.push_back(column_key(use.table, use.column));
       r.creates.push_back(column_key(use.table, use.column));
+      r.removes.push_back(column_type_key(use.table, use.column));
+      r.creates.push_back(column_type_key(use.table, use.column));
     }
   }
   void operator()(const CreateSequence& c) {
@@ -212,6 +219,10 @@ struct Collect {
   void operator()(const AlterColumn& c) {
     r.uses.push_back(table_key(c.table));
     r.uses.push_back(column_key(c.table, c.to.name));
+    if ((c.what & (kColumnType | kColumnCollation)) != 0) {
+      r.removes.push_back(column_type_key(c.table, c.to.name));
+      r.creates.push_back(column_type_key(c.table, c.to.name));
+    }
     column_needs(r.uses, c.table, c.to);
     column_needs(r.releases, c.table, c.from);
   }
@@ -338,6 +349,32 @@ struct Collect {
       add_expression_columns(r.releases, c.table, it->second);
     }
   }
+  // A view is a relation other views read like a table; what it reads, it reads by name and type.
+  static void view_reads(const View& v, std::vector<std::string>& out) {
+    for (const auto& read : v.reads) {
+      out.push_back(table_key(read.relation));
+      for (const auto& column : read.columns) {
+        out.push_back(column_key(read.relation, column));
+        out.push_back(column_type_key(read.relation, column));
+      }
+    }
+  }
+  void operator()(const CreateView& c) {
+    r.uses.push_back(ns_key(c.view.name.schema));
+    view_reads(c.view, r.uses);
+    r.creates.push_back(table_key(c.view.name));
+    r.creates.push_back(relation_key(c.view.name.schema, c.view.name.name));
+  }
+  void operator()(const DropView& c) {
+    view_reads(c.view, r.releases);
+    r.removes.push_back(table_key(c.view.name));
+    r.removes.push_back(relation_key(c.view.name.schema, c.view.name.name));
+  }
+  void operator()(const ReplaceView& c) {
+    r.uses.push_back(table_key(c.to.name));
+    view_reads(c.to, r.uses);
+    view_reads(c.from, r.releases);
+  }
   void operator()(const SetComment& c) {
     r.uses.push_back(table_key(c.table));
     switch (c.on) {
@@ -393,6 +430,9 @@ struct Priority {
   int operator()(const DropSequence&) const { return 20; }
   int operator()(const DropEnum&) const { return 20; }
   int operator()(const DropRegion& c) const { return c.primary ? 22 : 21; }
+  int operator()(const DropView&) const { return 6; }
+  int operator()(const CreateView&) const { return 18; }
+  int operator()(const ReplaceView&) const { return 18; }
 };
 
 }  // namespace

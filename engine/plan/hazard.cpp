@@ -7,7 +7,7 @@ namespace strata {
 
 namespace {
 
-constexpr std::array<std::pair<HazardKind, std::string_view>, 11> kNames = {{
+constexpr std::array<std::pair<HazardKind, std::string_view>, 13> kNames = {{
     {HazardKind::DataLoss, "data-loss"},
     {HazardKind::TableRewrite, "table-rewrite"},
     {HazardKind::BlockingLock, "blocking-lock"},
@@ -19,6 +19,8 @@ constexpr std::array<std::pair<HazardKind, std::string_view>, 11> kNames = {{
     {HazardKind::RegionalByRow, "regional-by-row"},
     {HazardKind::RegionDrop, "region-drop"},
     {HazardKind::QueryPlans, "query-plans"},
+    {HazardKind::ViewReaders, "view-readers"},
+    {HazardKind::ViewRefresh, "view-refresh"},
 }};
 
 }  // namespace

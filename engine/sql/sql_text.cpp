@@ -40,4 +40,31 @@ std::optional<std::string> expression_problem(std::string_view text) {
   return std::nullopt;
 }
 
+std::string one_line(std::string_view sql) {
+  std::string out;
+  std::size_t last = 0;
+  for (const auto& token : sql::scan(sql)) {
+    if (!out.empty() && token.begin > last) out += ' ';
+    out.append(sql.substr(token.begin, token.end - token.begin));
+    last = token.end;
+  }
+  if (out.ends_with(';')) out.pop_back();
+  while (out.ends_with(' ')) out.pop_back();
+  return out;
+}
+
+std::string comparable_sql(std::string_view sql) {
+  std::string out;
+  for (const auto& token : sql::scan(sql)) {
+    if (token.kind == sql::TokenKind::Punct && token.text == ";") continue;
+    if (!out.empty()) out += ' ';
+    if (token.kind == sql::TokenKind::Word) {
+      out += token.text;  // lower-cased by the scanner
+    } else {
+      out.append(sql.substr(token.begin, token.end - token.begin));
+    }
+  }
+  return out;
+}
+
 }  // namespace strata

@@ -12,4 +12,12 @@ namespace strata {
 // parentheses or quotes, a NUL byte, nothing at all), or nullopt when it can.
 std::optional<std::string> expression_problem(std::string_view text);
 
+// `sql` on one line: each run of whitespace (or comment) between tokens becomes one space, and the
+// tokens are kept as written, literals and quoted names included. A trailing ';' is dropped.
+std::string one_line(std::string_view sql);
+
+// A form of `sql` for comparing: one_line's, with unquoted words lower-cased (as the server folds
+// them) and a space between every two tokens, so that spacing and case make no difference.
+std::string comparable_sql(std::string_view sql);
+
 }  // namespace strata

@@ -214,6 +214,21 @@ struct SetTableTtl {
   std::vector<std::string> reset;
 };
 
+// ---- views
+// CREATE [MATERIALIZED] VIEW, after what it reads.
+struct CreateView {
+  View view;
+};
+// DROP [MATERIALIZED] VIEW, before what it reads changes or goes.
+struct DropView {
+  View view;
+};
+// CREATE OR REPLACE VIEW: the new query keeps the old columns (the server checked).
+struct ReplaceView {
+  View from;
+  View to;
+};
+
 // ---- comments
 // COMMENT ON the object `on` names; `to` empty: the comment is removed (IS NULL).
 struct SetComment {
@@ -224,12 +239,12 @@ struct SetComment {
   std::optional<std::string> to;
 };
 
-using Change =
-    std::variant<CreateSchema, CreateExtension, DropExtension, AlterExtension, CreateEnum, DropEnum, AddEnumValue,
-                 RecreateEnum, CreateSequence, DropSequence, AlterSequence, CreateTable, DropTable, RenameTable,
-                 AddColumn, DropColumn, RenameColumn, AlterColumn, SetPrimaryKey, CreateIndex, DropIndex, RenameIndex,
-                 SetIndexVisibility, AddUnique, DropUnique, AddForeignKey, DropForeignKey, AddCheck, DropCheck,
-                 AddRegion, DropRegion, SetPrimaryRegion, SetSurvivalGoal, SetLocality, SetTableTtl, SetComment>;
+using Change = std::variant<CreateSchema, CreateExtension, DropExtension, AlterExtension, CreateEnum, DropEnum,
+                            AddEnumValue, RecreateEnum, CreateSequence, DropSequence, AlterSequence, CreateTable,
+                            DropTable, RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumn, SetPrimaryKey,
+                            CreateIndex, DropIndex, RenameIndex, SetIndexVisibility, AddUnique, DropUnique,
+                            AddForeignKey, DropForeignKey, AddCheck, DropCheck, AddRegion, DropRegion, SetPrimaryRegion,
+                            SetSurvivalGoal, SetLocality, SetTableTtl, CreateView, DropView, ReplaceView, SetComment>;
 
 using ChangeSet = std::vector<Change>;
 

@@ -27,6 +27,8 @@ enum class HazardKind {
   RegionalByRow,          // regional-by-row (CockroachDB): conversion to or from REGIONAL BY ROW rewrites
   RegionDrop,             // region-drop (CockroachDB): data homed in the region moves away
   QueryPlans,             // query-plans (CockroachDB): queries lose an index they may use, and may slow down
+  ViewReaders,            // view-readers: a view is dropped (for good, or until the plan creates it again)
+  ViewRefresh,            // view-refresh: a materialized view runs its whole query to fill itself
 };
 
 STRATA_EXPORT std::string_view hazard_name(HazardKind kind);

@@ -225,6 +225,36 @@ struct Table {
   friend bool operator==(const Table&, const Table&) = default;
 };
 
+// A table or view a view reads, and the columns of it that it names (a view that reads a whole
+// row, or whose columns are not known, names none).
+struct ViewRead {
+  QualifiedName relation;
+  std::vector<std::string> columns;
+
+  friend bool operator==(const ViewRead&, const ViewRead&) = default;
+};
+
+// A view or materialized view, declared by its query. Two views are the same when their queries
+// are, as the server prints them (see PostgresDialect::normalize and read_live).
+struct View {
+  QualifiedName name;
+  std::string query;  // one SELECT (or VALUES, WITH …), without a trailing semicolon
+  bool materialized = false;
+  // Facts for the planner, not compared. `reads`: live, from the server's dependencies; declared,
+  // from the query. `replaceable`: live only, when the server was asked: whether the declared
+  // query keeps this view's columns (names and types, in order), so CREATE OR REPLACE may change it.
+  std::vector<ViewRead> reads;
+  std::optional<bool> replaceable;
+  // Set by normalisation: the query in the form it is compared in (spacing and case made one),
+  // which `query` keeps as written or printed.
+  std::string compared;
+
+  const std::string& query_key() const { return compared.empty() ? query : compared; }
+  friend bool operator==(const View& a, const View& b) {
+    return a.name == b.name && a.materialized == b.materialized && a.query_key() == b.query_key();
+  }
+};
+
 // What a comment is on. CockroachDB and PostgreSQL both have COMMENT ON for each.
 enum class CommentOn { Table, Column, Index, Constraint };
 
@@ -248,6 +278,7 @@ struct Schema {
   std::vector<Enum> enums;
   std::vector<Sequence> sequences;
   std::vector<Table> tables;
+  std::vector<View> views;        // PostgreSQL; sorted by name
   std::vector<Comment> comments;  // sorted by what they are on, once sorted
 
   STRATA_EXPORT const Table* find_table(const QualifiedName& table_name) const;

@@ -70,8 +70,11 @@ void expect_file(Server server, const fs::path& path, const std::string& actual)
   EXPECT_EQ(actual, read_file(path)) << "for " << path;
 }
 
-Schema live_schema(Connection& connection, const ServerDialect& dialect) {
-  return dialect.introspect(connection, {});
+// The live schema as read to be compared with `declared` (as strata plan reads it).
+Schema live_schema(Connection& connection, const ServerDialect& dialect, const Schema& declared) {
+  IntrospectOptions options;
+  options.declared = &declared;
+  return dialect.introspect(connection, options);
 }
 
 // What apply-error.txt holds.
@@ -126,12 +129,12 @@ TEST_P(Acceptance, PlansAppliesAndConverges) {
   }
 
   // The live `from` must itself plan empty against its declaration.
-  ASSERT_TRUE(plan_changes(live_schema(connection, *dialect), from, *dialect).empty())
-      << plan_to_text(plan_changes(live_schema(connection, *dialect), from, *dialect));
+  ASSERT_TRUE(plan_changes(live_schema(connection, *dialect, from), from, *dialect).empty())
+      << plan_to_text(plan_changes(live_schema(connection, *dialect, from), from, *dialect));
 
   Plan plan;
   try {
-    plan = plan_changes(live_schema(connection, *dialect), to, *dialect);
+    plan = plan_changes(live_schema(connection, *dialect, to), to, *dialect);
   } catch (const PlanError& error) {
     const fs::path expected = golden_for(dir, server, "error", "txt");
     ASSERT_TRUE(fs::exists(expected) || (server == Server::postgres && updating_golden()))
@@ -144,7 +147,7 @@ TEST_P(Acceptance, PlansAppliesAndConverges) {
               plan_to_sql(plan));
   expect_file(server, golden_for(dir, server, "hazards", "txt"), hazard_lines(plan));
   // Same input, same plan, byte for byte.
-  EXPECT_EQ(plan_to_sql(plan_changes(live_schema(connection, *dialect), to, *dialect)), plan_to_sql(plan));
+  EXPECT_EQ(plan_to_sql(plan_changes(live_schema(connection, *dialect, to), to, *dialect)), plan_to_sql(plan));
 
   if (fs::exists(dir / "apply-error.txt")) {
     const fs::path expected = golden_for(dir, server, "apply-error", "txt");
@@ -160,13 +163,13 @@ TEST_P(Acceptance, PlansAppliesAndConverges) {
         expect_file(server, expected, apply_error_text(error));
       }
       // The failed step left nothing behind: what remains to do is that step and the ones after it.
-      const Plan rest = plan_changes(live_schema(connection, *dialect), to, *dialect);
+      const Plan rest = plan_changes(live_schema(connection, *dialect, to), to, *dialect);
       EXPECT_EQ(steps_from(rest, 0), steps_from(plan, done)) << "after the failed step " << done + 1;
     }
     return;
   }
   execute_plan(connection, plan, {});
-  const Plan after = plan_changes(live_schema(connection, *dialect), to, *dialect);
+  const Plan after = plan_changes(live_schema(connection, *dialect, to), to, *dialect);
   EXPECT_TRUE(after.empty()) << "after applying, the plan is not empty:\n" << plan_to_text(after);
 }
 

@@ -51,7 +51,8 @@ TEST(CliInspect, CreatesTheShopWithDdlThenInspectsItBack) {
 TEST(CliInspect, SqlDeclaredAppliedAndInspectedBackAsSql) {
   testing::TestDatabase db;
   const std::string declared = (kSource / "tests/schemas/everything.sql").string();
-  const auto apply = run_command({strata_binary(), "apply", "--url", db.url(), "--schema", declared, "--auto-approve"});
+  const auto apply = run_command({strata_binary(), "apply", "--url", db.url(), "--schema", declared, "--auto-approve",
+                                  "--allow-hazards", "view-refresh"});
   ASSERT_EQ(apply.exit_code, 0) << apply.out << apply.err;
   const auto same = run_command({strata_binary(), "plan", "--url", db.url(), "--schema", declared});
   ASSERT_EQ(same.exit_code, 0) << same.err;
@@ -106,18 +107,20 @@ TEST(CliInspect, NamesWhatItSkippedAndAPlanLeavesItAlone) {
   const auto out = run_command({strata_binary(), "inspect", "--url", db.url(), "--schema", "public"});
   ASSERT_EQ(out.exit_code, 0) << out.err;
   for (const char* line :
-       {"\n  view public.v\n", "\n  materialized view public.mv\n", "\n  function public.touch()\n",
-        "\n  trigger public.t_touch on t\n", "\n  procedure public.p(IN a integer)\n", "\n  domain public.posint\n",
-        "\n  composite type public.pair\n", "\n  range type public.span\n"}) {
+       {"\n  function public.touch()\n", "\n  trigger public.t_touch on t\n", "\n  procedure public.p(IN a integer)\n",
+        "\n  domain public.posint\n", "\n  composite type public.pair\n", "\n  range type public.span\n"}) {
     EXPECT_NE(out.err.find(line), std::string::npos) << line << " is not named in:\n" << out.err;
   }
   // Not what an extension or a range type brings along, not plpgsql, not another schema; not the
-  // extension itself either, which strata manages: it is in the printed schema.
-  for (const char* absent : {"digest(", "span(", "plpgsql", "other.w", "extension"}) {
+  // extension and the views either, which strata manages: they are in the printed schema.
+  for (const char* absent : {"digest(", "span(", "plpgsql", "other.w", "extension", "view"}) {
     EXPECT_EQ(out.err.find(absent), std::string::npos) << absent << " is named in:\n" << out.err;
   }
   EXPECT_EQ(out.out.find("touch"), std::string::npos) << "the printed schema is only what strata manages";
   EXPECT_NE(out.out.find("extensions:\n  pgcrypto: {version: "), std::string::npos) << out.out;
+  EXPECT_NE(out.out.find("views:\n  mv: {materialized: true, query: SELECT t.id FROM t}\n  v: SELECT t.id FROM t\n"),
+            std::string::npos)
+      << out.out;
 
   testing::MigrationDir scratch;
   std::ofstream(scratch.path() / "inspected.yaml") << out.out;

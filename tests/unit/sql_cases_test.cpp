@@ -36,6 +36,14 @@ const std::map<std::string, std::string> kNotWritable = {
     {"cockroachdb/sequence-created", "to.yaml has a CYCLE sequence, which CockroachDB does not have"},
     {"postgres/primary-key-hash-sharded", "to.yaml has hash-sharded primary keys, which PostgreSQL does not have"},
     {"postgres/row-ttl-added", "to.yaml has row-level TTLs, which PostgreSQL does not have"},
+    {"cockroachdb/view-column-type-changed", "from.yaml has views, which strata manages on PostgreSQL only"},
+};
+
+// Cases whose golden plan needs the server's answer, which a plan from SQL files has not got.
+const std::map<std::string, std::string> kServerAnswers = {
+    {"postgres/view-query-changed",
+     "CREATE OR REPLACE VIEW needs the server to say that the new query keeps the view's columns; "
+     "with no server the view is dropped and created again"},
 };
 
 // Cases SQL cannot state: renamed_from says what an object was called before, which a schema in
@@ -112,6 +120,10 @@ TEST_P(SqlCases, SqlSchemasPlanTheGoldens) {
   }
   ASSERT_FALSE(fs::exists(own_error) || (dialect_name == "postgres" && fs::exists(dir / "error.txt")))
       << "expected planning to fail";
+  if (const auto it = kServerAnswers.find(dialect_name + "/" + case_name); it != kServerAnswers.end()) {
+    EXPECT_NE(plan_to_sql(plan), testing::read_file(dir / ("plan." + dialect_name + ".sql"))) << it->second;
+    return;
+  }
   EXPECT_EQ(int_spelled(plan_to_sql(plan), dialect_name),
             int_spelled(testing::read_file(dir / ("plan." + dialect_name + ".sql")), dialect_name));
 }

@@ -233,14 +233,15 @@ TEST(SqlSchema, WhatStrataDoesNotManageIsNotedOnceAndSkipped) {
                                          "COMMENT ON TABLE later IS 'hi';\n"
                                          "GRANT SELECT ON later TO app;\n"
                                          "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\n"
-                                         "CREATE OR REPLACE VIEW v AS SELECT 1;\n"
+                                         "CREATE VIEW v (one) AS SELECT 1;\n"
                                          "ALTER TABLE later ADD CONSTRAINT v_pos CHECK (v > 0) NOT VALID;\n"}});
   EXPECT_EQ(notes_of(loaded),
             "s.sql:1:1: skipped SET: strata does not manage session settings\n"
             "s.sql:3:1: table later: WITH (…) storage options are left out\n"
             "s.sql:5:1: skipped GRANT: strata does not manage privileges\n"
             "s.sql:6:1: skipped CREATE FUNCTION: strata does not manage functions, procedures and triggers\n"
-            "s.sql:7:1: skipped CREATE OR REPLACE VIEW: strata does not manage views\n"
+            "s.sql:7:1: skipped CREATE VIEW: strata does not manage a view's column list after its name (name the "
+            "columns in the query)\n"
             "s.sql:8:23: table later: NOT VALID is left out (strata's constraints are validated)\n"
             "s.sql:2:1: table later: ALTER TABLE … OWNER TO is left out (strata does not manage it)\n");
   EXPECT_EQ(loaded.schema.tables.size(), 1u);

@@ -1,6 +1,10 @@
 // Schemas, enums, sequences, indexes, DROP.
 #include <algorithm>
 
+#include <strings.h>
+
+#include <cstring>
+
 #include <fmt/format.h>
 
 #include "dialects/postgres/sql/schema_builder.hpp"
@@ -68,6 +72,31 @@ void SchemaBuilder::create_extension(const StatementText& s, const json& stmt) {
     return;
   }
   into_.extensions.push_back(load::DeclaredExtension{std::move(e), mark(s.start())});
+}
+
+// CREATE [OR REPLACE] VIEW v AS query, CREATE MATERIALIZED VIEW v AS query [WITH [NO] DATA]: the
+// query as written (a column list after the name is refused: the query names its columns).
+void SchemaBuilder::create_view(const StatementText& s, const json& rel, bool materialized) {
+  View view;
+  view.name = relation(rel);
+  view.materialized = materialized;
+  const std::size_t at = s.offset(rel.value("location", 0));
+  std::optional<std::string> query = s.rest_after_word(at, "as");
+  if (materialized && query) {
+    for (const char* tail : {" WITH NO DATA", " WITH DATA"}) {
+      if (query->size() > std::strlen(tail) &&
+          strcasecmp(query->c_str() + query->size() - std::strlen(tail), tail) == 0) {
+        query->resize(query->size() - std::strlen(tail));
+      }
+    }
+  }
+  if (!query || query->empty()) {
+    error(s.start(), fmt::format("expected {} to end with AS and the view's query", s.head()));
+    return;
+  }
+  std::erase_if(into_.views, [&](const auto& v) { return v.view.name == view.name; });  // OR REPLACE
+  view.query = *query;
+  into_.views.push_back(load::DeclaredView{std::move(view), mark(s.start())});
 }
 
 void SchemaBuilder::create_enum(const StatementText& s, const json& stmt) {
@@ -256,6 +285,8 @@ Outcome SchemaBuilder::drop(const StatementText& s, const json& stmt) {
       found = std::erase_if(into_.sequences, [&](const auto& q) { return q.sequence.name == name; }) > 0;
     } else if (type == "OBJECT_TYPE") {
       found = std::erase_if(into_.enums, [&](const auto& e) { return e.value.name == name; }) > 0;
+    } else if (type == "OBJECT_VIEW" || type == "OBJECT_MATVIEW") {
+      found = std::erase_if(into_.views, [&](const auto& v) { return v.view.name == name; }) > 0;
     } else if (type == "OBJECT_EXTENSION") {
       found = std::erase_if(into_.extensions, [&](const auto& e) { return e.extension.name == name.name; }) > 0;
     } else if (type == "OBJECT_SCHEMA") {

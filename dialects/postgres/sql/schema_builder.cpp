@@ -30,9 +30,9 @@ const std::map<std::string, std::string_view>& skipped_kinds() {
       {"CreateTrigStmt", "functions, procedures and triggers"},
       {"CreateEventTrigStmt", "functions, procedures and triggers"},
       {"CreatePLangStmt", "functions, procedures and triggers"},
-      {"ViewStmt", "views"},
-      {"CreateTableAsStmt", "views and tables created from queries"},
-      {"RefreshMatViewStmt", "views"},
+      {"ViewStmt", "a view's column list after its name (name the columns in the query)"},
+      {"CreateTableAsStmt", "tables created from queries, nor column lists of materialized views"},
+      {"RefreshMatViewStmt", "the data of materialized views"},
       {"RuleStmt", "rules"},
       {"GrantStmt", "privileges"},
       {"GrantRoleStmt", "roles"},
@@ -107,6 +107,11 @@ Outcome SchemaBuilder::apply(const StatementText& s, std::string& default_schema
 Outcome SchemaBuilder::dispatch(const StatementText& s, const std::string& kind, const json& body) {
   if (kind == "CreateSchemaStmt")
     create_schema(s, body);
+  else if (kind == "ViewStmt" && !body.contains("aliases"))
+    create_view(s, body.value("view", json::object()), false);
+  else if (kind == "CreateTableAsStmt" && text_field(body, "objtype") == "OBJECT_MATVIEW" &&
+           !body["into"].contains("colNames"))
+    create_view(s, body["into"].value("rel", json::object()), true);
   else if (kind == "CreateExtensionStmt")
     create_extension(s, body);
   else if (kind == "CreateEnumStmt")

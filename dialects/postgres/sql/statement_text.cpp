@@ -200,6 +200,19 @@ std::optional<std::string> StatementText::parenthesized_after(std::size_t offset
   return text(tokens_[i].end, tokens_[close].begin);
 }
 
+std::optional<std::string> StatementText::rest_after_word(std::size_t offset, std::string_view word) const {
+  for (std::size_t i = token_at(offset); i < tokens_.size(); ++i) {
+    if (is_punct(tokens_[i], "(")) {
+      i = matching(i);
+      continue;
+    }
+    if (tokens_[i].kind == strata::sql::TokenKind::Word && tokens_[i].text == word && i + 1 < tokens_.size()) {
+      return text(tokens_[i + 1].begin, statement_.end);
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> StatementText::expression_from(std::size_t offset) const {
   std::size_t i = token_at(offset);
   if (i >= tokens_.size()) return std::nullopt;

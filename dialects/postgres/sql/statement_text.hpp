@@ -70,6 +70,10 @@ class StatementText {
   // An index key's expression from its element's text: `(a + b)` -> `a + b`, `lower(a) DESC` -> `lower(a)`.
   static std::string key_expression(std::string_view element);
 
+  // Everything after the first `word` (lower case) outside parentheses at or after `offset`, to the
+  // end of the statement: the query of CREATE VIEW v (…) WITH (…) AS query.
+  std::optional<std::string> rest_after_word(std::size_t offset, std::string_view word) const;
+
   // The integer written after the option keyword at `offset` (INCREMENT BY -1, START WITH 5).
   // libpg_query 15-4.0 drops zero and negative integers from its JSON (pganalyze/libpg_query#243),
   // so numbers in options are read from the text instead.

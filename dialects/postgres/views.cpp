@@ -1,0 +1,101 @@
+#include "dialects/postgres/views.hpp"
+
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "dialects/postgres/sql/pg_parser.hpp"
+#include "engine/db/connection.hpp"
+#include "engine/model/quote.hpp"
+#include "engine/sql/sql_text.hpp"
+#include "strata/errors.hpp"
+
+namespace strata::postgres {
+
+namespace {
+
+using Json = nlohmann::json;
+
+// Every RangeVar and every column name of a ColumnRef in a libpg_query tree.
+void collect(const Json& node, std::set<QualifiedName>& relations, std::set<std::string>& columns) {
+  if (node.is_array()) {
+    for (const auto& item : node) collect(item, relations, columns);
+    return;
+  }
+  if (!node.is_object()) return;
+  for (const auto& [key, value] : node.items()) {
+    if (key == "RangeVar" && value.is_object()) {
+      const std::string schema = value.value("schemaname", "");
+      relations.insert({schema.empty() ? "public" : schema, value.value("relname", "")});
+    } else if (key == "ColumnRef" && value.is_object()) {
+      const Json fields = value.value("fields", Json::array());
+      if (!fields.empty() && fields.back().contains("String")) {
+        columns.insert(fields.back()["String"].value("sval", ""));
+      }
+    }
+    collect(value, relations, columns);
+  }
+}
+
+}  // namespace
+
+void read_views(const pqxx::result& rows, Schema& schema) {
+  for (const auto& row : rows) {
+    View view;
+    view.name = {row[0].c_str(), row[1].c_str()};
+    view.materialized = row[2].as<bool>();
+    view.query = one_line(row[3].c_str());
+    std::map<QualifiedName, std::set<std::string>> reads;
+    if (!row[4].is_null()) {
+      for (const auto& item : Json::parse(row[4].c_str())) {
+        auto& columns = reads[{item[0].get<std::string>(), item[1].get<std::string>()}];
+        if (item[2].is_string()) columns.insert(item[2].get<std::string>());
+      }
+    }
+    for (auto& [relation, columns] : reads) view.reads.push_back({relation, {columns.begin(), columns.end()}});
+    schema.views.push_back(std::move(view));
+  }
+}
+
+std::vector<ViewRead> view_reads(const std::string& query) {
+  const sql::ParsedFile parsed = sql::parse_file(query);
+  std::set<QualifiedName> relations;
+  std::set<std::string> columns;
+  for (const auto& statement : parsed.statements) collect(statement.node, relations, columns);
+  std::vector<ViewRead> out;
+  for (const auto& relation : relations) out.push_back({relation, {columns.begin(), columns.end()}});
+  return out;
+}
+
+void compare_views(Connection& connection, const Schema& declared, Schema& live) {
+  int probe = 0;
+  for (auto& view : live.views) {
+    const auto it =
+        std::find_if(declared.views.begin(), declared.views.end(), [&](const View& v) { return v.name == view.name; });
+    if (it == declared.views.end() || comparable_sql(it->query) == comparable_sql(view.query)) continue;
+    const std::string name = fmt::format("pg_temp.strata_view_probe_{}", ++probe);
+    try {
+      connection.exec(fmt::format("CREATE TEMPORARY VIEW {} AS {}", name, it->query));
+    } catch (const DatabaseError&) {
+      continue;  // it reads what the plan has yet to create, or is wrong: the plan will say
+    }
+    // The probe's print, and whether its columns begin with the live view's (name and type).
+    const auto row = connection.exec_params(
+        "SELECT pg_get_viewdef($1::regclass), "
+        "       NOT EXISTS (SELECT FROM pg_attribute l LEFT JOIN pg_attribute p ON p.attrelid = $1::regclass "
+        "                   AND p.attnum = l.attnum AND p.attname = l.attname AND p.atttypid = l.atttypid "
+        "                   AND p.atttypmod = l.atttypmod AND p.attcollation = l.attcollation "
+        "                   WHERE l.attrelid = $2::regclass AND l.attnum > 0 AND p.attrelid IS NULL)",
+        name, quote_qualified(view.name.schema, view.name.name))[0];
+    connection.exec("DROP VIEW " + name);
+    if (comparable_sql(one_line(row[0].c_str())) == comparable_sql(view.query)) {
+      view.query = it->query;
+    } else {
+      view.replaceable = row[1].as<bool>();
+    }
+  }
+}
+
+}  // namespace strata::postgres
