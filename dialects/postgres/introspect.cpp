@@ -76,10 +76,12 @@ class CatalogReader {
   void comments(const pqxx::result& rows) {
     for (const auto& row : rows) {
       const std::string kind = row[0].c_str();
-      const CommentOn on = kind == "table"    ? CommentOn::Table
-                           : kind == "column" ? CommentOn::Column
-                           : kind == "index"  ? CommentOn::Index
-                                              : CommentOn::Constraint;
+      const CommentOn on = kind == "table"               ? CommentOn::Table
+                           : kind == "column"            ? CommentOn::Column
+                           : kind == "index"             ? CommentOn::Index
+                           : kind == "view"              ? CommentOn::View
+                           : kind == "materialized view" ? CommentOn::MaterializedView
+                                                         : CommentOn::Constraint;
       schema_.comments.push_back({on, {row[1].c_str(), row[2].c_str()}, row[3].c_str(), row[4].c_str()});
     }
   }
@@ -252,7 +254,7 @@ class CatalogReader {
 Schema PostgresDialect::introspect(Connection& connection, const IntrospectOptions& options) const {
   Schema schema;
   CatalogReader reader(schema);
-  reader.database(connection.exec_with_names(queries::kDatabase, options.schemas));
+  reader.database(connection.exec(queries::kDatabase));
   reader.namespaces(connection.exec_with_names(queries::kNamespaces, options.schemas));
   reader.enums(connection.exec_with_names(queries::kEnums, options.schemas));
   reader.sequences(connection.exec_with_names(queries::kSequences, options.schemas));

@@ -169,6 +169,10 @@ std::string comment_sql(const SetComment& c, const std::string& index_sql) {
       return fmt::format("COMMENT ON INDEX {} IS {}", index_sql, text);
     case CommentOn::Constraint:
       return fmt::format("COMMENT ON CONSTRAINT {} ON {} IS {}", quote_ident(c.object), table_name_sql(c.table), text);
+    case CommentOn::View:
+      return fmt::format("COMMENT ON VIEW {} IS {}", table_name_sql(c.table), text);
+    case CommentOn::MaterializedView:
+      return fmt::format("COMMENT ON MATERIALIZED VIEW {} IS {}", table_name_sql(c.table), text);
   }
   return {};
 }

@@ -20,7 +20,7 @@ const char* const kDatabase =
     "SELECT current_database(), "
     "       (SELECT json_agg(json_build_array(e.extname, n.nspname, e.extversion) ORDER BY e.extname) "
     "        FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
-    "        WHERE e.extname <> 'plpgsql' AND (($1)::text[] IS NULL OR n.nspname = ANY (($1)::text[])))";
+    "        WHERE e.extname <> 'plpgsql')";
 
 const char* const kEnums =
     "SELECT n.nspname, t.typname, "
@@ -128,7 +128,13 @@ const char* const kComments =
     "SELECT 'constraint', n.nspname, c.relname, con.conname, d.description "
     "FROM pg_description d JOIN pg_constraint con ON d.classoid = 'pg_constraint'::regclass AND d.objoid = con.oid "
     "JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE con.contype IN ('p', 'u', 'f') AND con.conislocal AND " STRATA_TABLE_FILTER("c");
+    "WHERE con.contype IN ('p', 'u', 'f') AND con.conislocal AND " STRATA_TABLE_FILTER("c")
+    "UNION ALL "
+    "SELECT CASE c.relkind WHEN 'm' THEN 'materialized view' ELSE 'view' END, n.nspname, c.relname, '', "
+    "       d.description "
+    "FROM pg_description d JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid "
+    "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE d.objsubid = 0 AND c.relkind IN ('v', 'm') AND "
+    STRATA_USER_NAMESPACE " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 #undef STRATA_TABLE_FILTER
 
 // A view's dependencies are those of its _RETURN rule (pg_rewrite) on other relations: one row per
@@ -185,6 +191,11 @@ const char* const kUnmanaged =
     "WHERE (con.contype = 'x' OR (con.contype IN ('f', 'c') AND NOT con.convalidated)) AND con.conislocal "
     "  AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND " STRATA_USER_NAMESPACE
     " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    "UNION ALL "
+    "SELECT 'index (on a materialized view)', n.nspname, ic.relname || ' on ' || c.relname "
+    "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid "
+    "JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE c.relkind = 'm' AND " STRATA_USER_NAMESPACE " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
     "UNION ALL "
     "SELECT 'index (invalid)', n.nspname, ic.relname || ' on ' || c.relname "
     "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid "

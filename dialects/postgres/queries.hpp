@@ -10,7 +10,8 @@ namespace strata::postgres::queries {
 extern const char* const kNamespaces;
 
 // One row: current_database(), and the installed extensions but plpgsql (which every database
-// has) as a json array of [extname, nspname, extversion], or NULL when there are none.
+// has) as a json array of [extname, nspname, extversion], or NULL when there are none. No $1:
+// extensions are the database's, whatever namespaces are read.
 extern const char* const kDatabase;
 
 // nspname, typname, labels (json array, in sort order): enum types.

@@ -33,6 +33,8 @@ void collect(const Json& node, std::set<QualifiedName>& relations, std::set<std:
       const Json fields = value.value("fields", Json::array());
       if (!fields.empty() && fields.back().contains("String")) {
         columns.insert(fields.back()["String"].value("sval", ""));
+      } else if (!fields.empty() && fields.back().contains("A_Star")) {
+        columns.insert("*");  // every column, as the table has them when the view is created
       }
     }
     collect(value, relations, columns);
@@ -69,31 +71,54 @@ std::vector<ViewRead> view_reads(const std::string& query) {
   return out;
 }
 
-void compare_views(Connection& connection, const Schema& declared, Schema& live) {
-  int probe = 0;
-  for (auto& view : live.views) {
-    const auto it =
-        std::find_if(declared.views.begin(), declared.views.end(), [&](const View& v) { return v.name == view.name; });
-    if (it == declared.views.end() || comparable_sql(it->query) == comparable_sql(view.query)) continue;
-    const std::string name = fmt::format("pg_temp.strata_view_probe_{}", ++probe);
-    try {
-      connection.exec(fmt::format("CREATE TEMPORARY VIEW {} AS {}", name, it->query));
-    } catch (const DatabaseError&) {
-      continue;  // it reads what the plan has yet to create, or is wrong: the plan will say
+namespace {
+
+// The server's print of `query` and whether its columns begin with `live`'s (name and type), from
+// a temporary view dropped again at once; nullopt when the server cannot create it yet (it reads
+// what the plan has yet to create) or may not (a read-only session, no TEMP privilege). A query
+// the server cannot parse is the declaration's mistake: said before any plan runs.
+std::optional<std::pair<std::string, bool>> probe(Connection& connection, const View& declared, const View& live,
+                                                  int number) {
+  const std::string name = fmt::format("pg_temp.strata_view_probe_{}", number);
+  try {
+    connection.exec(fmt::format("CREATE TEMPORARY VIEW {} AS {}", name, declared.query));
+  } catch (const DatabaseError& error) {
+    if (error.sqlstate() == "42601") {
+      throw PlanError(fmt::format("view {}: PostgreSQL refuses its query: {}", to_string(declared.name), error.what()));
     }
-    // The probe's print, and whether its columns begin with the live view's (name and type).
+    return std::nullopt;
+  }
+  std::optional<std::pair<std::string, bool>> out;
+  try {
     const auto row = connection.exec_params(
         "SELECT pg_get_viewdef($1::regclass), "
         "       NOT EXISTS (SELECT FROM pg_attribute l LEFT JOIN pg_attribute p ON p.attrelid = $1::regclass "
         "                   AND p.attnum = l.attnum AND p.attname = l.attname AND p.atttypid = l.atttypid "
         "                   AND p.atttypmod = l.atttypmod AND p.attcollation = l.attcollation "
         "                   WHERE l.attrelid = $2::regclass AND l.attnum > 0 AND p.attrelid IS NULL)",
-        name, quote_qualified(view.name.schema, view.name.name))[0];
-    connection.exec("DROP VIEW " + name);
-    if (comparable_sql(one_line(row[0].c_str())) == comparable_sql(view.query)) {
+        name, quote_qualified(live.name.schema, live.name.name))[0];
+    out.emplace(row[0].c_str(), row[1].as<bool>());
+  } catch (const DatabaseError&) {
+    out.reset();  // the session changed under us (a pooler): nothing learnt
+  }
+  connection.exec("DROP VIEW IF EXISTS " + name);
+  return out;
+}
+
+}  // namespace
+
+void compare_views(Connection& connection, const Schema& declared, Schema& live) {
+  int number = 0;
+  for (auto& view : live.views) {
+    const auto it =
+        std::find_if(declared.views.begin(), declared.views.end(), [&](const View& v) { return v.name == view.name; });
+    if (it == declared.views.end() || comparable_sql(it->query) == comparable_sql(view.query)) continue;
+    const auto printed = probe(connection, *it, view, ++number);
+    if (!printed) continue;
+    if (comparable_sql(one_line(printed->first)) == comparable_sql(view.query)) {
       view.query = it->query;
     } else {
-      view.replaceable = row[1].as<bool>();
+      view.replaceable = printed->second;
     }
   }
 }

@@ -19,8 +19,8 @@ namespace strata::postgres {
 void read_views(const pqxx::result& rows, Schema& schema);
 
 // The tables and views `query` names, each with every column name the query uses (a column named
-// under any table counts for each: more than is read, never less). Unqualified names are taken to
-// be in "public". Empty when the query does not parse.
+// under any table counts for each: more than is read, never less; "*" for a `*`). Unqualified
+// names are taken to be in "public". Empty when the query does not parse.
 std::vector<ViewRead> view_reads(const std::string& query);
 
 // For each live view whose declared query is written otherwise: the server is asked how it prints

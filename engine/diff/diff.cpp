@@ -114,8 +114,8 @@ void Differ::diff_schemas() {
   // Namespaces are never dropped: one may hold objects strata does not manage.
 }
 
-// An extension is one per database, matched by name. A version of "" is not known (declared
-// without one, or a declared `from` offline): only two known versions that differ are planned for.
+// An extension is one per database, matched by name, in whatever namespace it is. A version of "" is not known
+// (declared without one, or a declared `from` offline): only two known versions that differ are planned for.
 void Differ::diff_extensions() {
   auto find = [](const std::vector<Extension>& in, const std::string& name) -> const Extension* {
     const auto it = std::find_if(in.begin(), in.end(), [&](const Extension& e) { return e.name == name; });
@@ -130,6 +130,9 @@ void Differ::diff_extensions() {
       add(AlterExtension{*live, declared});
     }
   }
+  // Extensions are dropped only by a declaration that manages some: one written before strata
+  // managed them (or that leaves them to someone else) declares none, and drops none.
+  if (to_.extensions.empty()) return;
   for (const auto& e : from_.extensions) {
     if (find(to_.extensions, e.name) == nullptr) add(DropExtension{e});
   }

@@ -28,6 +28,8 @@ struct Fates {
     into.insert({CommentOn::Constraint, table, name});
   }
   void operator()(const CreateTable& c) { new_tables.insert(c.table.name); }
+  void operator()(const CreateView& c) { new_tables.insert(c.view.name); }  // views: by the same name
+  void operator()(const DropView& c) { dropped_tables.insert(c.view.name); }
   void operator()(const DropTable& c) { dropped_tables.insert(c.table.name); }
   void operator()(const AddColumn& c) { created.insert({CommentOn::Column, c.table, c.column.name}); }
   void operator()(const DropColumn& c) { dropped.insert({CommentOn::Column, c.table, c.column.name}); }

@@ -90,6 +90,7 @@ struct DeclaredExtension {
 struct DeclaredView {
   View view;
   Mark position;
+  std::optional<std::string> comment;
 };
 
 struct DeclaredEnum {

@@ -80,6 +80,10 @@ void FileParser::parse_extension(const std::string& name, const YamlNode& key_no
   DeclaredExtension e;
   e.extension.name = name;
   e.position = in_.at(key_node);
+  if (name == "plpgsql") {
+    in_.error(key_node, "expected an extension other than plpgsql, which every database has: leave it out");
+    return;
+  }
   if (!node.is_null()) {
     in_.entries(node, fmt::format("extension '{}'", name), {"schema", "version"},
                 [&](std::string_view key, const YamlNode&, const YamlNode& value) {
@@ -93,25 +97,26 @@ void FileParser::parse_extension(const std::string& name, const YamlNode& key_no
   into_.extensions.push_back(std::move(e));
 }
 
-// `name: SELECT …` (a view in public), or `{ query, schema, materialized, name }`.
+// `name: SELECT …` (a view in public), or `{ query, schema, materialized, name, comment }`.
 void FileParser::parse_view(const std::string& name, const YamlNode& key_node, const YamlNode& node) {
   DeclaredView v;
   v.view.name.name = name;
   v.position = in_.at(key_node);
-  const YamlNode* query = nullptr;
+  std::optional<YamlNode> query;  // a copy: the entry's node lives only while it is visited
   if (node.is_scalar()) {
-    query = &node;
+    query = node;
   } else {
-    in_.entries(node, fmt::format("view '{}'", name), {"name", "schema", "materialized", "query"},
+    in_.entries(node, fmt::format("view '{}'", name), {"name", "schema", "materialized", "query", "comment"},
                 [&](std::string_view key, const YamlNode&, const YamlNode& value) {
-                  if (key == "query") query = &value;
+                  if (key == "query") query = value;
+                  if (key == "comment") v.comment = in_.string(value, "a comment");
                   // `name` overrides the key, for views of one name in two schemas.
                   if (key == "name") v.view.name.name = in_.name(value, "a view name").value_or(name);
                   if (key == "schema") v.view.name.schema = in_.name(value, "a schema name").value_or("public");
                   if (key == "materialized") v.view.materialized = in_.boolean(value, "materialized").value_or(false);
                 });
   }
-  if (query == nullptr) {
+  if (!query) {
     if (node.is_map()) in_.error(key_node, fmt::format("expected view '{}' to have a 'query'", name));
     return;
   }
@@ -123,7 +128,7 @@ void FileParser::parse_view(const std::string& name, const YamlNode& key_node, c
     in_.error(*query, fmt::format("expected the query of view '{}' as one SELECT statement, found {}", name, *problem));
     return;
   }
-  v.view.query = std::move(text);
+  v.view.query = one_line(text);  // kept as written, on one line (literals as they are)
   into_.views.push_back(std::move(v));
 }
 

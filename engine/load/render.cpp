@@ -259,17 +259,19 @@ Tree schema_head_tree(const Schema& schema) {
 
 // `name: query` for a view in public, else a mapping; keyed "schema.name" when the name is used in
 // two schemas.
-Tree views_tree(const std::vector<View>& views) {
+Tree views_tree(const std::vector<View>& views, const Comments& comments) {
   const std::map<std::string, int> uses = name_uses(views);
   Tree out = Tree::object();
   for (const auto& v : views) {
     const bool shared = uses.at(v.name.name) > 1;
     const std::string key = shared ? v.name.schema + "." + v.name.name : v.name.name;
-    if (v.name.schema == "public" && !v.materialized && !shared) {
+    const CommentOn on = v.materialized ? CommentOn::MaterializedView : CommentOn::View;
+    if (v.name.schema == "public" && !v.materialized && !shared && !comments.has(on, v.name, "")) {
       out[key] = v.query;
       continue;
     }
     Tree entry = Tree::object();
+    comments.put(entry, on, v.name);
     if (shared) entry["name"] = v.name.name;
     if (v.name.schema != "public") entry["schema"] = v.name.schema;
     if (v.materialized) entry["materialized"] = true;
@@ -305,7 +307,7 @@ std::string to_json(const Schema& schema) {
   Tree tables = Tree::object();
   each_table_entry(schema, [&](const std::string& key, Tree entry) { tables[key] = std::move(entry); });
   t["tables"] = std::move(tables);
-  if (!schema.views.empty()) t["views"] = views_tree(schema.views);
+  if (!schema.views.empty()) t["views"] = views_tree(schema.views, Comments(schema.comments));
   return t.dump(2) + "\n";
 }
 
@@ -321,7 +323,7 @@ std::string to_yaml(const Schema& schema) {
     writer.key("tables", 0);
     each_table_entry(schema, [&](const std::string& key, const Tree& entry) { writer.entry(key, entry, 2); });
   }
-  if (!schema.views.empty()) writer.entry("views", views_tree(schema.views), 0);
+  if (!schema.views.empty()) writer.entry("views", views_tree(schema.views, Comments(schema.comments)), 0);
   return writer.take() + "\n";
 }
 

@@ -46,7 +46,13 @@ class Resolver {
     for (auto& table : d_.tables) resolve_keys(table);
     assign_names();
     for (auto& e : d_.extensions) schema.extensions.push_back(e.extension);
-    for (auto& v : d_.views) schema.views.push_back(v.view);
+    for (auto& v : d_.views) {
+      if (v.comment && !v.comment->empty()) {
+        const CommentOn on = v.view.materialized ? CommentOn::MaterializedView : CommentOn::View;
+        schema.comments.push_back({on, v.view.name, "", *v.comment});
+      }
+      schema.views.push_back(v.view);
+    }
     for (auto& e : d_.enums) schema.enums.push_back(e.value);
     for (auto& s : d_.sequences) schema.sequences.push_back(s.sequence);
     schema.tables.reserve(d_.tables.size());
@@ -55,7 +61,9 @@ class Resolver {
       schema.tables.push_back(build(table));
     }
     std::set<std::string> schemas(d_.schemas.begin(), d_.schemas.end());
-    for (const auto& e : schema.extensions) schemas.insert(e.schema);
+    for (const auto& e : schema.extensions) {
+      if (!e.schema.starts_with("pg_") && e.schema != "information_schema") schemas.insert(e.schema);  // not system
+    }
     for (const auto& e : schema.enums) schemas.insert(e.name.schema);
     for (const auto& s : schema.sequences) schemas.insert(s.name.schema);
     for (const auto& t : schema.tables) schemas.insert(t.name.schema);

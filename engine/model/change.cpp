@@ -134,9 +134,9 @@ struct Describe {
     return fmt::format("{} the row-level TTL of table {}", c.from.empty() ? "set" : "change", name(c.table));
   }
   std::string operator()(const SetComment& c) const {
-    const std::string what = c.on == CommentOn::Table ? "table " + name(c.table)
-                                                      : fmt::format("{} {} of table {}", to_string(c.on),
-                                                                    quote_ident(c.object), name(c.table));
+    const std::string what =
+        c.object.empty() ? fmt::format("{} {}", to_string(c.on), name(c.table))
+                         : fmt::format("{} {} of table {}", to_string(c.on), quote_ident(c.object), name(c.table));
     return fmt::format("{} the comment on {}", !c.to ? "remove" : c.from ? "change" : "set", what);
   }
 };

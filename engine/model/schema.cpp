@@ -121,12 +121,16 @@ std::string_view to_string(CommentOn on) {
       return "index";
     case CommentOn::Constraint:
       return "constraint";
+    case CommentOn::View:
+      return "view";
+    case CommentOn::MaterializedView:
+      return "materialized view";
   }
   return "table";
 }
 
 std::string describe(const Comment& comment) {
-  if (comment.on == CommentOn::Table) return fmt::format("comment on table {}", to_string(comment.table));
+  if (comment.object.empty()) return fmt::format("comment on {} {}", to_string(comment.on), to_string(comment.table));
   return fmt::format("comment on {} {} of table {}", to_string(comment.on), quote_ident(comment.object),
                      to_string(comment.table));
 }

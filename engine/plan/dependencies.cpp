@@ -379,6 +379,8 @@ struct Collect {
     r.uses.push_back(table_key(c.table));
     switch (c.on) {
       case CommentOn::Table:
+      case CommentOn::View:
+      case CommentOn::MaterializedView:
         break;
       case CommentOn::Column:
         r.uses.push_back(column_key(c.table, c.object));

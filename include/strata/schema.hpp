@@ -256,9 +256,10 @@ struct View {
 };
 
 // What a comment is on. CockroachDB and PostgreSQL both have COMMENT ON for each.
-enum class CommentOn { Table, Column, Index, Constraint };
+enum class CommentOn { Table, Column, Index, Constraint, View, MaterializedView };
 
-// A comment (COMMENT ON … IS '…') on a table, or on a column, index or constraint of one.
+// A comment (COMMENT ON … IS '…') on a table, or on a column, index or constraint of one, or on a
+// view (`table` names the view; `object` is empty).
 // Comments are kept beside the objects, not in them, so that a changed comment is never a changed
 // object: it is a COMMENT ON of its own.
 struct Comment {

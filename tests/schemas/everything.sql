@@ -121,3 +121,4 @@ CREATE TABLE accounts (
 CREATE VIEW public.adults AS SELECT id, email, age FROM public.users WHERE age >= 18;
 CREATE MATERIALIZED VIEW public.order_counts AS SELECT user_id, count(*) AS orders FROM public.orders GROUP BY user_id WITH DATA;
 CREATE OR REPLACE VIEW sales.accounts_north AS SELECT a.id, a.owner FROM sales.accounts a WHERE a.region = 'north';
+COMMENT ON VIEW public.adults IS 'Who may sign';

@@ -37,6 +37,9 @@ const std::map<std::string, std::string> kNotWritable = {
     {"postgres/primary-key-hash-sharded", "to.yaml has hash-sharded primary keys, which PostgreSQL does not have"},
     {"postgres/row-ttl-added", "to.yaml has row-level TTLs, which PostgreSQL does not have"},
     {"cockroachdb/view-column-type-changed", "from.yaml has views, which strata manages on PostgreSQL only"},
+    {"cockroachdb/extension-dropped", "from.yaml has extensions, which strata manages on PostgreSQL only"},
+    {"cockroachdb/extension-undeclared-left-alone",
+     "from.yaml has extensions, which strata manages on PostgreSQL only"},
 };
 
 // Cases whose golden plan needs the server's answer, which a plan from SQL files has not got.

@@ -78,6 +78,9 @@ void prune_comments(Schema& schema) {
         return !key && !named(table->indexes, comment.object);
       case CommentOn::Constraint:
         return !key && !named(table->foreign_keys, comment.object);
+      case CommentOn::View:
+      case CommentOn::MaterializedView:
+        return true;  // the reader holds no views (find_table found a table of that name)
     }
     return false;
   });

@@ -1,6 +1,6 @@
-// COMMENT ON TABLE, COLUMN, INDEX and CONSTRAINT … ON: the comments the declared format keeps, on
-// the declared table they belong to. A comment on anything else (a view, a function, a schema) is
-// a note; IS NULL or IS '' removes a comment.
+// COMMENT ON TABLE, COLUMN, INDEX, CONSTRAINT … ON and [MATERIALIZED] VIEW: the comments the
+// declared format keeps, on the declared table or view they belong to. A comment on anything else
+// (a function, a schema) is a note; IS NULL or IS '' removes a comment.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -43,6 +43,7 @@ bool comment_constraint(load::DeclaredTable& table, const std::string& name, con
 
 Outcome SchemaBuilder::comment(const StatementText& s, const json& stmt) {
   const std::string type = text_field(stmt, "objtype");
+  if (type == "OBJECT_VIEW" || type == "OBJECT_MATVIEW") return comment_view(s, stmt);
   if (type != "OBJECT_TABLE" && type != "OBJECT_COLUMN" && type != "OBJECT_INDEX" && type != "OBJECT_TABCONSTRAINT") {
     skip(s, "comments on objects other than tables, columns, indexes and their constraints");
     return Outcome::Applied;
@@ -94,6 +95,21 @@ Outcome SchemaBuilder::comment_index(const StatementText& s, const QualifiedName
   }
   error(s.start(),
         fmt::format("unknown index {} in COMMENT ON INDEX: no statement before it creates it", shown(index)));
+  return Outcome::Applied;
+}
+
+Outcome SchemaBuilder::comment_view(const StatementText& s, const json& stmt) {
+  const json& object = stmt.contains("object") ? stmt["object"] : json();
+  const std::vector<std::string> names =
+      object.contains("List") ? name_list(object["List"]["items"]) : std::vector<std::string>{};
+  const QualifiedName name = object_name(names);
+  const auto it =
+      std::find_if(into_.views.begin(), into_.views.end(), [&](const auto& v) { return v.view.name == name; });
+  if (it == into_.views.end()) {
+    error(s.start(), fmt::format("expected {} to name a view created before it: {} is not one", s.head(), shown(name)));
+    return Outcome::Applied;
+  }
+  it->comment = comment_text(stmt);
   return Outcome::Applied;
 }
 

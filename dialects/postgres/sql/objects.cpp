@@ -10,6 +10,7 @@
 #include "dialects/postgres/sql/schema_builder.hpp"
 #include "dialects/postgres/sql/type_text.hpp"
 #include "engine/model/names.hpp"
+#include "engine/sql/sql_text.hpp"
 
 namespace strata::postgres::sql {
 
@@ -54,6 +55,10 @@ void SchemaBuilder::create_extension(const StatementText& s, const json& stmt) {
   Extension e;
   e.name = text_field(stmt, "extname");
   e.schema = default_schema_;
+  if (e.name == "plpgsql") {
+    skip(s, "plpgsql, which every database has");
+    return;
+  }
   for (const auto& option : stmt.value("options", json::array())) {
     const json& def = option.value("DefElem", json::object());
     const std::string name = text_field(def, "defname");
@@ -82,6 +87,7 @@ void SchemaBuilder::create_view(const StatementText& s, const json& rel, bool ma
   view.materialized = materialized;
   const std::size_t at = s.offset(rel.value("location", 0));
   std::optional<std::string> query = s.rest_after_word(at, "as");
+  if (query) query = one_line(*query);  // one space between tokens: the tails below are found
   if (materialized && query) {
     for (const char* tail : {" WITH NO DATA", " WITH DATA"}) {
       if (query->size() > std::strlen(tail) &&
@@ -94,9 +100,13 @@ void SchemaBuilder::create_view(const StatementText& s, const json& rel, bool ma
     error(s.start(), fmt::format("expected {} to end with AS and the view's query", s.head()));
     return;
   }
+  if (!s.body().value("options", json::array()).empty() ||
+      (s.body().contains("into") && !s.body()["into"].value("options", json::array()).empty())) {
+    note(s.start(), fmt::format("view {}: WITH (…) view options are left out", shown(view.name)));
+  }
   std::erase_if(into_.views, [&](const auto& v) { return v.view.name == view.name; });  // OR REPLACE
   view.query = *query;
-  into_.views.push_back(load::DeclaredView{std::move(view), mark(s.start())});
+  into_.views.push_back(load::DeclaredView{std::move(view), mark(s.start()), std::nullopt});
 }
 
 void SchemaBuilder::create_enum(const StatementText& s, const json& stmt) {

@@ -1,11 +1,11 @@
 -- strata plan for postgres: 5 steps
 
 -- Step 1: drop view biggest
--- hazard view-readers: drops view public.biggest: queries that read it fail until it is created again (if the plan does)
+-- hazard view-readers: drops view public.biggest: queries that read it fail until it is created again (if the plan does), and what strata does not manage on it goes with it (grants)
 DROP VIEW biggest;
 
 -- Step 2: drop view big_orders
--- hazard view-readers: drops view public.big_orders: queries that read it fail until it is created again (if the plan does)
+-- hazard view-readers: drops view public.big_orders: queries that read it fail until it is created again (if the plan does), and what strata does not manage on it goes with it (grants)
 DROP VIEW big_orders;
 
 -- Step 3: change type of column total of table orders

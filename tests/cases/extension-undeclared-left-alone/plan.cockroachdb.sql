@@ -1,0 +1,1 @@
+-- strata plan for cockroachdb: 0 steps
