@@ -255,6 +255,12 @@ Schema PostgresDialect::introspect(Connection& connection, const IntrospectOptio
   Schema schema;
   CatalogReader reader(schema);
   reader.database(connection.exec(queries::kDatabase));
+  if (options.declared == nullptr && !options.schemas.empty()) {
+    // Printed, not compared: only what lives in the namespaces asked for, so it loads back equal.
+    std::erase_if(schema.extensions, [&](const Extension& e) {
+      return std::find(options.schemas.begin(), options.schemas.end(), e.schema) == options.schemas.end();
+    });
+  }
   reader.namespaces(connection.exec_with_names(queries::kNamespaces, options.schemas));
   reader.enums(connection.exec_with_names(queries::kEnums, options.schemas));
   reader.sequences(connection.exec_with_names(queries::kSequences, options.schemas));

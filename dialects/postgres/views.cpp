@@ -101,7 +101,11 @@ std::optional<std::pair<std::string, bool>> probe(Connection& connection, const 
   } catch (const DatabaseError&) {
     out.reset();  // the session changed under us (a pooler): nothing learnt
   }
-  connection.exec("DROP VIEW IF EXISTS " + name);
+  try {
+    connection.exec("DROP VIEW IF EXISTS " + name);
+  } catch (const DatabaseError&) {
+    // A temporary view goes with the session anyway.
+  }
   return out;
 }
 

@@ -132,9 +132,12 @@ void Differ::diff_extensions() {
   }
   // Extensions are dropped only by a declaration that manages some: one written before strata
   // managed them (or that leaves them to someone else) declares none, and drops none.
+  // Nor are those in namespaces the live schema was not read in (another team's, say).
   if (to_.extensions.empty()) return;
   for (const auto& e : from_.extensions) {
-    if (find(to_.extensions, e.name) == nullptr) add(DropExtension{e});
+    const bool read =
+        e.schema == "public" || std::find(from_.schemas.begin(), from_.schemas.end(), e.schema) != from_.schemas.end();
+    if (read && find(to_.extensions, e.name) == nullptr) add(DropExtension{e});
   }
 }
 

@@ -13,7 +13,8 @@ namespace strata {
 std::optional<std::string> expression_problem(std::string_view text);
 
 // `sql` on one line: each run of whitespace (or comment) between tokens becomes one space, and the
-// tokens are kept as written, literals and quoted names included. A trailing ';' is dropped.
+// tokens are kept as written, literals and quoted names included (a literal continued on the
+// next line, 'a'<newline>'b', is one token: its newline stays). A trailing ';' is dropped.
 std::string one_line(std::string_view sql);
 
 // A form of `sql` for comparing: one_line's, with unquoted words lower-cased (as the server folds

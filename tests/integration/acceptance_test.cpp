@@ -33,6 +33,7 @@
 
 #include "app/dialect_factory.hpp"
 #include "engine/db/connection.hpp"
+#include "engine/db/live_schema.hpp"
 #include "engine/exec/executor.hpp"
 #include "strata/diff.hpp"
 #include "strata/errors.hpp"
@@ -70,11 +71,10 @@ void expect_file(Server server, const fs::path& path, const std::string& actual)
   EXPECT_EQ(actual, read_file(path)) << "for " << path;
 }
 
-// The live schema as read to be compared with `declared` (as strata plan reads it).
+// The live schema as strata plan reads it to compare with `declared`: in the namespaces that
+// `declared` uses and public, asking the server how it prints declared views.
 Schema live_schema(Connection& connection, const ServerDialect& dialect, const Schema& declared) {
-  IntrospectOptions options;
-  options.declared = &declared;
-  return dialect.introspect(connection, options);
+  return read_live(connection, dialect, declared);
 }
 
 // What apply-error.txt holds.

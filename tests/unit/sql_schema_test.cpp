@@ -225,6 +225,27 @@ TEST(SqlSchema, ErrorsNameFileLineAndColumn) {
             "c.sql:2:1: table public.nowhere does not exist in statement: ALTER TABLE nowhere ADD COLUMN b INT8\n");
 }
 
+// A view's query is what follows AS, on one line, without what PostgreSQL keeps elsewhere (WITH
+// [NO] DATA, a check option, which is noted); OR REPLACE keeps the view's comment.
+TEST(SqlSchema, ViewsAreTheirQueries) {
+  const LoadedSchema loaded =
+      load_sql({{"v.sql",
+                 "CREATE TABLE t (id int, n int);\n"
+                 "CREATE VIEW v AS SELECT id\n  FROM t WHERE n > 0\n  WITH CHECK OPTION;\n"
+                 "COMMENT ON VIEW v IS 'positive';\n"
+                 "CREATE OR REPLACE VIEW v AS SELECT id, n FROM t;\n"
+                 "CREATE MATERIALIZED VIEW m AS SELECT count(*) AS c FROM t\nWITH NO DATA;\n"}});
+  ASSERT_EQ(loaded.schema.views.size(), 2u);
+  EXPECT_EQ(loaded.schema.views[0].name.name, "m");
+  EXPECT_TRUE(loaded.schema.views[0].materialized);
+  EXPECT_EQ(loaded.schema.views[0].query, "SELECT count(*) AS c FROM t");
+  EXPECT_EQ(loaded.schema.views[1].query, "SELECT id, n FROM t");
+  ASSERT_EQ(loaded.schema.comments.size(), 1u);
+  EXPECT_EQ(loaded.schema.comments[0].on, CommentOn::View);
+  EXPECT_EQ(loaded.schema.comments[0].text, "positive");
+  EXPECT_EQ(notes_of(loaded), "v.sql:2:1: view v: WITH CHECK OPTION is left out\n");
+}
+
 TEST(SqlSchema, WhatStrataDoesNotManageIsNotedOnceAndSkipped) {
   const LoadedSchema loaded = load_sql({{"s.sql",
                                          "SET statement_timeout = 0;\n"

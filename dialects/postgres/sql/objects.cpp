@@ -88,8 +88,12 @@ void SchemaBuilder::create_view(const StatementText& s, const json& rel, bool ma
   const std::size_t at = s.offset(rel.value("location", 0));
   std::optional<std::string> query = s.rest_after_word(at, "as");
   if (query) query = one_line(*query);  // one space between tokens: the tails below are found
-  if (materialized && query) {
-    for (const char* tail : {" WITH NO DATA", " WITH DATA"}) {
+  const bool check_option = text_field(s.body(), "withCheckOption") == "LOCAL_CHECK_OPTION" ||
+                            text_field(s.body(), "withCheckOption") == "CASCADED_CHECK_OPTION";
+  if (check_option) note(s.start(), fmt::format("view {}: WITH CHECK OPTION is left out", shown(view.name)));
+  if ((materialized || check_option) && query) {
+    for (const char* tail : {" WITH NO DATA", " WITH DATA", " WITH CHECK OPTION", " WITH LOCAL CHECK OPTION",
+                             " WITH CASCADED CHECK OPTION"}) {
       if (query->size() > std::strlen(tail) &&
           strcasecmp(query->c_str() + query->size() - std::strlen(tail), tail) == 0) {
         query->resize(query->size() - std::strlen(tail));
@@ -104,9 +108,14 @@ void SchemaBuilder::create_view(const StatementText& s, const json& rel, bool ma
       (s.body().contains("into") && !s.body()["into"].value("options", json::array()).empty())) {
     note(s.start(), fmt::format("view {}: WITH (…) view options are left out", shown(view.name)));
   }
-  std::erase_if(into_.views, [&](const auto& v) { return v.view.name == view.name; });  // OR REPLACE
+  std::optional<std::string> comment;  // OR REPLACE keeps the view's comment, as PostgreSQL does
+  std::erase_if(into_.views, [&](const auto& v) {
+    if (v.view.name != view.name) return false;
+    comment = v.comment;
+    return true;
+  });
   view.query = *query;
-  into_.views.push_back(load::DeclaredView{std::move(view), mark(s.start()), std::nullopt});
+  into_.views.push_back(load::DeclaredView{std::move(view), mark(s.start()), std::move(comment)});
 }
 
 void SchemaBuilder::create_enum(const StatementText& s, const json& stmt) {

@@ -110,8 +110,8 @@ Outcome SchemaBuilder::dispatch(const StatementText& s, const std::string& kind,
   else if (kind == "ViewStmt" && !body.contains("aliases"))
     create_view(s, body.value("view", json::object()), false);
   else if (kind == "CreateTableAsStmt" && text_field(body, "objtype") == "OBJECT_MATVIEW" &&
-           !body["into"].contains("colNames"))
-    create_view(s, body["into"].value("rel", json::object()), true);
+           !body.value("into", json::object()).contains("colNames"))
+    create_view(s, body.value("into", json::object()).value("rel", json::object()), true);
   else if (kind == "CreateExtensionStmt")
     create_extension(s, body);
   else if (kind == "CreateEnumStmt")

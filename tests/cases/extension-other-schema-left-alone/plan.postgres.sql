@@ -1,0 +1,1 @@
+-- strata plan for postgres: 0 steps
