@@ -14,14 +14,6 @@ namespace diff_detail {
 
 namespace {
 
-template <typename T>
-const T* find_named(const std::vector<T>& items, const QualifiedName& name) {
-  for (const auto& item : items) {
-    if (item.name == name) return &item;
-  }
-  return nullptr;
-}
-
 // True when `small` is `big` with some values left out, in the same order.
 bool is_subsequence(const std::vector<std::string>& small, const std::vector<std::string>& big) {
   std::size_t i = 0;
@@ -117,13 +109,9 @@ void Differ::diff_schemas() {
 // An extension is one per database, matched by name, in whatever namespace it is. A version of "" is not known
 // (declared without one, or a declared `from` offline): only two known versions that differ are planned for.
 void Differ::diff_extensions() {
-  auto find = [](const std::vector<Extension>& in, const std::string& name) -> const Extension* {
-    const auto it = std::find_if(in.begin(), in.end(), [&](const Extension& e) { return e.name == name; });
-    return it == in.end() ? nullptr : &*it;
-  };
   for (const auto& e : to_.extensions) {
-    const Extension& declared = *find(declared_.extensions, e.name);
-    const Extension* live = find(from_.extensions, e.name);
+    const Extension& declared = *find_named(declared_.extensions, e.name);
+    const Extension* live = find_named(from_.extensions, e.name);
     if (live == nullptr) {
       add(CreateExtension{declared});
     } else if (live->schema != e.schema || updates_version(AlterExtension{*live, e})) {
@@ -137,7 +125,7 @@ void Differ::diff_extensions() {
   for (const auto& e : from_.extensions) {
     const bool read =
         e.schema == "public" || std::find(from_.schemas.begin(), from_.schemas.end(), e.schema) != from_.schemas.end();
-    if (read && find(to_.extensions, e.name) == nullptr) add(DropExtension{e});
+    if (read && find_named(to_.extensions, e.name) == nullptr) add(DropExtension{e});
   }
 }
 

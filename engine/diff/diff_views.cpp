@@ -70,13 +70,6 @@ struct Touched {
   }
 };
 
-const View* find_view(const std::vector<View>& views, const QualifiedName& name) {
-  for (const auto& view : views) {
-    if (view.name == name) return &view;
-  }
-  return nullptr;
-}
-
 }  // namespace
 
 void Differ::diff_views() {
@@ -93,7 +86,7 @@ void Differ::diff_views() {
   // those reading what the plan changes under them or what is dropped, until no more are found.
   std::set<QualifiedName> dropped;
   for (const auto& live : from_.views) {
-    const View* view = find_view(to_.views, live.name);
+    const View* view = find_named(to_.views, live.name);
     if (view == nullptr || (!(live == *view) && !replaceable(live, *view))) dropped.insert(live.name);
   }
   for (const auto& name : dropped) touched.relations.insert(name);
@@ -101,7 +94,7 @@ void Differ::diff_views() {
     grew = false;
     for (const auto& live : from_.views) {
       if (dropped.count(live.name) > 0) continue;
-      const View* view = find_view(to_.views, live.name);
+      const View* view = find_named(to_.views, live.name);
       if (!touched.reaches(live) && !touched.reaches(*view)) continue;
       dropped.insert(live.name);
       touched.relations.insert(live.name);
@@ -110,9 +103,9 @@ void Differ::diff_views() {
   }
 
   for (const auto& view : to_.views) {
-    View declared = *find_view(declared_.views, view.name);
+    View declared = *find_named(declared_.views, view.name);
     declared.reads = view.reads;  // what normalisation found the query reads
-    const View* live = find_view(from_.views, view.name);
+    const View* live = find_named(from_.views, view.name);
     if (live == nullptr) {
       add(CreateView{std::move(declared)});
     } else if (dropped.count(view.name) > 0) {
@@ -123,7 +116,7 @@ void Differ::diff_views() {
     }
   }
   for (const auto& live : from_.views) {
-    if (find_view(to_.views, live.name) == nullptr) add(DropView{live});
+    if (find_named(to_.views, live.name) == nullptr) add(DropView{live});
   }
 }
 

@@ -9,6 +9,15 @@
 
 namespace strata::diff_detail {
 
+// The item of `items` whose name is `name` (a QualifiedName, or a string for extensions), if any.
+template <typename T, typename Name>
+const T* find_named(const std::vector<T>& items, const Name& name) {
+  for (const auto& item : items) {
+    if (item.name == name) return &item;
+  }
+  return nullptr;
+}
+
 class Differ {
  public:
   Differ(const Schema& from, const Schema& to, const Dialect& dialect);
