@@ -24,9 +24,9 @@ struct Risks {
   void operator()(const DropView& c) {
     add(HazardKind::ViewReaders,
         fmt::format("drops {}view {}: queries that read it fail until it is created again (if the plan does), "
-                    "and what strata does not manage on it goes with it (grants{})",
+                    "and what strata does not manage on it goes with it (grants){}",
                     c.view.materialized ? "materialized " : "", table(c.view.name),
-                    c.view.materialized ? ", indexes" : ""));
+                    c.view.materialized ? "; only its declared indexes are built again" : ""));
   }
   void operator()(const CreateView& c) {
     if (!c.view.materialized) return;

@@ -147,40 +147,25 @@ class CatalogReader {
     }
   }
 
+  // Indexes of tables, and of materialized views (kept for view_indexes: the views come later).
   void indexes(const pqxx::result& rows) {
     for (const auto& row : rows) {
-      Table& table = table_for(row[0].c_str(), row[1].c_str());
-      Index index;
-      index.name = row[2].c_str();
-      index.unique = row[3].as<bool>();
-      index.method = row[4].c_str();
-      index.where = optional_text(row[5]);
-      const auto key_count = row[6].as<std::size_t>();
-      const std::vector<int> attnums = int_array(row[7]);
-      const std::vector<int> options = int_array(row[8]);
-      const Json expressions = row[9].is_null() ? Json() : Json::parse(row[9].c_str());
-      const Json opclasses = Json::parse(row[10].c_str());
-      for (std::size_t k = 0; k < attnums.size(); ++k) {
-        if (k >= key_count) {
-          index.include.push_back(column_name(table, attnums[k]));
-          continue;
-        }
-        IndexKey key;
-        if (attnums[k] != 0) {
-          key.column = column_name(table, attnums[k]);
-        } else if (expressions.is_array() && k < expressions.size() && expressions[k].is_string()) {
-          key.expression = expressions[k].get<std::string>();
-        }
-        const int option = k < options.size() ? options[k] : 0;
-        const bool desc = (option & 1) != 0;
-        const bool nulls_first = (option & 2) != 0;
-        key.order = desc ? SortOrder::Desc : SortOrder::Asc;
-        // PostgreSQL's default: NULLS LAST ascending, NULLS FIRST descending.
-        if (nulls_first != desc) key.nulls = nulls_first ? NullsOrder::First : NullsOrder::Last;
-        if (k < opclasses.size()) key.opclass = opclasses[k].get<std::string>();
-        index.keys.push_back(std::move(key));
+      if (!row[11].is_null()) {
+        const std::vector<std::string> names = json_strings(row[11]);
+        view_indexes_[{row[0].c_str(), row[1].c_str()}].push_back(
+            index(row, [&](std::size_t k, int) { return k < names.size() ? names[k] : std::string(); }));
+        continue;
       }
-      table.indexes.push_back(std::move(index));
+      Table& table = table_for(row[0].c_str(), row[1].c_str());
+      table.indexes.push_back(index(row, [&](std::size_t, int attnum) { return column_name(table, attnum); }));
+    }
+  }
+
+  // Gives each materialized view read by now the indexes that indexes() kept for it.
+  void view_indexes() {
+    for (auto& view : schema_.views) {
+      if (const auto it = view_indexes_.find(view.name); it != view_indexes_.end())
+        view.indexes = std::move(it->second);
     }
   }
 
@@ -220,6 +205,42 @@ class CatalogReader {
     }
   }
 
+  // One row of kIndexes; `column(k, attnum)` names the k-th key column.
+  template <typename ColumnName>
+  static Index index(const pqxx::row& row, ColumnName&& column) {
+    Index index;
+    index.name = row[2].c_str();
+    index.unique = row[3].as<bool>();
+    index.method = row[4].c_str();
+    index.where = optional_text(row[5]);
+    const auto key_count = row[6].as<std::size_t>();
+    const std::vector<int> attnums = int_array(row[7]);
+    const std::vector<int> options = int_array(row[8]);
+    const Json expressions = row[9].is_null() ? Json() : Json::parse(row[9].c_str());
+    const Json opclasses = Json::parse(row[10].c_str());
+    for (std::size_t k = 0; k < attnums.size(); ++k) {
+      if (k >= key_count) {
+        index.include.push_back(column(k, attnums[k]));
+        continue;
+      }
+      IndexKey key;
+      if (attnums[k] != 0) {
+        key.column = column(k, attnums[k]);
+      } else if (expressions.is_array() && k < expressions.size() && expressions[k].is_string()) {
+        key.expression = expressions[k].get<std::string>();
+      }
+      const int option = k < options.size() ? options[k] : 0;
+      const bool desc = (option & 1) != 0;
+      const bool nulls_first = (option & 2) != 0;
+      key.order = desc ? SortOrder::Desc : SortOrder::Asc;
+      // PostgreSQL's default: NULLS LAST ascending, NULLS FIRST descending.
+      if (nulls_first != desc) key.nulls = nulls_first ? NullsOrder::First : NullsOrder::Last;
+      if (k < opclasses.size()) key.opclass = opclasses[k].get<std::string>();
+      index.keys.push_back(std::move(key));
+    }
+    return index;
+  }
+
  private:
   Table& table_for(const std::string& schema_name, const std::string& table_name) {
     const QualifiedName key{schema_name, table_name};
@@ -247,6 +268,7 @@ class CatalogReader {
   Schema& schema_;
   std::map<QualifiedName, std::size_t> tables_;
   std::map<QualifiedName, std::map<int, std::string>> attnames_;
+  std::map<QualifiedName, std::vector<Index>> view_indexes_;
 };
 
 }  // namespace
@@ -271,6 +293,7 @@ Schema PostgresDialect::introspect(Connection& connection, const IntrospectOptio
   reader.constraints(connection.exec_with_names(queries::kConstraints, options.schemas));
   reader.comments(connection.exec_with_names(queries::kComments, options.schemas));
   read_views(connection.exec_with_names(queries::kViews, options.schemas), schema);
+  reader.view_indexes();
   if (options.declared != nullptr) compare_views(connection, *options.declared, schema);
   if (options.skipped) {
     for (const auto& row : connection.exec_with_names(queries::kUnmanaged, options.schemas)) {

@@ -147,6 +147,12 @@ void normalize_common(Schema& schema, IntWidth int_width, const SqlGrammar& gram
       canonical.table_expression(it->second);
     }
   }
+  // A materialized view's index expressions: read without column types (a view declares none).
+  const Table no_columns;
+  canonical.enter(no_columns);
+  for (auto& view : schema.views) {
+    for (auto& index : view.indexes) normalize_index(index, canonical);
+  }
   schema.sort();
 }
 

@@ -62,7 +62,8 @@ const char* const kColumns =
     " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " ORDER BY n.nspname, c.relname, a.attnum";
 
 // Key columns come back as attribute numbers (resolved against the column query's rows), so
-// that no per-index subquery joins pg_attribute; only expression keys are deparsed. An invalid
+// that no per-index subquery joins pg_attribute; only expression keys are deparsed. A
+// materialized view's columns are not read: its index's key columns come named (the last field). An invalid
 // index (a CREATE INDEX CONCURRENTLY that failed or is still running) is not part of the schema:
 // creating the declared index clears it first.
 const char* const kIndexes =
@@ -74,10 +75,13 @@ const char* const kIndexes =
     "         FROM generate_series(1, i.indnkeyatts) AS k)) END, "
     "       to_json(ARRAY(SELECT (SELECT CASE WHEN o.opcdefault THEN '' ELSE o.opcname END "
     "                             FROM pg_opclass o WHERE o.oid = u.opc) "
-    "         FROM unnest(i.indclass::oid[]) WITH ORDINALITY AS u(opc, ord) ORDER BY u.ord)) "
+    "         FROM unnest(i.indclass::oid[]) WITH ORDINALITY AS u(opc, ord) ORDER BY u.ord)), "
+    "       CASE WHEN c.relkind = 'm' THEN to_json(ARRAY( "
+    "         SELECT COALESCE(a.attname::text, '') FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) "
+    "         LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum ORDER BY k.ord)) END "
     "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid "
     "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam "
-    "WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND i.indisvalid AND " STRATA_USER_NAMESPACE
+    "WHERE c.relkind IN ('r', 'p', 'm') AND NOT c.relispartition AND i.indisvalid AND " STRATA_USER_NAMESPACE
     " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
     "  AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid "
     "                  AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')) "
@@ -102,12 +106,14 @@ const char* const kConstraints =
     "  AND con.conislocal AND con.convalidated AND " STRATA_USER_NAMESPACE
     " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " ORDER BY n.nspname, c.relname, con.conname";
 
-// Comments on tables, their columns, their indexes (not those of a key: COMMENT ON CONSTRAINT
-// says those) and their keys; comments on check constraints are not read (the declared format has
-// nowhere to keep them). Rows: kind, namespace, table, object (empty for the table), text.
-#define STRATA_TABLE_FILTER(c)                                                           \
-  " " c ".relkind IN ('r', 'p') AND NOT " c ".relispartition AND " STRATA_USER_NAMESPACE \
+// Comments on tables, their columns, their indexes and those of materialized views (not those of a
+// key: COMMENT ON CONSTRAINT says those) and their keys; comments on check constraints are not
+// read (the declared format has nowhere to keep them). Rows: kind, namespace, table, object
+// (empty for the table), text.
+#define STRATA_RELATION_FILTER(c, kinds)                                                  \
+  " " c ".relkind IN (" kinds ") AND NOT " c ".relispartition AND " STRATA_USER_NAMESPACE \
   " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", c ".oid")
+#define STRATA_TABLE_FILTER(c) STRATA_RELATION_FILTER(c, "'r', 'p'")
 const char* const kComments =
     "SELECT 'table', n.nspname, c.relname, '', d.description "
     "FROM pg_description d JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid "
@@ -121,7 +127,7 @@ const char* const kComments =
     "SELECT 'index', n.nspname, c.relname, ic.relname, d.description "
     "FROM pg_description d JOIN pg_index i ON d.classoid = 'pg_class'::regclass AND d.objoid = i.indexrelid "
     "JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid "
-    "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE i.indisvalid AND " STRATA_TABLE_FILTER("c")
+    "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE i.indisvalid AND " STRATA_RELATION_FILTER("c", "'r', 'p', 'm'")
     "  AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid "
     "                  AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')) "
     "UNION ALL "
@@ -136,6 +142,7 @@ const char* const kComments =
     "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE d.objsubid = 0 AND c.relkind IN ('v', 'm') AND "
     STRATA_USER_NAMESPACE " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
 #undef STRATA_TABLE_FILTER
+#undef STRATA_RELATION_FILTER
 
 // A view's dependencies are those of its _RETURN rule (pg_rewrite) on other relations: one row per
 // column it reads, and one with refobjsubid 0 per relation it reads as a whole.
@@ -192,15 +199,10 @@ const char* const kUnmanaged =
     "  AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND " STRATA_USER_NAMESPACE
     " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
     "UNION ALL "
-    "SELECT 'index (on a materialized view)', n.nspname, ic.relname || ' on ' || c.relname "
-    "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid "
-    "JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE c.relkind = 'm' AND " STRATA_USER_NAMESPACE " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
-    "UNION ALL "
     "SELECT 'index (invalid)', n.nspname, ic.relname || ' on ' || c.relname "
     "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid "
     "JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE NOT i.indisvalid AND c.relkind IN ('r', 'p') AND " STRATA_USER_NAMESPACE
+    "WHERE NOT i.indisvalid AND c.relkind IN ('r', 'p', 'm') AND " STRATA_USER_NAMESPACE
     " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
     "ORDER BY 2, 1, 3";
 

@@ -87,7 +87,7 @@ void Differ::diff_views() {
   std::set<QualifiedName> dropped;
   for (const auto& live : from_.views) {
     const View* view = find_named(to_.views, live.name);
-    if (view == nullptr || (!(live == *view) && !replaceable(live, *view))) dropped.insert(live.name);
+    if (view == nullptr || (!same_query(live, *view) && !replaceable(live, *view))) dropped.insert(live.name);
   }
   for (const auto& name : dropped) touched.relations.insert(name);
   for (bool grew = true; grew;) {
@@ -106,18 +106,27 @@ void Differ::diff_views() {
     View declared = *find_named(declared_.views, view.name);
     declared.reads = view.reads;  // what normalisation found the query reads
     const View* live = find_named(from_.views, view.name);
-    if (live == nullptr) {
+    if (live == nullptr || dropped.count(view.name) > 0) {
+      if (live != nullptr) add(DropView{*live});
+      // A materialized view's indexes go with it and come back only when created again.
+      for (const auto& index : declared.indexes) add(CreateIndex{view.name, index, true});
       add(CreateView{std::move(declared)});
-    } else if (dropped.count(view.name) > 0) {
-      add(DropView{*live});
-      add(CreateView{std::move(declared)});
-    } else if (!(*live == view)) {
-      add(ReplaceView{*live, std::move(declared)});
+      continue;
     }
+    if (!same_query(*live, view)) add(ReplaceView{*live, declared});
+    diff_indexes(index_holder(*live), index_holder(view), index_holder(declared));
   }
   for (const auto& live : from_.views) {
     if (find_named(to_.views, live.name) == nullptr) add(DropView{live});
   }
+}
+
+// A view's indexes as a table's, for diff_indexes.
+Table Differ::index_holder(const View& view) {
+  Table table;
+  table.name = view.name;
+  table.indexes = view.indexes;
+  return table;
 }
 
 bool Differ::replaceable(const View& live, const View& view) {

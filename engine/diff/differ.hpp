@@ -38,6 +38,7 @@ class Differ {
   void diff_ttl(const Table& from, const Table& to, const Table& declared);
   void diff_views();  // after the tables: it reads the changes made so far
   static bool replaceable(const View& live, const View& view);
+  static Table index_holder(const View& view);
   void diff_comments();  // after everything else: it reads the changes made so far
   void create_table(const Table& declared);
   void drop_table(const Table& live, const std::map<QualifiedName, bool>& dropped);

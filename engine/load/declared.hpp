@@ -91,6 +91,7 @@ struct DeclaredView {
   View view;
   Mark position;
   std::optional<std::string> comment;
+  std::vector<DeclaredIndex> indexes;  // a materialized view's
 };
 
 struct DeclaredEnum {

@@ -42,7 +42,7 @@ class FileParser {
   void parse_ttl(DeclaredTable& table, const YamlNode& node);
   void parse_index_key(DeclaredIndex& index, const YamlNode& node);
   void parse_index_visibility(DeclaredIndex& index, const YamlNode& node);
-  void parse_index(DeclaredTable& table, const YamlNode& node);
+  void parse_index(std::vector<DeclaredIndex>& indexes, const YamlNode& node);  // of a table or a view
   std::optional<int> shard_buckets(const YamlNode& node);
   void parse_unique(DeclaredTable& table, const YamlNode& node);
   std::optional<ReferentialAction> action(const YamlNode& node, const What& what);

@@ -97,24 +97,34 @@ void FileParser::parse_extension(const std::string& name, const YamlNode& key_no
   into_.extensions.push_back(std::move(e));
 }
 
-// `name: SELECT …` (a view in public), or `{ query, schema, materialized, name, comment }`.
+// `name: SELECT …` (a view in public), or `{ query, schema, materialized, name, comment, indexes }`.
 void FileParser::parse_view(const std::string& name, const YamlNode& key_node, const YamlNode& node) {
   DeclaredView v;
   v.view.name.name = name;
   v.position = in_.at(key_node);
-  std::optional<YamlNode> query;  // a copy: the entry's node lives only while it is visited
+  std::optional<YamlNode> query;    // a copy: the entry's node lives only while it is visited
+  std::optional<YamlNode> indexes;  // likewise
   if (node.is_scalar()) {
     query = node;
   } else {
-    in_.entries(node, fmt::format("view '{}'", name), {"name", "schema", "materialized", "query", "comment"},
+    in_.entries(node, fmt::format("view '{}'", name), {"name", "schema", "materialized", "query", "comment", "indexes"},
                 [&](std::string_view key, const YamlNode&, const YamlNode& value) {
                   if (key == "query") query = value;
+                  if (key == "indexes" && in_.expect_sequence(value, "indexes")) {
+                    indexes = value;
+                    for (const YamlNode item : value.items()) parse_index(v.indexes, item);
+                  }
                   if (key == "comment") v.comment = in_.string(value, "a comment");
                   // `name` overrides the key, for views of one name in two schemas.
                   if (key == "name") v.view.name.name = in_.name(value, "a view name").value_or(name);
                   if (key == "schema") v.view.name.schema = in_.name(value, "a schema name").value_or("public");
                   if (key == "materialized") v.view.materialized = in_.boolean(value, "materialized").value_or(false);
                 });
+  }
+  if (indexes && !v.view.materialized) {
+    in_.error(*indexes, fmt::format("expected 'indexes' only on a materialized view: view '{}' is not one "
+                                    "(add 'materialized: true', or move the indexes to the tables it reads)",
+                                    name));
   }
   if (!query) {
     if (node.is_map()) in_.error(key_node, fmt::format("expected view '{}' to have a 'query'", name));

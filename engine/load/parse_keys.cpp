@@ -42,7 +42,7 @@ void FileParser::parse_index_visibility(DeclaredIndex& index, const YamlNode& no
   index.index.visibility = *value;
 }
 
-void FileParser::parse_index(DeclaredTable& table, const YamlNode& node) {
+void FileParser::parse_index(std::vector<DeclaredIndex>& indexes, const YamlNode& node) {
   DeclaredIndex index;
   index.position = in_.at(node);
   bool has_columns = false;
@@ -81,7 +81,7 @@ void FileParser::parse_index(DeclaredTable& table, const YamlNode& node) {
                 if (key == "sharded") index.index.shard_buckets = shard_buckets(value);
               });
   if (!has_columns && node.is_map()) in_.error(node, "expected an index to have 'columns'");
-  table.indexes.push_back(std::move(index));
+  indexes.push_back(std::move(index));
 }
 
 // `sharded: true` (CockroachDB's default of 16 buckets), `false`, or a bucket count (2 to 2048,

@@ -33,7 +33,7 @@ void FileParser::parse_table(const std::string& name, const YamlNode& key_node, 
                 }
                 if (key == "primary_key") parse_primary_key(table, value);
                 if (key == "indexes" && in_.expect_sequence(value, "indexes")) {
-                  for (const YamlNode item : value.items()) parse_index(table, item);
+                  for (const YamlNode item : value.items()) parse_index(table.indexes, item);
                 }
                 if (key == "unique" && in_.expect_sequence(value, "unique")) {
                   for (const YamlNode item : value.items()) parse_unique(table, item);

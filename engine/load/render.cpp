@@ -276,6 +276,14 @@ Tree views_tree(const std::vector<View>& views, const Comments& comments) {
     if (v.name.schema != "public") entry["schema"] = v.name.schema;
     if (v.materialized) entry["materialized"] = true;
     entry["query"] = v.query;
+    if (!v.indexes.empty()) {
+      Tree indexes = Tree::array();
+      for (const auto& index : v.indexes) {
+        indexes.push_back(index_tree(index));
+        comments.put(indexes.back(), CommentOn::Index, v.name, index.name);
+      }
+      entry["indexes"] = std::move(indexes);
+    }
     out[key] = std::move(entry);
   }
   return out;

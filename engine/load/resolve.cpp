@@ -51,7 +51,12 @@ class Resolver {
         const CommentOn on = v.view.materialized ? CommentOn::MaterializedView : CommentOn::View;
         schema.comments.push_back({on, v.view.name, "", *v.comment});
       }
-      schema.views.push_back(v.view);
+      for (auto& i : v.indexes) {
+        if (i.comment && !i.comment->empty())
+          schema.comments.push_back({CommentOn::Index, v.view.name, i.index.name, *i.comment});
+        v.view.indexes.push_back(std::move(i.index));
+      }
+      schema.views.push_back(std::move(v.view));
     }
     for (auto& e : d_.enums) schema.enums.push_back(e.value);
     for (auto& s : d_.sequences) schema.sequences.push_back(s.sequence);
@@ -358,7 +363,13 @@ class Resolver {
       }
     };
     for (auto& t : d_.tables) relations[t.name.schema].emplace(t.name.name, t.position);
+    for (auto& v : d_.views) relations[v.view.name.schema].emplace(v.view.name.name, v.position);
     for (auto& s : d_.sequences) claim(s.sequence.name.schema, s.sequence.name.name, s.position, "a sequence");
+    for (auto& v : d_.views) {
+      for (auto& i : v.indexes) {
+        if (i.named) claim(v.view.name.schema, i.index.name, i.position, "an index");
+      }
+    }
     for (auto& t : d_.tables) {
       if (t.primary_key && t.primary_key_named)
         claim(t.name.schema, t.primary_key->name, t.primary_key_position, "a primary key");
@@ -382,14 +393,7 @@ class Resolver {
             choose_name(t.name.name, fmt::format("{}", fmt::join(u.unique.columns, "_")), "key", relation_taken);
         taken.emplace(u.unique.name, u.position);
       }
-      for (auto& i : t.indexes) {
-        if (i.named) continue;
-        std::vector<std::string> parts;
-        for (const auto& key : i.index.keys)
-          parts.push_back(key.column.empty() ? expression_name_part(key.expression) : key.column);
-        i.index.name = choose_name(t.name.name, fmt::format("{}", fmt::join(parts, "_")), "idx", relation_taken);
-        taken.emplace(i.index.name, i.position);
-      }
+      name_indexes(t.name, t.indexes, taken);
       // Per-table constraint names: checks (named in the file), foreign keys.
       std::map<std::string, Mark> constraints;
       if (t.primary_key) constraints.emplace(t.primary_key->name, t.primary_key_position);
@@ -413,6 +417,22 @@ class Resolver {
                                           "fkey", [&](const std::string& n) { return constraints.count(n) > 0; });
         constraints.emplace(fk.foreign_key.name, fk.position);
       }
+    }
+    for (auto& v : d_.views) name_indexes(v.view.name, v.indexes, relations[v.view.name.schema]);
+  }
+
+  // Default names for the unnamed indexes of a table or materialized view, as PostgreSQL chooses
+  // them: relation_keys_idx, the first such name not `taken` in the schema.
+  static void name_indexes(const QualifiedName& relation, std::vector<DeclaredIndex>& indexes,
+                           std::map<std::string, Mark>& taken) {
+    auto relation_taken = [&](const std::string& n) { return taken.count(n) > 0; };
+    for (auto& i : indexes) {
+      if (i.named) continue;
+      std::vector<std::string> parts;
+      for (const auto& key : i.index.keys)
+        parts.push_back(key.column.empty() ? expression_name_part(key.expression) : key.column);
+      i.index.name = choose_name(relation.name, fmt::format("{}", fmt::join(parts, "_")), "idx", relation_taken);
+      taken.emplace(i.index.name, i.position);
     }
   }
 

@@ -34,6 +34,18 @@ std::string describe_key(const IndexKey& key) {
   return out;
 }
 
+// "  index name using method (keys) …\n": one line of describe() for an index of a table or view.
+std::string describe_index(const Index& index) {
+  std::string keys;
+  for (const auto& key : index.keys) keys += (keys.empty() ? "" : ", ") + describe_key(key);
+  std::string out = fmt::format("  {}index {} using {} ({})", index.unique ? "unique " : "", quote_ident(index.name),
+                                index.method, keys);
+  if (!index.include.empty()) out += " include (" + join_names(index.include) + ")";
+  if (index.shard_buckets) out += fmt::format(" hash-sharded {}", *index.shard_buckets);
+  if (index.where) out += " where " + *index.where;
+  return out + "\n";
+}
+
 }  // namespace
 
 const Column* Table::find_column(const std::string& column_name) const {
@@ -66,6 +78,7 @@ void Schema::sort() {
   sort_by_name(sequences);
   sort_by_name(tables);
   sort_by_name(views);
+  for (auto& view : views) sort_by_name(view.indexes);
   for (auto& table : tables) {
     sort_by_name(table.indexes);
     sort_by_name(table.uniques);
@@ -156,16 +169,7 @@ std::string describe(const Table& table) {
     if (table.primary_key->shard_buckets) out += fmt::format(" hash-sharded {}", *table.primary_key->shard_buckets);
     out += "\n";
   }
-  for (const auto& index : table.indexes) {
-    std::string keys;
-    for (const auto& key : index.keys) keys += (keys.empty() ? "" : ", ") + describe_key(key);
-    out += fmt::format("  {}index {} using {} ({})", index.unique ? "unique " : "", quote_ident(index.name),
-                       index.method, keys);
-    if (!index.include.empty()) out += " include (" + join_names(index.include) + ")";
-    if (index.shard_buckets) out += fmt::format(" hash-sharded {}", *index.shard_buckets);
-    if (index.where) out += " where " + *index.where;
-    out += "\n";
-  }
+  for (const auto& index : table.indexes) out += describe_index(index);
   for (const auto& u : table.uniques) {
     out += fmt::format("  unique {} ({}){}", quote_ident(u.name), join_names(u.columns),
                        u.without_index ? " without index" : "");
@@ -213,6 +217,7 @@ std::string describe(const Schema& schema) {
   for (const auto& table : schema.tables) out += describe(table);
   for (const auto& v : schema.views) {
     out += fmt::format("{}view {} as {}\n", v.materialized ? "materialized " : "", to_string(v.name), v.query);
+    for (const auto& index : v.indexes) out += describe_index(index);
   }
   for (const auto& c : schema.comments) out += fmt::format("{}: {}\n", describe(c), quote_literal(c.text));
   return out;

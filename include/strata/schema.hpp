@@ -245,14 +245,19 @@ struct View {
   // query keeps this view's columns (names and types, in order), so CREATE OR REPLACE may change it.
   std::vector<ViewRead> reads;
   std::optional<bool> replaceable;
+  // A materialized view's indexes (sorted by name once normalized); a plain view has none. They
+  // are not part of what the view is: a changed index is not a changed view (same_query).
+  std::vector<Index> indexes;
   // Set by normalisation: the query in the form it is compared in (spacing and case made one),
   // which `query` keeps as written or printed.
   std::string compared;
 
   const std::string& query_key() const { return compared.empty() ? query : compared; }
-  friend bool operator==(const View& a, const View& b) {
+  // The same relation: name, kind and query. A view that differs in these is replaced or re-created.
+  friend bool same_query(const View& a, const View& b) {
     return a.name == b.name && a.materialized == b.materialized && a.query_key() == b.query_key();
   }
+  friend bool operator==(const View& a, const View& b) { return same_query(a, b) && a.indexes == b.indexes; }
 };
 
 // What a comment is on. CockroachDB and PostgreSQL both have COMMENT ON for each.

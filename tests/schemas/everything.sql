@@ -122,3 +122,6 @@ CREATE VIEW public.adults AS SELECT id, email, age FROM public.users WHERE age >
 CREATE MATERIALIZED VIEW public.order_counts AS SELECT user_id, count(*) AS orders FROM public.orders GROUP BY user_id WITH DATA;
 CREATE OR REPLACE VIEW sales.accounts_north AS SELECT a.id, a.owner FROM sales.accounts a WHERE a.region = 'north';
 COMMENT ON VIEW public.adults IS 'Who may sign';
+CREATE UNIQUE INDEX ON public.order_counts (user_id);
+CREATE INDEX order_counts_busy ON public.order_counts (orders DESC) WHERE orders > 10;
+COMMENT ON INDEX public.order_counts_user_id_idx IS 'REFRESH … CONCURRENTLY needs it';

@@ -246,6 +246,32 @@ TEST(SqlSchema, ViewsAreTheirQueries) {
   EXPECT_EQ(notes_of(loaded), "v.sql:2:1: view v: WITH CHECK OPTION is left out\n");
 }
 
+// CREATE INDEX on a materialized view is the view's, whichever file creates the view (it waits
+// for it); a later DROP INDEX and COMMENT ON INDEX find it there. A plain view takes no index, as PostgreSQL says.
+TEST(SqlSchema, MaterializedViewsHaveTheirIndexes) {
+  const LoadedSchema loaded =
+      load_sql({{"a.sql", "CREATE UNIQUE INDEX ON m (c);\n"},
+                {"b.sql",
+                 "CREATE TABLE t (id int);\n"
+                 "CREATE MATERIALIZED VIEW m AS SELECT count(*) AS c FROM t;\n"
+                 "CREATE INDEX m_c ON m (c);\nDROP INDEX m_c;\nCREATE INDEX m_c ON m (c DESC);\n"
+                 "COMMENT ON INDEX m_c IS 'by c';\n"}});
+  ASSERT_EQ(loaded.schema.views.size(), 1u);
+  const auto& indexes = loaded.schema.views[0].indexes;
+  ASSERT_EQ(indexes.size(), 2u);
+  EXPECT_EQ(indexes[0].name, "m_c");
+  EXPECT_EQ(indexes[0].keys[0].order, SortOrder::Desc);
+  EXPECT_EQ(indexes[1].name, "m_c_idx");
+  EXPECT_TRUE(indexes[1].unique);
+  ASSERT_EQ(loaded.schema.comments.size(), 1u);
+  EXPECT_EQ(loaded.schema.comments[0].table.name, "m");
+  EXPECT_EQ(loaded.schema.comments[0].object, "m_c");
+  EXPECT_EQ(errors_of({{"v.sql",
+                        "CREATE TABLE t (id int);\nCREATE VIEW v AS SELECT id FROM t;\n"
+                        "CREATE INDEX ON v (id);\n"}}),
+            "v.sql:3:1: expected CREATE INDEX on a table or a materialized view: v is a view\n");
+}
+
 TEST(SqlSchema, WhatStrataDoesNotManageIsNotedOnceAndSkipped) {
   const LoadedSchema loaded = load_sql({{"s.sql",
                                          "SET statement_timeout = 0;\n"

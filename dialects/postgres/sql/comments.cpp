@@ -85,9 +85,8 @@ Outcome SchemaBuilder::comment(const StatementText& s, const json& stmt) {
 
 Outcome SchemaBuilder::comment_index(const StatementText& s, const QualifiedName& index,
                                      const std::optional<std::string>& text) {
-  for (auto& table : into_.tables) {
-    if (table.name.schema != index.schema) continue;
-    for (auto& declared : table.indexes) {
+  for (auto* indexes : index_lists(index.schema)) {
+    for (auto& declared : *indexes) {
       if (declared.index.name != index.name) continue;
       declared.comment = text;
       return Outcome::Applied;

@@ -115,7 +115,7 @@ void SchemaBuilder::create_view(const StatementText& s, const json& rel, bool ma
     return true;
   });
   view.query = *query;
-  into_.views.push_back(load::DeclaredView{std::move(view), mark(s.start()), std::move(comment)});
+  into_.views.push_back(load::DeclaredView{std::move(view), mark(s.start()), std::move(comment), {}});
 }
 
 void SchemaBuilder::create_enum(const StatementText& s, const json& stmt) {
@@ -239,8 +239,15 @@ void SchemaBuilder::alter_sequence(const StatementText& s, const json& stmt) {
 
 Outcome SchemaBuilder::create_index(const StatementText& s, const json& stmt) {
   const QualifiedName table_name = relation(stmt["relation"]);
-  load::DeclaredTable* table = find_table(table_name);
-  if (table == nullptr) return wait_for(table_name);
+  std::vector<load::DeclaredIndex>* indexes = index_list(table_name);
+  if (indexes == nullptr) {
+    const auto view =
+        std::find_if(into_.views.begin(), into_.views.end(), [&](const auto& v) { return v.view.name == table_name; });
+    if (view == into_.views.end()) return wait_for(table_name);
+    error(s.start(),
+          fmt::format("expected CREATE INDEX on a table or a materialized view: {} is a view", shown(table_name)));
+    return Outcome::Applied;
+  }
   const std::string name = text_field(stmt, "idxname");
   if (!name.empty() && flag(stmt, "if_not_exists") && relation_taken(table_name.schema, name)) return Outcome::Applied;
   load::DeclaredIndex index;
@@ -277,7 +284,7 @@ Outcome SchemaBuilder::create_index(const StatementText& s, const json& stmt) {
                                        [&](const std::string& n) { return relation_taken(table_name.schema, n); })
                          : name;
   index.named = true;
-  table->indexes.push_back(std::move(index));
+  indexes->push_back(std::move(index));
   return Outcome::Applied;
 }
 
@@ -296,10 +303,8 @@ Outcome SchemaBuilder::drop(const StatementText& s, const json& stmt) {
       for (auto& other : into_.tables)
         std::erase_if(other.foreign_keys, [&](const auto& fk) { return fk.foreign_key.ref_table == name; });
     } else if (type == "OBJECT_INDEX") {
-      for (auto& table : into_.tables) {
-        if (table.name.schema == name.schema)
-          found = std::erase_if(table.indexes, [&](const auto& i) { return i.index.name == name.name; }) > 0 || found;
-      }
+      for (auto* indexes : index_lists(name.schema))
+        found = std::erase_if(*indexes, [&](const auto& i) { return i.index.name == name.name; }) > 0 || found;
     } else if (type == "OBJECT_SEQUENCE") {
       found = std::erase_if(into_.sequences, [&](const auto& q) { return q.sequence.name == name; }) > 0;
     } else if (type == "OBJECT_TYPE") {

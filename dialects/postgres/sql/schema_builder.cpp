@@ -163,6 +163,25 @@ load::DeclaredTable* SchemaBuilder::find_table(const QualifiedName& name) {
   return nullptr;
 }
 
+std::vector<load::DeclaredIndex>* SchemaBuilder::index_list(const QualifiedName& relation) {
+  if (load::DeclaredTable* table = find_table(relation)) return &table->indexes;
+  for (auto& view : into_.views) {
+    if (view.view.name == relation && view.view.materialized) return &view.indexes;
+  }
+  return nullptr;
+}
+
+std::vector<std::vector<load::DeclaredIndex>*> SchemaBuilder::index_lists(const std::string& schema) {
+  std::vector<std::vector<load::DeclaredIndex>*> out;
+  for (auto& table : into_.tables) {
+    if (table.name.schema == schema) out.push_back(&table.indexes);
+  }
+  for (auto& view : into_.views) {
+    if (view.view.name.schema == schema) out.push_back(&view.indexes);
+  }
+  return out;
+}
+
 Outcome SchemaBuilder::wait_for(const QualifiedName& name) {
   waiting_for_ = name;
   return Outcome::Wait;
@@ -177,6 +196,12 @@ bool SchemaBuilder::relation_taken(const std::string& schema, const std::string&
       if (i.index.name == name) return true;
     for (const auto& u : t.uniques)
       if (u.unique.name == name) return true;
+  }
+  for (const auto& v : into_.views) {
+    if (v.view.name.schema != schema) continue;
+    if (v.view.name.name == name) return true;
+    for (const auto& i : v.indexes)
+      if (i.index.name == name) return true;
   }
   return std::any_of(into_.sequences.begin(), into_.sequences.end(), [&](const load::DeclaredSequence& s) {
     return s.sequence.name.schema == schema && s.sequence.name.name == name;

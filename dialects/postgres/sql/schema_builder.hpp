@@ -55,6 +55,10 @@ class SchemaBuilder {
   QualifiedName relation(const json& range_var) const;
   QualifiedName object_name(const std::vector<std::string>& names) const;
   load::DeclaredTable* find_table(const QualifiedName& name);
+  // The indexes of a table or materialized view of that name, if one is declared.
+  std::vector<load::DeclaredIndex>* index_list(const QualifiedName& relation);
+  // The index lists of every table and view of a namespace.
+  std::vector<std::vector<load::DeclaredIndex>*> index_lists(const std::string& schema);
   Outcome wait_for(const QualifiedName& name);
   bool relation_taken(const std::string& schema, const std::string& name) const;
 
