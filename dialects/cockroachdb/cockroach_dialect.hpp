@@ -17,7 +17,7 @@ class CockroachDialect : public ServerDialect {
       : database_(std::move(database)), version_(version == Version{} ? kAssumedWithoutServer : version) {}
 
   std::string_view name() const override { return "cockroachdb"; }
-  Capabilities capabilities() const override { return {false, false}; }
+  Capabilities capabilities() const override { return {false, false, true}; }
   SqlGrammar grammar() const override { return kGrammar; }
   std::set<LintBehaviour> lint_behaviours() const override {
     return {LintBehaviour::UnsafeDdlTransactions, LintBehaviour::PrimaryKeyRebuild, LintBehaviour::RegionalRows};

@@ -206,7 +206,13 @@ class CockroachSqlReader : public load::SqlSchemaReader {
       }
     }
     for (const auto& name : schema.schemas) into.schemas.push_back(name);
-    for (const auto& e : schema.enums) into.enums.push_back(load::DeclaredEnum{e, at(e.name)});
+    for (const auto& e : schema.enums) {
+      std::optional<std::string> comment;
+      for (const auto& c : schema.comments) {
+        if (c.on == CommentOn::Type && c.table == e.name) comment = c.text;
+      }
+      into.enums.push_back(load::DeclaredEnum{e, at(e.name), std::move(comment)});
+    }
     for (const auto& q : schema.sequences) into.sequences.push_back(load::DeclaredSequence{q, at(q.name)});
     for (const auto& t : schema.tables) into.tables.push_back(declare(t, at(t.name), schema.comments));
   }

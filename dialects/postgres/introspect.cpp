@@ -81,6 +81,7 @@ class CatalogReader {
                            : kind == "index"             ? CommentOn::Index
                            : kind == "view"              ? CommentOn::View
                            : kind == "materialized view" ? CommentOn::MaterializedView
+                           : kind == "type"              ? CommentOn::Type
                                                          : CommentOn::Constraint;
       schema_.comments.push_back({on, {row[1].c_str(), row[2].c_str()}, row[3].c_str(), row[4].c_str()});
     }

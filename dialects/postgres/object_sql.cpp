@@ -173,6 +173,8 @@ std::string comment_sql(const SetComment& c, const std::string& index_sql) {
       return fmt::format("COMMENT ON VIEW {} IS {}", table_name_sql(c.table), text);
     case CommentOn::MaterializedView:
       return fmt::format("COMMENT ON MATERIALIZED VIEW {} IS {}", table_name_sql(c.table), text);
+    case CommentOn::Type:
+      return fmt::format("COMMENT ON TYPE {} IS {}", table_name_sql(c.table), text);
   }
   return {};
 }

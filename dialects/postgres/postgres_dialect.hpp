@@ -9,7 +9,7 @@ namespace strata::postgres {
 class PostgresDialect : public ServerDialect {
  public:
   std::string_view name() const override { return "postgres"; }
-  Capabilities capabilities() const override { return {true, true}; }
+  Capabilities capabilities() const override { return {true, true, false}; }
   SqlGrammar grammar() const override { return {}; }
   std::set<LintBehaviour> lint_behaviours() const override { return {LintBehaviour::BlockingDdl}; }
   Schema introspect(Connection& connection, const IntrospectOptions& options) const override;

@@ -108,8 +108,8 @@ const char* const kConstraints =
 
 // Comments on tables, their columns, their indexes and those of materialized views (not those of a
 // key: COMMENT ON CONSTRAINT says those) and their keys; comments on check constraints are not
-// read (the declared format has nowhere to keep them). Rows: kind, namespace, table, object
-// (empty for the table), text.
+// read (the declared format has nowhere to keep them); comments on views and enum types. Rows:
+// kind, namespace, table (or view, or type), object (empty for the table itself), text.
 #define STRATA_RELATION_FILTER(c, kinds)                                                  \
   " " c ".relkind IN (" kinds ") AND NOT " c ".relispartition AND " STRATA_USER_NAMESPACE \
   " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", c ".oid")
@@ -140,7 +140,11 @@ const char* const kComments =
     "       d.description "
     "FROM pg_description d JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid "
     "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE d.objsubid = 0 AND c.relkind IN ('v', 'm') AND "
-    STRATA_USER_NAMESPACE " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+    STRATA_USER_NAMESPACE " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid") "UNION ALL "
+    "SELECT 'type', n.nspname, t.typname, '', d.description "
+    "FROM pg_description d JOIN pg_type t ON d.classoid = 'pg_type'::regclass AND d.objoid = t.oid "
+    "JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typtype = 'e' AND " STRATA_USER_NAMESPACE
+    " AND " STRATA_NOT_EXTENSION_MEMBER("pg_type", "t.oid");
 #undef STRATA_TABLE_FILTER
 #undef STRATA_RELATION_FILTER
 

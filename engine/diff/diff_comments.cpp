@@ -17,6 +17,7 @@ using Key = std::tuple<CommentOn, QualifiedName, std::string>;
 
 // What the plan's changes create and drop, by comment key, and the indexes they rename.
 struct Fates {
+  bool enum_rebuilt_in_place = false;  // Capabilities::enum_rebuilt_in_place
   std::set<QualifiedName> new_tables;
   std::set<QualifiedName> dropped_tables;
   std::set<Key> created;
@@ -31,6 +32,16 @@ struct Fates {
   void operator()(const CreateView& c) { new_tables.insert(c.view.name); }  // views: by the same name
   void operator()(const DropView& c) { dropped_tables.insert(c.view.name); }
   void operator()(const DropTable& c) { dropped_tables.insert(c.table.name); }
+  // Types (enums) share their namespace's relation names, so they are kept by name with tables. A
+  // rebuilt enum is a new type (unless the server rebuilds it in place): the old one's comment
+  // goes with it.
+  void operator()(const CreateEnum& c) { new_tables.insert(c.value.name); }
+  void operator()(const DropEnum& c) { dropped_tables.insert(c.value.name); }
+  void operator()(const RecreateEnum& c) {
+    if (enum_rebuilt_in_place) return;
+    dropped_tables.insert(c.from.name);
+    new_tables.insert(c.to.name);
+  }
   void operator()(const AddColumn& c) { created.insert({CommentOn::Column, c.table, c.column.name}); }
   void operator()(const DropColumn& c) { dropped.insert({CommentOn::Column, c.table, c.column.name}); }
   void operator()(const CreateIndex& c) { created.insert({CommentOn::Index, c.table, c.index.name}); }
@@ -54,6 +65,7 @@ struct Fates {
 
 void Differ::diff_comments() {
   Fates fates;
+  fates.enum_rebuilt_in_place = dialect_.capabilities().enum_rebuilt_in_place;
   for (const auto& change : changes_) std::visit(fates, change);
 
   // Live comments under their objects' new names, less those whose object the plan drops.

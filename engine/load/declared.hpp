@@ -97,6 +97,7 @@ struct DeclaredView {
 struct DeclaredEnum {
   Enum value;
   Mark position;
+  std::optional<std::string> comment;
 };
 
 struct DeclaredSequence {

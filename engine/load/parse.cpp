@@ -149,8 +149,9 @@ void FileParser::parse_enum(const std::string& name, const YamlNode& key_node, c
   const YamlNode* values = &node;
   YamlNode values_node;
   if (node.is_map()) {
-    in_.entries(node, fmt::format("enum '{}'", name), {"name", "schema", "values"},
+    in_.entries(node, fmt::format("enum '{}'", name), {"name", "schema", "values", "comment"},
                 [&](std::string_view key, const YamlNode&, const YamlNode& value) {
+                  if (key == "comment") e.comment = in_.string(value, "a comment");
                   // `name` overrides the key, for enums of one name in two schemas.
                   if (key == "name") e.value.name.name = in_.name(value, "an enum name").value_or(name);
                   if (key == "schema") e.value.name.schema = in_.name(value, "a schema name").value_or("public");

@@ -197,6 +197,27 @@ Tree table_tree(const Table& table, const Comments& comments) {
   return t;
 }
 
+// `name: [values]` for an enum in public without a comment, else a mapping; keyed "schema.name"
+// when the name is used in two schemas.
+Tree enums_tree(const std::vector<Enum>& enums, const Comments& comments) {
+  const std::map<std::string, int> uses = name_uses(enums);
+  Tree out = Tree::object();
+  for (const auto& e : enums) {
+    const bool shared = uses.at(e.name.name) > 1;
+    if (!shared && e.name.schema == "public" && !comments.has(CommentOn::Type, e.name, "")) {
+      out[e.name.name] = e.values;
+      continue;
+    }
+    Tree entry = Tree::object();
+    if (shared) entry["name"] = e.name.name;
+    if (shared || e.name.schema != "public") entry["schema"] = e.name.schema;
+    entry["values"] = e.values;
+    comments.put(entry, CommentOn::Type, e.name);
+    out[shared ? e.name.schema + "." + e.name.name : e.name.name] = std::move(entry);
+  }
+  return out;
+}
+
 // Everything but the tables, which come last.
 Tree schema_head_tree(const Schema& schema) {
   Tree t = Tree::object();
@@ -220,21 +241,7 @@ Tree schema_head_tree(const Schema& schema) {
     }
     t["extensions"] = std::move(extensions);
   }
-  if (!schema.enums.empty()) {
-    const std::map<std::string, int> uses = name_uses(schema.enums);
-    Tree enums = Tree::object();
-    for (const auto& e : schema.enums) {
-      if (uses.at(e.name.name) > 1) {
-        enums[e.name.schema + "." + e.name.name] = {
-            {"name", e.name.name}, {"schema", e.name.schema}, {"values", e.values}};
-      } else if (e.name.schema == "public") {
-        enums[e.name.name] = e.values;
-      } else {
-        enums[e.name.name] = {{"schema", e.name.schema}, {"values", e.values}};
-      }
-    }
-    t["enums"] = std::move(enums);
-  }
+  if (!schema.enums.empty()) t["enums"] = enums_tree(schema.enums, Comments(schema.comments));
   if (!schema.sequences.empty()) {
     const std::map<std::string, int> uses = name_uses(schema.sequences);
     Tree sequences = Tree::object();

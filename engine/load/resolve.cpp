@@ -58,7 +58,10 @@ class Resolver {
       }
       schema.views.push_back(std::move(v.view));
     }
-    for (auto& e : d_.enums) schema.enums.push_back(e.value);
+    for (auto& e : d_.enums) {
+      if (e.comment && !e.comment->empty()) schema.comments.push_back({CommentOn::Type, e.value.name, "", *e.comment});
+      schema.enums.push_back(e.value);
+    }
     for (auto& s : d_.sequences) schema.sequences.push_back(s.sequence);
     schema.tables.reserve(d_.tables.size());
     for (auto& table : d_.tables) {

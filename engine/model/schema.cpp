@@ -138,6 +138,8 @@ std::string_view to_string(CommentOn on) {
       return "view";
     case CommentOn::MaterializedView:
       return "materialized view";
+    case CommentOn::Type:
+      return "type";
   }
   return "table";
 }

@@ -376,11 +376,13 @@ struct Collect {
     view_reads(c.from, r.releases);
   }
   void operator()(const SetComment& c) {
+    if (c.on == CommentOn::Type) return r.uses.push_back(type_key(c.table));
     r.uses.push_back(table_key(c.table));
     switch (c.on) {
       case CommentOn::Table:
       case CommentOn::View:
       case CommentOn::MaterializedView:
+      case CommentOn::Type:
         break;
       case CommentOn::Column:
         r.uses.push_back(column_key(c.table, c.object));

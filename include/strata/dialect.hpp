@@ -37,6 +37,9 @@ enum class LintBehaviour {
 struct Capabilities {
   bool transactional_ddl = false;    // DDL can run inside a transaction and roll back
   bool advisory_locks_work = false;  // pg_advisory_lock really excludes other sessions
+  // RecreateEnum changes the type in place (CockroachDB's DROP VALUE) rather than creating a new
+  // one: what is set on the type (its comment) stays.
+  bool enum_rebuilt_in_place = false;
 };
 
 class STRATA_EXPORT Dialect {

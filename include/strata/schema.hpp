@@ -261,10 +261,10 @@ struct View {
 };
 
 // What a comment is on. CockroachDB and PostgreSQL both have COMMENT ON for each.
-enum class CommentOn { Table, Column, Index, Constraint, View, MaterializedView };
+enum class CommentOn { Table, Column, Index, Constraint, View, MaterializedView, Type };
 
 // A comment (COMMENT ON … IS '…') on a table, or on a column, index or constraint of one, or on a
-// view (`table` names the view; `object` is empty).
+// view or a type (an enum) (`table` names the view or type; `object` is empty).
 // Comments are kept beside the objects, not in them, so that a changed comment is never a changed
 // object: it is a COMMENT ON of its own.
 struct Comment {

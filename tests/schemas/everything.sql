@@ -8,6 +8,7 @@ CREATE EXTENSION hstore SCHEMA sales;
 CREATE TYPE order_status AS ENUM ('PENDING', 'PROCESSING', 'COMPLETED', 'CANCELLED');
 CREATE TYPE "Mood" AS ENUM ('happy', 'so-so', 'it''s complicated', 'ünïcödé');
 CREATE TYPE sales.region AS ENUM ('north', 'south');
+COMMENT ON TYPE sales.region IS 'Where it''s sold';
 
 CREATE SEQUENCE invoice_number START 1000 CACHE 10;
 CREATE SEQUENCE countdown AS integer INCREMENT BY -1 MINVALUE -1000 MAXVALUE -1 START WITH -1;

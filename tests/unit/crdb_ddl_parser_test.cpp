@@ -252,6 +252,24 @@ TEST(CrdbDdlParser, CommentsOnTablesColumnsIndexesAndKeysAreRead) {
   EXPECT_THROW(parse_crdb("CREATE TABLE t (a INT8); COMMENT ON TABLE t IS 42"), UsageError);
 }
 
+// SHOW CREATE ALL TYPES prints an enum's comment after it, in the enum's row (v24.3+; recorded:
+// tests/fixtures/crdb-releases/research/recorded/show_create_all_types__logic_test__913f2196.txt).
+// A comment on a type the model does not hold (a composite type) is noted.
+TEST(CrdbDdlParser, CommentsOnEnumTypesAreRead) {
+  std::vector<ParseNote> notes;
+  Schema schema;
+  ParseOptions options;
+  options.notes = &notes;
+  apply_create_statements({"CREATE TYPE public.roaches AS ENUM ('papa_roach', 'mama_roach', 'baby_roach');\n"
+                           "COMMENT ON TYPE public.roaches IS 'comment for enum type roaches';",
+                           "COMMENT ON TYPE public.address IS 'comment for composite type address';"},
+                          schema, options);
+  const std::vector<Comment> expected = {{CommentOn::Type, {"public", "roaches"}, "", "comment for enum type roaches"}};
+  EXPECT_EQ(schema.comments, expected);
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].kind, NoteKind::Comment);
+}
+
 TEST(CrdbDdlParser, BulkIntrospectionTakesTablesInAnyOrder) {
   Schema schema;
   apply_create_statements({"CREATE TABLE public.c (i INT8 NULL, CONSTRAINT c_pkey PRIMARY KEY (i ASC))",

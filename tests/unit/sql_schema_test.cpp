@@ -272,6 +272,20 @@ TEST(SqlSchema, MaterializedViewsHaveTheirIndexes) {
             "v.sql:3:1: expected CREATE INDEX on a table or a materialized view: v is a view\n");
 }
 
+// COMMENT ON TYPE is kept for an enum; one on a type strata does not manage is a note.
+TEST(SqlSchema, CommentsOnEnumTypes) {
+  const LoadedSchema loaded = load_sql({{"t.sql",
+                                         "CREATE TYPE s AS ENUM ('a');\nCOMMENT ON TYPE s IS 'old';\n"
+                                         "COMMENT ON TYPE public.s IS 'new';\nCOMMENT ON TYPE d IS 'a domain';\n"}});
+  ASSERT_EQ(loaded.schema.comments.size(), 1u);
+  EXPECT_EQ(loaded.schema.comments[0].on, CommentOn::Type);
+  EXPECT_EQ(loaded.schema.comments[0].table.name, "s");
+  EXPECT_EQ(loaded.schema.comments[0].text, "new");
+  EXPECT_EQ(notes_of(loaded),
+            "t.sql:4:1: skipped COMMENT ON TYPE d: strata keeps comments on the enums a statement before it "
+            "creates, and d is none\n");
+}
+
 TEST(SqlSchema, WhatStrataDoesNotManageIsNotedOnceAndSkipped) {
   const LoadedSchema loaded = load_sql({{"s.sql",
                                          "SET statement_timeout = 0;\n"

@@ -1,7 +1,9 @@
 // COMMENT ON TABLE | COLUMN | INDEX | CONSTRAINT … IS '…' | NULL, as SHOW CREATE prints them after
 // their table (`COMMENT ON INDEX public.t@i IS 'x'`, `COMMENT ON CONSTRAINT k ON public.t IS 'x'`,
-// cockroachdb/cockroach pkg/sql/parser/sql.y comment_stmt). Comments on what the model does not
-// hold (databases, schemas, types, functions, check constraints) are noted and left out.
+// cockroachdb/cockroach pkg/sql/parser/sql.y comment_stmt), and COMMENT ON TYPE after an enum as
+// SHOW CREATE ALL TYPES prints it from v24.3 (PR #128084; recorded:
+// show_create_all_types__logic_test__913f2196.txt). Comments on what the model does not hold
+// (databases, schemas, other types, functions, check constraints) are noted and left out.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -70,6 +72,14 @@ void comment_on(Context& context, Cursor& cursor) {
       return context.note(NoteKind::Comment, fmt::format("comment on constraint {} of {}", name, display(table.name)));
     }
     return set_comment(context.schema(), CommentOn::Constraint, table.name, name, text);
+  }
+  if (cursor.accept("type")) {
+    const QualifiedName name = context.resolve(cursor.expect_qualified_name("a type name"));
+    const std::string text = expect_comment_text(cursor);
+    if (context.schema().find_enum(name) == nullptr) {
+      return context.note(NoteKind::Comment, fmt::format("comment on type {}", display(name)));
+    }
+    return set_comment(context.schema(), CommentOn::Type, name, "", text);
   }
   const std::string text = cursor.rest();
   context.note(NoteKind::Comment, "COMMENT ON " + (text.size() > 100 ? text.substr(0, 100) + "…" : text));

@@ -65,6 +65,7 @@ void prune_comments(Schema& schema) {
     return std::any_of(items.begin(), items.end(), [&](const auto& item) { return item.name == name; });
   };
   std::erase_if(schema.comments, [&](const Comment& comment) {
+    if (comment.on == CommentOn::Type) return schema.find_enum(comment.table) == nullptr;
     const Table* table = schema.find_table(comment.table);
     if (table == nullptr) return true;
     const bool key =
@@ -81,6 +82,8 @@ void prune_comments(Schema& schema) {
       case CommentOn::View:
       case CommentOn::MaterializedView:
         return true;  // the reader holds no views (find_table found a table of that name)
+      case CommentOn::Type:
+        return false;  // answered above
     }
     return false;
   });

@@ -1,5 +1,5 @@
-// COMMENT ON TABLE, COLUMN, INDEX, CONSTRAINT … ON and [MATERIALIZED] VIEW: the comments the
-// declared format keeps, on the declared table or view they belong to. A comment on anything else
+// COMMENT ON TABLE, COLUMN, INDEX, CONSTRAINT … ON, [MATERIALIZED] VIEW and TYPE: the comments the
+// declared format keeps, on the declared table, view or enum they belong to. A comment on anything else
 // (a function, a schema) is a note; IS NULL or IS '' removes a comment.
 #include <algorithm>
 
@@ -44,6 +44,7 @@ bool comment_constraint(load::DeclaredTable& table, const std::string& name, con
 Outcome SchemaBuilder::comment(const StatementText& s, const json& stmt) {
   const std::string type = text_field(stmt, "objtype");
   if (type == "OBJECT_VIEW" || type == "OBJECT_MATVIEW") return comment_view(s, stmt);
+  if (type == "OBJECT_TYPE") return comment_type(s, stmt);
   if (type != "OBJECT_TABLE" && type != "OBJECT_COLUMN" && type != "OBJECT_INDEX" && type != "OBJECT_TABCONSTRAINT") {
     skip(s, "comments on objects other than tables, columns, indexes and their constraints");
     return Outcome::Applied;
@@ -106,6 +107,25 @@ Outcome SchemaBuilder::comment_view(const StatementText& s, const json& stmt) {
       std::find_if(into_.views.begin(), into_.views.end(), [&](const auto& v) { return v.view.name == name; });
   if (it == into_.views.end()) {
     error(s.start(), fmt::format("expected {} to name a view created before it: {} is not one", s.head(), shown(name)));
+    return Outcome::Applied;
+  }
+  it->comment = comment_text(stmt);
+  return Outcome::Applied;
+}
+
+// COMMENT ON TYPE: kept for an enum declared before it; a comment on another type (a domain, a
+// composite type, which strata does not manage) is a note.
+Outcome SchemaBuilder::comment_type(const StatementText& s, const json& stmt) {
+  const json& object = stmt.contains("object") ? stmt["object"] : json();
+  const std::vector<std::string> names =
+      object.contains("TypeName") ? name_list(object["TypeName"]["names"]) : std::vector<std::string>{};
+  const QualifiedName name = object_name(names);
+  const auto it =
+      std::find_if(into_.enums.begin(), into_.enums.end(), [&](const auto& e) { return e.value.name == name; });
+  if (it == into_.enums.end()) {
+    note(s.start(), fmt::format("skipped COMMENT ON TYPE {}: strata keeps comments on the enums a statement before it "
+                                "creates, and {} is none",
+                                shown(name), shown(name)));
     return Outcome::Applied;
   }
   it->comment = comment_text(stmt);

@@ -122,7 +122,7 @@ void SchemaBuilder::create_enum(const StatementText& s, const json& stmt) {
   Enum e;
   e.name = object_name(name_list(stmt["typeName"]));
   for (const auto& value : stmt.value("vals", json::array())) e.values.push_back(value["String"].value("sval", ""));
-  into_.enums.push_back(load::DeclaredEnum{std::move(e), mark(s.start())});
+  into_.enums.push_back(load::DeclaredEnum{std::move(e), mark(s.start()), {}});
 }
 
 void SchemaBuilder::alter_enum(const StatementText& s, const json& stmt) {

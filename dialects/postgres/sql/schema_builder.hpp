@@ -96,6 +96,7 @@ class SchemaBuilder {
   // comments.cpp
   Outcome comment(const StatementText& s, const json& stmt);
   Outcome comment_view(const StatementText& s, const json& stmt);
+  Outcome comment_type(const StatementText& s, const json& stmt);
   Outcome comment_index(const StatementText& s, const QualifiedName& index, const std::optional<std::string>& text);
   void set_search_path(const StatementText& s, const json& stmt, std::string& default_schema);
 
