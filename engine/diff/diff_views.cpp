@@ -108,8 +108,10 @@ void Differ::diff_views() {
     const View* live = find_named(from_.views, view.name);
     if (live == nullptr || dropped.count(view.name) > 0) {
       if (live != nullptr) add(DropView{*live});
-      // A materialized view's indexes go with it and come back only when created again.
-      for (const auto& index : declared.indexes) add(CreateIndex{view.name, index, true});
+      // A materialized view's indexes go with it and come back only when created again. One
+      // created again is read while its indexes are built (CONCURRENTLY, with their hazard); a
+      // new one is not, and its schema may be created in one transaction (inspect's SQL).
+      for (const auto& index : declared.indexes) add(CreateIndex{view.name, index, live == nullptr});
       add(CreateView{std::move(declared)});
       continue;
     }

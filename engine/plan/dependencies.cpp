@@ -369,6 +369,8 @@ struct Collect {
     view_reads(c.view, r.releases);
     r.removes.push_back(table_key(c.view.name));
     r.removes.push_back(relation_key(c.view.name.schema, c.view.name.name));
+    // A materialized view's indexes go with it, and their names are free after.
+    for (const auto& index : c.view.indexes) r.removes.push_back(relation_key(c.view.name.schema, index.name));
   }
   void operator()(const ReplaceView& c) {
     r.uses.push_back(table_key(c.to.name));

@@ -132,6 +132,21 @@ tables:
 
 // A sequence a column owns (serial) goes with its table or column: DROP SEQUENCE after DROP TABLE
 // would find it gone. One that is kept is detached (OWNED BY NONE) before its owner goes.
+// A dropped materialized view frees its indexes' names: a sequence that takes one comes after the
+// drop (by priority it would come first, and PostgreSQL would refuse the name as taken).
+TEST(Plan, ADroppedMaterializedViewFreesItsIndexNames) {
+  const Plan p = plan(R"(
+tables: { t: { columns: { id: bigint }, primary_key: [id] } }
+views: { stats: { materialized: true, query: "SELECT count(*) AS n FROM t", indexes: [{ name: stats_n, columns: [n] }] } }
+)",
+                      R"(
+tables: { t: { columns: { id: bigint }, primary_key: [id] } }
+sequences: { stats_n: {} }
+)");
+  EXPECT_EQ(descriptions(p),
+            (std::vector<std::string>{"drop materialized view stats", "create sequence stats_n"}));
+}
+
 TEST(Plan, AnOwnedSequenceGoesWithItsOwner) {
   const auto dialect = std::make_unique<postgres::PostgresDialect>();
   Schema live = load_schema_text(

@@ -247,7 +247,7 @@ TEST(SqlSchema, ViewsAreTheirQueries) {
 }
 
 // CREATE INDEX on a materialized view is the view's, whichever file creates the view (it waits
-// for it); a later DROP INDEX and COMMENT ON INDEX find it there. A plain view takes no index, as PostgreSQL says.
+// for it); a later DROP INDEX, ALTER INDEX … RENAME and COMMENT ON INDEX find it there. A plain view takes no index, as PostgreSQL says.
 TEST(SqlSchema, MaterializedViewsHaveTheirIndexes) {
   const LoadedSchema loaded =
       load_sql({{"a.sql", "CREATE UNIQUE INDEX ON m (c);\n"},
@@ -255,14 +255,16 @@ TEST(SqlSchema, MaterializedViewsHaveTheirIndexes) {
                  "CREATE TABLE t (id int);\n"
                  "CREATE MATERIALIZED VIEW m AS SELECT count(*) AS c FROM t;\n"
                  "CREATE INDEX m_c ON m (c);\nDROP INDEX m_c;\nCREATE INDEX m_c ON m (c DESC);\n"
+                 "CREATE INDEX m_x ON m (c);\nALTER INDEX m_x RENAME TO m_y;\n"
                  "COMMENT ON INDEX m_c IS 'by c';\n"}});
   ASSERT_EQ(loaded.schema.views.size(), 1u);
   const auto& indexes = loaded.schema.views[0].indexes;
-  ASSERT_EQ(indexes.size(), 2u);
+  ASSERT_EQ(indexes.size(), 3u);
   EXPECT_EQ(indexes[0].name, "m_c");
   EXPECT_EQ(indexes[0].keys[0].order, SortOrder::Desc);
   EXPECT_EQ(indexes[1].name, "m_c_idx");
   EXPECT_TRUE(indexes[1].unique);
+  EXPECT_EQ(indexes[2].name, "m_y");
   ASSERT_EQ(loaded.schema.comments.size(), 1u);
   EXPECT_EQ(loaded.schema.comments[0].table.name, "m");
   EXPECT_EQ(loaded.schema.comments[0].object, "m_c");

@@ -300,10 +300,12 @@ Outcome SchemaBuilder::rename(const StatementText& s, const json& stmt) {
     for (auto& table : into_.tables) {
       if (table.name.schema != name.schema) continue;
       if (table.primary_key && table.primary_key->name == name.name) table.primary_key->name = to;
-      for (auto& i : table.indexes)
-        if (i.index.name == name.name) i.index.name = to;
       for (auto& u : table.uniques)
         if (u.unique.name == name.name) u.unique.name = to;
+    }
+    for (auto* indexes : index_lists(name.schema)) {  // of tables and materialized views
+      for (auto& i : *indexes)
+        if (i.index.name == name.name) i.index.name = to;
     }
     return Outcome::Applied;
   }

@@ -19,10 +19,16 @@ CREATE INDEX CONCURRENTLY kinds_by_n ON kinds (n DESC);
 CREATE MATERIALIZED VIEW daily AS SELECT date_trunc('day', at) AS day, count(*) AS n, max(id) AS last FROM events GROUP BY 1;
 
 -- Step 5: create index daily_day_idx on table daily
-CREATE INDEX daily_day_idx ON daily (day);
+-- hazard index-build: builds index daily_day_idx over the rows of public.daily (CONCURRENTLY: writes go on)
+-- (each statement outside a transaction)
+DROP INDEX CONCURRENTLY IF EXISTS daily_day_idx;
+CREATE INDEX CONCURRENTLY daily_day_idx ON daily (day);
 
 -- Step 6: create index daily_expr_idx on table daily
-CREATE INDEX daily_expr_idx ON daily ((n * 2)) WHERE n > 10;
+-- hazard index-build: builds index daily_expr_idx over the rows of public.daily (CONCURRENTLY: writes go on)
+-- (each statement outside a transaction)
+DROP INDEX CONCURRENTLY IF EXISTS daily_expr_idx;
+CREATE INDEX CONCURRENTLY daily_expr_idx ON daily ((n * 2)) WHERE n > 10;
 
 -- Step 7: set the comment on index kinds_kind_idx of table kinds
 COMMENT ON INDEX kinds_kind_idx IS 'one row per kind';
