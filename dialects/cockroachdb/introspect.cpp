@@ -32,7 +32,8 @@ std::vector<std::string> regions_of(std::string_view text) {
   return out;
 }
 
-// Keeps only the objects of `wanted` namespaces (SHOW CREATE ALL … prints every one).
+// Keeps only the objects of `wanted` namespaces (SHOW CREATE ALL … prints every one), and the
+// comments on them: a comment left without its object would read as one to remove.
 void keep_namespaces(Schema& schema, const std::vector<std::string>& wanted) {
   if (wanted.empty()) return;
   const auto unwanted = [&](const QualifiedName& name) {
@@ -41,6 +42,7 @@ void keep_namespaces(Schema& schema, const std::vector<std::string>& wanted) {
   std::erase_if(schema.tables, [&](const Table& t) { return unwanted(t.name); });
   std::erase_if(schema.sequences, [&](const Sequence& s) { return unwanted(s.name); });
   std::erase_if(schema.enums, [&](const Enum& e) { return unwanted(e.name); });
+  std::erase_if(schema.comments, [&](const Comment& c) { return unwanted(c.table); });
 }
 
 void read_database(Connection& connection, Database& database) {

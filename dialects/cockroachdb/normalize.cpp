@@ -187,8 +187,9 @@ void region_column_not_null(Table& table) {
 // Item 32: a multi-region database owns the enum crdb_internal_region, whose values are its
 // regions; the model holds them as Database::regions.
 void drop_region_enum(Schema& schema) {
-  erase_if(schema.enums,
-           [](const Enum& item) { return item.name.schema == "public" && item.name.name == "crdb_internal_region"; });
+  const QualifiedName region_enum{"public", "crdb_internal_region"};
+  erase_if(schema.enums, [&](const Enum& item) { return item.name == region_enum; });
+  erase_if(schema.comments, [&](const Comment& c) { return c.on == CommentOn::Type && c.table == region_enum; });
 }
 
 // Item 39 (and locality_ddl.txt, "default survival goal: zone"): a multi-region database survives

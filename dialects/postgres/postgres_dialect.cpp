@@ -3,9 +3,14 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "dialects/postgres/views.hpp"
 #include "engine/db/connection.hpp"
 
 namespace strata::postgres {
+
+void PostgresDialect::check(const Schema&, const Schema& declared) const {
+  check_view_queries(declared);
+}
 
 // INSERT … ON CONFLICT (key) DO UPDATE SET c = excluded.c for every other column.
 std::string PostgresDialect::upsert_sql(const UpsertStatement& upsert) const {

@@ -14,6 +14,7 @@ class PostgresDialect : public ServerDialect {
   std::set<LintBehaviour> lint_behaviours() const override { return {LintBehaviour::BlockingDdl}; }
   Schema introspect(Connection& connection, const IntrospectOptions& options) const override;
   void normalize(Schema& schema) const override;
+  void check(const Schema& live, const Schema& declared) const override;
   ChangeSql emit(const Change& change) const override;
   std::vector<Hazard> hazards(const Change& change) const override;
   std::string upsert_sql(const UpsertStatement& upsert) const override;

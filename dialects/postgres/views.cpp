@@ -61,6 +61,24 @@ void read_views(const pqxx::result& rows, Schema& schema) {
   }
 }
 
+// Each declared view's query is one statement PostgreSQL's parser takes as a query (SELECT,
+// VALUES, WITH … SELECT, TABLE): said before anything runs, with or without a server.
+void check_view_queries(const Schema& declared) {
+  for (const auto& view : declared.views) {
+    const sql::ParsedFile parsed = sql::parse_file(view.query);
+    if (!parsed.failures.empty()) {
+      throw PlanError(fmt::format("view {}: PostgreSQL's parser refuses its query: {}", to_string(view.name),
+                                  parsed.failures.front().message));
+    }
+    if (parsed.statements.size() != 1 || !parsed.statements.front().node.contains("SelectStmt")) {
+      throw PlanError(
+          fmt::format("view {}: expected its query to be one SELECT (or VALUES, WITH … SELECT), "
+                      "found: {}",
+                      to_string(view.name), view.query.substr(0, 80)));
+    }
+  }
+}
+
 std::vector<ViewRead> view_reads(const std::string& query) {
   const sql::ParsedFile parsed = sql::parse_file(query);
   std::set<QualifiedName> relations;

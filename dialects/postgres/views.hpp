@@ -23,6 +23,10 @@ void read_views(const pqxx::result& rows, Schema& schema);
 // names are taken to be in "public". Empty when the query does not parse.
 std::vector<ViewRead> view_reads(const std::string& query);
 
+// Throws PlanError for a declared view whose query PostgreSQL's parser refuses, or takes as
+// something other than one query (PostgresDialect::check).
+void check_view_queries(const Schema& declared);
+
 // For each live view whose declared query is written otherwise: the server is asked how it prints
 // the declared query (a temporary view, dropped at once). When that is how it prints the live
 // view, the live view takes the declared text, so the two compare equal; when not, `replaceable`

@@ -268,6 +268,12 @@ TEST(CrdbDdlParser, CommentsOnEnumTypesAreRead) {
   EXPECT_EQ(schema.comments, expected);
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_EQ(notes[0].kind, NoteKind::Comment);
+  // A renamed type keeps its comment; a dropped one takes it along.
+  const Schema renamed = parse_crdb(
+      "CREATE TYPE a AS ENUM ('x'); COMMENT ON TYPE a IS 'c'; ALTER TYPE a RENAME TO b;"
+      "CREATE TYPE gone AS ENUM ('y'); COMMENT ON TYPE gone IS 'g'; DROP TYPE gone");
+  const std::vector<Comment> kept = {{CommentOn::Type, {"public", "b"}, "", "c"}};
+  EXPECT_EQ(renamed.comments, kept);
 }
 
 TEST(CrdbDdlParser, BulkIntrospectionTakesTablesInAnyOrder) {

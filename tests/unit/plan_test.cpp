@@ -143,8 +143,25 @@ views: { stats: { materialized: true, query: "SELECT count(*) AS n FROM t", inde
 tables: { t: { columns: { id: bigint }, primary_key: [id] } }
 sequences: { stats_n: {} }
 )");
-  EXPECT_EQ(descriptions(p),
-            (std::vector<std::string>{"drop materialized view stats", "create sequence stats_n"}));
+  EXPECT_EQ(descriptions(p), (std::vector<std::string>{"drop materialized view stats", "create sequence stats_n"}));
+}
+
+// A declared view's query that PostgreSQL's parser refuses, or that is no query, is refused when
+// planning, with no server to ask.
+TEST(Plan, AViewQueryPostgresCannotParseIsRefused) {
+  auto message = [](const std::string& query) {
+    try {
+      plan("{}", "views: { v: \"" + query + "\" }");
+    } catch (const PlanError& error) {
+      return std::string(error.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(message("SELEC 1"),
+            "view public.v: PostgreSQL's parser refuses its query: syntax error at or near \"SELEC\"");
+  EXPECT_EQ(message("DELETE FROM t"),
+            "view public.v: expected its query to be one SELECT (or VALUES, WITH … SELECT), found: DELETE FROM t");
+  EXPECT_EQ(message("SELECT 1"), "no error");
 }
 
 TEST(Plan, AnOwnedSequenceGoesWithItsOwner) {

@@ -204,7 +204,11 @@ void alter_type(Context& context, Cursor& cursor) {
     if (at == item->values.end()) cursor.fail_statement("DROP VALUE names no value of the enum");
     item->values.erase(at);
   } else if (cursor.accept_words({"rename", "to"})) {
+    const QualifiedName from = item->name;
     item->name.name = cursor.expect_name("a type name");
+    for (auto& comment : context.schema().comments) {
+      if (comment.on == CommentOn::Type && comment.table == from) comment.table = item->name;
+    }
   } else {
     context.note(NoteKind::NonSchemaStatement, fmt::format("ALTER TYPE {} {}", display(name), cursor.rest()));
   }
