@@ -105,6 +105,16 @@ Tree index_tree(const Index& index) {
   return t;
 }
 
+// The `indexes` list of a table or materialized view, with their comments.
+Tree indexes_tree(const QualifiedName& relation, const std::vector<Index>& indexes, const Comments& comments) {
+  Tree out = Tree::array();
+  for (const auto& index : indexes) {
+    out.push_back(index_tree(index));
+    comments.put(out.back(), CommentOn::Index, relation, index.name);
+  }
+  return out;
+}
+
 // In the order of ttl_settings(); numbers and booleans as YAML scalars of their own kind.
 Tree ttl_tree(const std::map<std::string, std::string>& ttl) {
   Tree t = Tree::object();
@@ -139,14 +149,7 @@ Tree table_tree(const Table& table, const Comments& comments) {
     if (table.primary_key->shard_buckets) t["primary_key"]["sharded"] = *table.primary_key->shard_buckets;
     comments.put(t["primary_key"], CommentOn::Constraint, table.name, table.primary_key->name);
   }
-  if (!table.indexes.empty()) {
-    Tree indexes = Tree::array();
-    for (const auto& index : table.indexes) {
-      indexes.push_back(index_tree(index));
-      comments.put(indexes.back(), CommentOn::Index, table.name, index.name);
-    }
-    t["indexes"] = std::move(indexes);
-  }
+  if (!table.indexes.empty()) t["indexes"] = indexes_tree(table.name, table.indexes, comments);
   if (!table.uniques.empty()) {
     Tree uniques = Tree::array();
     for (const auto& u : table.uniques) {
@@ -283,14 +286,7 @@ Tree views_tree(const std::vector<View>& views, const Comments& comments) {
     if (v.name.schema != "public") entry["schema"] = v.name.schema;
     if (v.materialized) entry["materialized"] = true;
     entry["query"] = v.query;
-    if (!v.indexes.empty()) {
-      Tree indexes = Tree::array();
-      for (const auto& index : v.indexes) {
-        indexes.push_back(index_tree(index));
-        comments.put(indexes.back(), CommentOn::Index, v.name, index.name);
-      }
-      entry["indexes"] = std::move(indexes);
-    }
+    if (!v.indexes.empty()) entry["indexes"] = indexes_tree(v.name, v.indexes, comments);
     out[key] = std::move(entry);
   }
   return out;
