@@ -247,7 +247,8 @@ TEST(SqlSchema, ViewsAreTheirQueries) {
 }
 
 // CREATE INDEX on a materialized view is the view's, whichever file creates the view (it waits
-// for it); a later DROP INDEX, ALTER INDEX … RENAME and COMMENT ON INDEX find it there. A plain view takes no index, as PostgreSQL says.
+// for it); a later DROP INDEX, ALTER INDEX … RENAME and COMMENT ON INDEX find it there. A plain view takes no index, as
+// PostgreSQL says.
 TEST(SqlSchema, MaterializedViewsHaveTheirIndexes) {
   const LoadedSchema loaded =
       load_sql({{"a.sql", "CREATE UNIQUE INDEX ON m (c);\n"},
