@@ -1,5 +1,7 @@
 #include "engine/load/yaml_writer.hpp"
 
+#include <algorithm>
+
 #include <yaml-cpp/yaml.h>
 
 namespace strata::load {
@@ -23,10 +25,27 @@ bool is_simple(const std::string& text) {
   return true;
 }
 
+// Text of several lines that reads back as itself from a literal block (`|` or `|-`): printable,
+// its first line not indented (that would need an indentation indicator), at most one final newline.
+bool is_literal(const Tree& node) {
+  if (!node.is_string()) return false;
+  const auto& text = node.get_ref<const std::string&>();
+  const auto newline = text.find('\n');
+  if (newline == std::string::npos || newline + 1 == text.size() || text.front() == ' ' || text.front() == '\n') {
+    return false;
+  }
+  if (text.ends_with("\n\n")) return false;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7f) return false;
+  }
+  return true;
+}
+
 // A flat mapping: no value is a mapping or a list holding one (written in flow style).
 bool is_flat(const Tree& node) {
   for (const auto& [key, value] : node.items()) {
-    if (value.is_object()) return false;
+    if (value.is_object() || is_literal(value)) return false;
     if (value.is_array()) {
       for (const auto& item : value) {
         if (item.is_structured()) return false;
@@ -40,7 +59,7 @@ bool is_block(const Tree& node) {
   if (node.is_object()) return !is_flat(node);
   if (node.is_array()) {
     for (const auto& item : node) {
-      if (item.is_structured()) return true;
+      if (item.is_structured() || is_literal(item)) return true;
     }
   }
   return false;
@@ -52,7 +71,9 @@ class Writer {
 
   // A value after "key:" or "- ": on the same line, or on the next ones at `indent`.
   void value(const Tree& node, int indent, bool after_dash) {
-    if (!node.is_structured()) {
+    if (is_literal(node)) {
+      literal(node.get_ref<const std::string&>(), indent, after_dash);
+    } else if (!node.is_structured()) {
       if (!after_dash) out_ += ' ';
       scalar(node, false);
     } else if (!is_block(node)) {
@@ -82,6 +103,19 @@ class Writer {
   }
 
  private:
+  void literal(const std::string& text, int indent, bool after_dash) {
+    if (!after_dash) out_ += ' ';
+    out_ += text.ends_with('\n') ? "|" : "|-";
+    std::size_t start = 0;
+    const std::size_t end = text.ends_with('\n') ? text.size() - 1 : text.size();
+    while (start <= end) {
+      const std::size_t stop = std::min(text.find('\n', start), end);
+      out_ += '\n';
+      if (stop > start) out_.append(static_cast<std::size_t>(indent), ' ').append(text, start, stop - start);
+      start = stop + 1;
+    }
+  }
+
   void line(int indent) {
     if (!out_.empty()) out_ += '\n';
     out_.append(static_cast<std::size_t>(indent), ' ');
