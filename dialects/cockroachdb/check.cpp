@@ -167,8 +167,15 @@ void refuse_extension(const std::string& name) {
                   quote_ident(name)));
 }
 
+void refuse_routines() {
+  throw PlanError(
+      "functions, procedures and triggers: strata manages them on PostgreSQL only so far, and leaves "
+      "CockroachDB's alone (leave 'functions' and 'triggers' out of a schema for CockroachDB)");
+}
+
 void CockroachDialect::check(const Schema& live, const Schema& declared) const {
   if (!declared.views.empty()) refuse_view(declared.views.front().name);
+  if (!declared.routines.empty() || !declared.triggers.empty()) refuse_routines();
   if (!declared.extensions.empty()) refuse_extension(declared.extensions.front().name);
   const Database& db = declared.database;
   if (db.survival_goal == SurvivalGoal::Region && db.regions.size() < 3) {

@@ -46,6 +46,7 @@ class CockroachDialect : public ServerDialect {
 
 // What strata manages on PostgreSQL only: refused in any CockroachDB plan that has one.
 [[noreturn]] void refuse_view(const QualifiedName& name);
+[[noreturn]] void refuse_routines();
 [[noreturn]] void refuse_extension(const std::string& name);
 
 }  // namespace strata::cockroachdb

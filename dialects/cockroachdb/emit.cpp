@@ -68,6 +68,11 @@ struct Emit {
   ChangeSql operator()(const CreateView& c) const { refuse_view(c.view.name); }
   ChangeSql operator()(const DropView& c) const { refuse_view(c.view.name); }
   ChangeSql operator()(const ReplaceView& c) const { refuse_view(c.to.name); }
+  ChangeSql operator()(const CreateRoutine&) const { refuse_routines(); }
+  ChangeSql operator()(const ReplaceRoutine&) const { refuse_routines(); }
+  ChangeSql operator()(const DropRoutine&) const { refuse_routines(); }
+  ChangeSql operator()(const CreateTrigger&) const { refuse_routines(); }
+  ChangeSql operator()(const DropTrigger&) const { refuse_routines(); }
   ChangeSql operator()(const CreateExtension& c) const { refuse_extension(c.extension.name); }
   ChangeSql operator()(const DropExtension& c) const { refuse_extension(c.extension.name); }
   ChangeSql operator()(const AlterExtension& c) const { refuse_extension(c.to.name); }

@@ -5,6 +5,7 @@
 
 #include "dialects/postgres/object_sql.hpp"
 #include "dialects/postgres/postgres_dialect.hpp"
+#include "dialects/postgres/routines.hpp"
 #include "engine/model/names.hpp"
 #include "engine/model/quote.hpp"
 #include "strata/errors.hpp"
@@ -182,6 +183,16 @@ struct Emit {
   }
   ChangeSql operator()(const ReplaceView& c) const {
     return {{fmt::format("CREATE OR REPLACE VIEW {} AS {}", table_name_sql(c.to.name), c.to.query)}};
+  }
+  ChangeSql operator()(const CreateRoutine& c) const { return {{c.routine.definition}}; }
+  ChangeSql operator()(const ReplaceRoutine& c) const { return {{or_replace(c.to.definition)}}; }
+  ChangeSql operator()(const DropRoutine& c) const {
+    return {{fmt::format("DROP {} {}({})", c.routine.procedure ? "PROCEDURE" : "FUNCTION",
+                         table_name_sql(c.routine.name), c.routine.arguments)}};
+  }
+  ChangeSql operator()(const CreateTrigger& c) const { return {{c.trigger.definition}}; }
+  ChangeSql operator()(const DropTrigger& c) const {
+    return {{fmt::format("DROP TRIGGER {} ON {}", quote_ident(c.trigger.name), table_name_sql(c.trigger.table))}};
   }
   ChangeSql operator()(const CreateEnum& c) const { return {{create_enum_sql(c.value)}}; }
   ChangeSql operator()(const DropEnum& c) const { return {{"DROP TYPE " + table_name_sql(c.value.name)}}; }

@@ -34,6 +34,18 @@ struct Risks {
         fmt::format("fills materialized view {} by running its whole query, which reads every row it selects",
                     table(c.view.name)));
   }
+  void operator()(const DropRoutine& c) {
+    add(HazardKind::RoutineCallers,
+        fmt::format("drops {} {}: what calls it (queries, defaults, other functions) fails until it is created "
+                    "again (if the plan does), and grants on it go with it",
+                    c.routine.procedure ? "procedure" : "function", c.routine.identity));
+  }
+  void operator()(const DropTrigger& c) {
+    add(HazardKind::TriggerDropped,
+        fmt::format("drops trigger {} on {}: writes to the table no longer run it, or, if the plan creates it "
+                    "again, writes between the two steps do not; DROP TRIGGER takes an ACCESS EXCLUSIVE lock",
+                    quote_ident(c.trigger.name), table(c.trigger.table)));
+  }
   void operator()(const DropExtension& c) {
     add(HazardKind::DataLoss,
         fmt::format("drops extension {} with the functions, types and operators it provides, and any tables of "

@@ -6,6 +6,7 @@
 
 #include "dialects/postgres/postgres_dialect.hpp"
 #include "dialects/postgres/queries.hpp"
+#include "dialects/postgres/routines.hpp"
 #include "dialects/postgres/views.hpp"
 #include "engine/db/connection.hpp"
 #include "engine/model/quote.hpp"
@@ -296,6 +297,7 @@ Schema PostgresDialect::introspect(Connection& connection, const IntrospectOptio
   read_views(connection.exec_with_names(queries::kViews, options.schemas), schema);
   reader.view_indexes();
   if (options.declared != nullptr) compare_views(connection, *options.declared, schema);
+  read_routines(connection.exec_with_names(queries::kRoutines, options.schemas), schema);
   if (options.skipped) {
     for (const auto& row : connection.exec_with_names(queries::kUnmanaged, options.schemas)) {
       options.skipped->push_back({row[0].c_str(), std::string(row[1].c_str()) + "." + row[2].c_str()});

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "dialects/postgres/postgres_dialect.hpp"
+#include "dialects/postgres/routines.hpp"
 #include "dialects/postgres/views.hpp"
 #include "engine/expr/expression.hpp"
 #include "engine/model/row_ttl.hpp"
@@ -164,6 +165,14 @@ void PostgresDialect::normalize(Schema& schema) const {
     if (view.reads.empty()) view.reads = view_reads(view.query);
     view.compared = comparable_sql(view.query);
   }
+  // A definition that does not parse compares as written (check() refuses a declared one).
+  for (auto& routine : schema.routines) {
+    if (read_definition(routine)) routine.compared = routine.identity = routine.definition;
+  }
+  for (auto& trigger : schema.triggers) {
+    if (read_definition(trigger)) trigger.compared = trigger.definition;
+  }
+  schema.sort();
 }
 
 }  // namespace strata::postgres

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "dialects/postgres/routines.hpp"
 #include "dialects/postgres/views.hpp"
 #include "engine/db/connection.hpp"
 
@@ -10,6 +11,7 @@ namespace strata::postgres {
 
 void PostgresDialect::check(const Schema&, const Schema& declared) const {
   check_view_queries(declared);
+  check_routines(declared);
 }
 
 // INSERT … ON CONFLICT (key) DO UPDATE SET c = excluded.c for every other column.

@@ -13,6 +13,11 @@ namespace strata::postgres::queries {
   " " oid_expr " NOT IN (SELECT dep.objid FROM pg_depend dep WHERE dep.classid = '" catalog \
   "'::regclass AND dep.deptype = 'e') "
 
+// Not the constructors a range type brings (they depend on it internally).
+#define STRATA_NOT_RANGE_CONSTRUCTOR                                                                 \
+  "  AND p.oid NOT IN (SELECT dep.objid FROM pg_depend dep WHERE dep.classid = 'pg_proc'::regclass " \
+  "                    AND dep.deptype = 'i') "
+
 const char* const kNamespaces = "SELECT n.nspname FROM pg_namespace n WHERE " STRATA_USER_NAMESPACE
                                 " AND " STRATA_NOT_EXTENSION_MEMBER("pg_namespace", "n.oid") " ORDER BY n.nspname";
 
@@ -162,6 +167,17 @@ const char* const kViews =
     "WHERE c.relkind IN ('v', 'm') AND " STRATA_USER_NAMESPACE
     " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid") " ORDER BY 1, 2";
 
+const char* const kRoutines =
+    "SELECT 'f', pg_get_functiondef(p.oid) "
+    "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+    "WHERE p.prokind IN ('f', 'p') AND " STRATA_USER_NAMESPACE " AND " STRATA_NOT_EXTENSION_MEMBER("pg_proc", "p.oid")
+        STRATA_NOT_RANGE_CONSTRUCTOR
+    "UNION ALL "
+    "SELECT 't', pg_get_triggerdef(t.oid) "
+    "FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE NOT t.tgisinternal AND c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition AND " STRATA_USER_NAMESPACE
+    " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid");
+
 // What the user's namespaces hold that the model does not (see kUnmanaged in the header). The
 // union keeps it one round trip; each part names its own kind.
 const char* const kUnmanaged =
@@ -170,17 +186,16 @@ const char* const kUnmanaged =
     "WHERE (c.relkind = 'f' OR (c.relkind IN ('r', 'p') AND c.relispartition)) AND " STRATA_USER_NAMESPACE
     " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
     "UNION ALL "
-    "SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END, n.nspname, "
+    "SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END, n.nspname, "
     "       p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' "
     "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-    "WHERE " STRATA_USER_NAMESPACE " AND " STRATA_NOT_EXTENSION_MEMBER("pg_proc", "p.oid")
-    // not the constructors a range type brings (they depend on it internally)
-    "  AND p.oid NOT IN (SELECT dep.objid FROM pg_depend dep WHERE dep.classid = 'pg_proc'::regclass "
-    "                    AND dep.deptype = 'i') "
+    "WHERE p.prokind IN ('a', 'w') AND " STRATA_USER_NAMESPACE " AND " STRATA_NOT_EXTENSION_MEMBER("pg_proc", "p.oid")
+    STRATA_NOT_RANGE_CONSTRUCTOR
     "UNION ALL "
     "SELECT 'trigger', n.nspname, t.tgname || ' on ' || c.relname "
     "FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE NOT t.tgisinternal AND " STRATA_USER_NAMESPACE " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    "WHERE NOT t.tgisinternal AND (c.relkind NOT IN ('r', 'p', 'v', 'm') OR c.relispartition) AND "
+    STRATA_USER_NAMESPACE " AND " STRATA_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
     "UNION ALL "
     "SELECT 'rule', n.nspname, r.rulename || ' on ' || c.relname "
     "FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace "

@@ -43,9 +43,13 @@ extern const char* const kComments;
 // (json array of [nspname, relname, attname or null], or NULL).
 extern const char* const kViews;
 
+// One row per function or procedure ('f', pg_get_functiondef) and per trigger of a table or view
+// ('t', pg_get_triggerdef).
+extern const char* const kRoutines;
+
 // What the user's namespaces hold outside the model, for `strata inspect` to name: kind, nspname,
-// name. Foreign tables, partitions (their parent is read), functions,
-// procedures and aggregates, triggers, rules, policies, domains, composite and range types,
+// name. Foreign tables, partitions (their parent is read), aggregates and window functions,
+// triggers of foreign tables and partitions, rules, policies, domains, composite and range types,
 // exclusion and NOT VALID constraints, invalid indexes. Not what belongs to an extension.
 extern const char* const kUnmanaged;
 

@@ -26,7 +26,10 @@ void collect(const Json& node, std::set<QualifiedName>& relations, std::set<std:
   }
   if (!node.is_object()) return;
   for (const auto& [key, value] : node.items()) {
-    if (key == "RangeVar" && value.is_object()) {
+    // A FROM item is a RangeVar node; the target of INSERT, UPDATE or DELETE (in a function's
+    // body) is a bare RangeVar in the field "relation".
+    const bool range_var = key == "RangeVar" || (key == "relation" && value.contains("relname"));
+    if (range_var && value.is_object()) {
       const std::string schema = value.value("schemaname", "");
       relations.insert({schema.empty() ? "public" : schema, value.value("relname", "")});
     } else if (key == "ColumnRef" && value.is_object()) {
@@ -77,6 +80,13 @@ void check_view_queries(const Schema& declared) {
                       to_string(view.name), view.query.substr(0, 80)));
     }
   }
+}
+
+std::vector<QualifiedName> relations_read(const nlohmann::json& tree) {
+  std::set<QualifiedName> relations;
+  std::set<std::string> columns;
+  collect(tree, relations, columns);
+  return {relations.begin(), relations.end()};
 }
 
 std::vector<ViewRead> view_reads(const std::string& query) {

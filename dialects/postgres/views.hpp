@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
 #include "strata/schema.hpp"
@@ -22,6 +23,9 @@ void read_views(const pqxx::result& rows, Schema& schema);
 // under any table counts for each: more than is read, never less; "*" for a `*`). Unqualified
 // names are taken to be in "public". Empty when the query does not parse.
 std::vector<ViewRead> view_reads(const std::string& query);
+
+// The tables and views a libpg_query tree names (unqualified: in "public").
+std::vector<QualifiedName> relations_read(const nlohmann::json& tree);
 
 // Throws PlanError for a declared view whose query PostgreSQL's parser refuses, or takes as
 // something other than one query (PostgresDialect::check).

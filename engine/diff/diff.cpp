@@ -73,6 +73,7 @@ ChangeSet Differ::run() {
   diff_tables();
   fold_owned_sequences();
   diff_views();
+  diff_routines();
   diff_comments();
   return std::move(changes_);
 }

@@ -39,6 +39,7 @@ class Differ {
   void diff_views();  // after the tables: it reads the changes made so far
   static bool replaceable(const View& live, const View& view);
   static Table index_holder(const View& view);
+  void diff_routines();  // after the views: triggers on a view go with it
   void diff_comments();  // after everything else: it reads the changes made so far
   void create_table(const Table& declared);
   void drop_table(const Table& live, const std::map<QualifiedName, bool>& dropped);

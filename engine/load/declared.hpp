@@ -94,6 +94,16 @@ struct DeclaredView {
   std::vector<DeclaredIndex> indexes;  // a materialized view's
 };
 
+// A function, procedure or trigger: its CREATE statement, read by the dialect (normalize).
+struct DeclaredRoutine {
+  Routine routine;
+  Mark position;
+};
+struct DeclaredTrigger {
+  Trigger trigger;
+  Mark position;
+};
+
 struct DeclaredEnum {
   Enum value;
   Mark position;
@@ -115,6 +125,8 @@ struct DeclaredSchema {
   std::vector<DeclaredSequence> sequences;
   std::vector<DeclaredTable> tables;
   std::vector<DeclaredView> views;
+  std::vector<DeclaredRoutine> routines;
+  std::vector<DeclaredTrigger> triggers;
   // The files that held no document at all (0 bytes, or only comments and blank lines).
   std::vector<std::string> empty_files;
 };

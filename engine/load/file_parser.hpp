@@ -31,6 +31,7 @@ class FileParser {
   void parse_database(const YamlNode& key_node, const YamlNode& node);
   void parse_schemas(const YamlNode& node);
   void parse_view(const std::string& name, const YamlNode& key_node, const YamlNode& node);
+  void parse_definitions(const YamlNode& node, bool triggers);
   void parse_extension(const std::string& name, const YamlNode& key_node, const YamlNode& node);
   void parse_enum(const std::string& name, const YamlNode& key_node, const YamlNode& node);
   void parse_sequence(const std::string& name, const YamlNode& key_node, const YamlNode& node);

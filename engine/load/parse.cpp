@@ -11,7 +11,8 @@ namespace strata::load {
 
 void FileParser::parse_document(const YamlNode& root) {
   if (root.is_null()) return;  // an empty file declares nothing
-  in_.entries(root, "the schema file", {"database", "schemas", "extensions", "enums", "sequences", "tables", "views"},
+  in_.entries(root, "the schema file",
+              {"database", "schemas", "extensions", "enums", "sequences", "tables", "views", "functions", "triggers"},
               [&](std::string_view key, const YamlNode& key_node, const YamlNode& value) {
                 if (key == "database") parse_database(key_node, value);
                 if (key == "schemas") parse_schemas(value);
@@ -32,6 +33,7 @@ void FileParser::parse_document(const YamlNode& root) {
                 if (key == "views")
                   in_.named_entries(value, "views",
                                     [&](const auto& n, const auto& kn, const auto& v) { parse_view(n, kn, v); });
+                if (key == "functions" || key == "triggers") parse_definitions(value, key == "triggers");
               });
 }
 
@@ -140,6 +142,30 @@ void FileParser::parse_view(const std::string& name, const YamlNode& key_node, c
   }
   v.view.query = one_line(text);  // kept as written, on one line (literals as they are)
   into_.views.push_back(std::move(v));
+}
+
+// `functions:` and `triggers:`: lists of CREATE statements, one per item, read by the dialect.
+void FileParser::parse_definitions(const YamlNode& node, bool triggers) {
+  const std::string_view what = triggers ? "triggers" : "functions";
+  if (!in_.expect_sequence(node, what)) return;
+  for (const YamlNode item : node.items()) {
+    const auto text = in_.string(item, triggers ? "a CREATE TRIGGER statement" : "a CREATE FUNCTION statement");
+    if (!text) continue;
+    std::string definition = *text;
+    while (!definition.empty() &&
+           (definition.back() == ';' || std::isspace(static_cast<unsigned char>(definition.back())))) {
+      definition.pop_back();
+    }
+    if (definition.empty()) {
+      in_.error(item, fmt::format("expected a CREATE {} statement, found nothing", triggers ? "TRIGGER" : "FUNCTION"));
+    } else if (triggers) {
+      into_.triggers.push_back({Trigger{}, in_.at(item)});
+      into_.triggers.back().trigger.definition = std::move(definition);
+    } else {
+      into_.routines.push_back({Routine{}, in_.at(item)});
+      into_.routines.back().routine.definition = std::move(definition);
+    }
+  }
 }
 
 void FileParser::parse_enum(const std::string& name, const YamlNode& key_node, const YamlNode& node) {

@@ -311,6 +311,19 @@ void each_table_entry(const Schema& schema, Emit emit) {
   }
 }
 
+// `functions:` and `triggers:`: their CREATE statements, in order.
+template <typename T>
+Tree definitions_tree(const std::vector<T>& items) {
+  Tree out = Tree::array();
+  for (const auto& item : items) out.push_back(item.definition);
+  return out;
+}
+
+void put_definitions(const Schema& schema, Tree& t) {
+  if (!schema.routines.empty()) t["functions"] = definitions_tree(schema.routines);
+  if (!schema.triggers.empty()) t["triggers"] = definitions_tree(schema.triggers);
+}
+
 }  // namespace
 
 std::string to_json(const Schema& schema) {
@@ -319,6 +332,7 @@ std::string to_json(const Schema& schema) {
   each_table_entry(schema, [&](const std::string& key, Tree entry) { tables[key] = std::move(entry); });
   t["tables"] = std::move(tables);
   if (!schema.views.empty()) t["views"] = views_tree(schema.views, Comments(schema.comments));
+  put_definitions(schema, t);
   return t.dump(2) + "\n";
 }
 
@@ -335,6 +349,9 @@ std::string to_yaml(const Schema& schema) {
     each_table_entry(schema, [&](const std::string& key, const Tree& entry) { writer.entry(key, entry, 2); });
   }
   if (!schema.views.empty()) writer.entry("views", views_tree(schema.views, Comments(schema.comments)), 0);
+  Tree rest = Tree::object();
+  put_definitions(schema, rest);
+  for (const auto& [key, value] : rest.items()) writer.entry(key, value, 0);
   return writer.take() + "\n";
 }
 

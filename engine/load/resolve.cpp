@@ -58,6 +58,14 @@ class Resolver {
       }
       schema.views.push_back(std::move(v.view));
     }
+    for (auto& r : d_.routines) {
+      r.routine.origin = to_string(where(r.position));
+      schema.routines.push_back(std::move(r.routine));
+    }
+    for (auto& t : d_.triggers) {
+      t.trigger.origin = to_string(where(t.position));
+      schema.triggers.push_back(std::move(t.trigger));
+    }
     for (auto& e : d_.enums) {
       if (e.comment && !e.comment->empty()) schema.comments.push_back({CommentOn::Type, e.value.name, "", *e.comment});
       schema.enums.push_back(e.value);

@@ -48,6 +48,15 @@ struct Describe {
   std::string operator()(const CreateView& c) const { return "create " + view(c.view); }
   std::string operator()(const DropView& c) const { return "drop " + view(c.view); }
   std::string operator()(const ReplaceView& c) const { return "replace the query of " + view(c.to); }
+  std::string operator()(const CreateRoutine& c) const { return "create " + routine(c.routine); }
+  std::string operator()(const DropRoutine& c) const { return "drop " + routine(c.routine); }
+  std::string operator()(const ReplaceRoutine& c) const { return "replace " + routine(c.to); }
+  static std::string routine(const Routine& r) {
+    return (r.procedure ? "procedure " : "function ") + (r.identity.empty() ? name(r.name) : r.identity);
+  }
+  std::string operator()(const CreateTrigger& c) const { return "create " + trigger(c.trigger); }
+  std::string operator()(const DropTrigger& c) const { return "drop " + trigger(c.trigger); }
+  static std::string trigger(const Trigger& t) { return "trigger " + quote_ident(t.name) + " on " + name(t.table); }
   static std::string view(const View& v) { return (v.materialized ? "materialized view " : "view ") + name(v.name); }
   std::string operator()(const CreateEnum& c) const { return "create enum " + name(c.value.name); }
   std::string operator()(const DropEnum& c) const { return "drop enum " + name(c.value.name); }

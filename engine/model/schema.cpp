@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <ostream>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -79,6 +80,12 @@ void Schema::sort() {
   sort_by_name(tables);
   sort_by_name(views);
   for (auto& view : views) sort_by_name(view.indexes);
+  std::sort(routines.begin(), routines.end(), [](const Routine& a, const Routine& b) {
+    return std::tie(a.identity, a.definition) < std::tie(b.identity, b.definition);
+  });
+  std::sort(triggers.begin(), triggers.end(), [](const Trigger& a, const Trigger& b) {
+    return std::tie(a.table, a.name, a.definition) < std::tie(b.table, b.name, b.definition);
+  });
   for (auto& table : tables) {
     sort_by_name(table.indexes);
     sort_by_name(table.uniques);
@@ -220,6 +227,10 @@ std::string describe(const Schema& schema) {
   for (const auto& v : schema.views) {
     out += fmt::format("{}view {} as {}\n", v.materialized ? "materialized " : "", to_string(v.name), v.query);
     for (const auto& index : v.indexes) out += describe_index(index);
+  }
+  for (const auto& r : schema.routines) out += fmt::format("{} {}\n", r.identity, r.compared);
+  for (const auto& t : schema.triggers) {
+    out += fmt::format("trigger {} on {}: {}\n", quote_ident(t.name), to_string(t.table), t.compared);
   }
   for (const auto& c : schema.comments) out += fmt::format("{}: {}\n", describe(c), quote_literal(c.text));
   return out;

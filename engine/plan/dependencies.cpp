@@ -43,6 +43,17 @@ std::string type_key(const QualifiedName& name) {
 std::string sequence_key(const QualifiedName& name) {
   return "sq" + std::string(1, kSep) + name.schema + kSep + name.name;
 }
+// A function or procedure by its identity ("schema.name(types)"), and all of a name's overloads
+// (what a default or an expression that calls it by name needs).
+std::string routine_key(const std::string& identity) {
+  return "fn" + std::string(1, kSep) + identity;
+}
+std::string routine_name_key(const std::string& schema, const std::string& name) {
+  return "fnn" + std::string(1, kSep) + schema + kSep + name;
+}
+std::string trigger_key(const Trigger& t) {
+  return table_key(t.table) + kSep + "tg" + kSep + t.name;
+}
 std::string region_key(const std::string& region) {
   return "rg" + std::string(1, kSep) + region;
 }
@@ -89,9 +100,20 @@ void add_sequence(std::vector<std::string>& out, const std::optional<std::string
   if (parsed && !parsed->builtin) out.push_back(sequence_key({parsed->schema, parsed->name}));
 }
 
+// The functions a default may call, by name: in the table's schema or in public.
+void add_routine_names(std::vector<std::string>& out, const QualifiedName& table,
+                       const std::optional<std::string>& expr) {
+  if (!expr || expr->find('(') == std::string::npos) return;
+  for (const auto& word : identifiers(*expr)) {
+    out.push_back(routine_name_key(table.schema, word));
+    if (table.schema != "public") out.push_back(routine_name_key("public", word));
+  }
+}
+
 void column_needs(std::vector<std::string>& out, const QualifiedName& table, const Column& column) {
   add_type(out, column.type);
   add_sequence(out, column.default_expr);
+  add_routine_names(out, table, column.default_expr);
   add_sequence(out, column.on_update);
   if (column.generated) add_expression_columns(out, table, column.generated->expression);
 }
@@ -377,6 +399,39 @@ struct Collect {
     view_reads(c.to, r.uses);
     view_reads(c.from, r.releases);
   }
+  // A routine needs the types its signature names and, in SQL, the relations its body reads.
+  static void routine_needs(const Routine& f, std::vector<std::string>& out) {
+    out.push_back(ns_key(f.name.schema));
+    for (const auto& type : f.types) out.push_back(type_key(type));
+    for (const auto& relation : f.reads) out.push_back(table_key(relation));
+  }
+  void operator()(const CreateRoutine& c) {
+    routine_needs(c.routine, r.uses);
+    r.creates.push_back(routine_key(c.routine.identity));
+    r.creates.push_back(routine_name_key(c.routine.name.schema, c.routine.name.name));
+  }
+  void operator()(const DropRoutine& c) {
+    r.removes.push_back(routine_key(c.routine.identity));
+    r.removes.push_back(routine_name_key(c.routine.name.schema, c.routine.name.name));
+  }
+  void operator()(const ReplaceRoutine& c) {
+    routine_needs(c.to, r.uses);
+    r.uses.push_back(routine_key(c.to.identity));
+  }
+  // A trigger runs a function of no arguments, on a table or view; it goes before either does.
+  static std::string trigger_function(const Trigger& t) {
+    return routine_key(t.function.schema + "." + t.function.name + "()");
+  }
+  void operator()(const CreateTrigger& c) {
+    r.uses.push_back(table_key(c.trigger.table));
+    r.uses.push_back(trigger_function(c.trigger));
+    r.creates.push_back(trigger_key(c.trigger));
+  }
+  void operator()(const DropTrigger& c) {
+    r.releases.push_back(table_key(c.trigger.table));
+    r.releases.push_back(trigger_function(c.trigger));
+    r.removes.push_back(trigger_key(c.trigger));
+  }
   void operator()(const SetComment& c) {
     if (c.on == CommentOn::Type) return r.uses.push_back(type_key(c.table));
     r.uses.push_back(table_key(c.table));
@@ -399,48 +454,6 @@ struct Collect {
   }
 };
 
-struct Priority {
-  int operator()(const CreateSchema&) const { return 0; }
-  int operator()(const CreateExtension&) const { return 0; }
-  int operator()(const AlterExtension&) const { return 0; }
-  int operator()(const DropExtension&) const { return 23; }
-  int operator()(const SetPrimaryRegion&) const { return 1; }
-  int operator()(const AddRegion&) const { return 2; }
-  int operator()(const SetSurvivalGoal&) const { return 3; }
-  int operator()(const CreateEnum&) const { return 4; }
-  int operator()(const AddEnumValue&) const { return 4; }
-  int operator()(const CreateSequence&) const { return 5; }
-  int operator()(const AlterSequence&) const { return 5; }
-  int operator()(const DropForeignKey&) const { return 6; }
-  int operator()(const DropCheck&) const { return 7; }
-  int operator()(const DropUnique&) const { return 7; }
-  int operator()(const DropIndex&) const { return 7; }
-  int operator()(const RenameTable&) const { return 8; }
-  int operator()(const RenameColumn&) const { return 9; }
-  int operator()(const RenameIndex&) const { return 9; }
-  int operator()(const SetIndexVisibility&) const { return 15; }
-  int operator()(const CreateTable&) const { return 10; }
-  int operator()(const AddColumn&) const { return 11; }
-  int operator()(const RecreateEnum&) const { return 12; }
-  int operator()(const AlterColumn&) const { return 12; }
-  int operator()(const SetPrimaryKey&) const { return 13; }
-  int operator()(const DropColumn&) const { return 14; }
-  int operator()(const CreateIndex&) const { return 15; }
-  int operator()(const AddUnique&) const { return 15; }
-  int operator()(const AddCheck&) const { return 16; }
-  int operator()(const AddForeignKey&) const { return 17; }
-  int operator()(const SetLocality&) const { return 18; }
-  int operator()(const SetTableTtl&) const { return 18; }
-  int operator()(const SetComment&) const { return 18; }
-  int operator()(const DropTable&) const { return 19; }
-  int operator()(const DropSequence&) const { return 20; }
-  int operator()(const DropEnum&) const { return 20; }
-  int operator()(const DropRegion& c) const { return c.primary ? 22 : 21; }
-  int operator()(const DropView&) const { return 6; }
-  int operator()(const CreateView&) const { return 18; }
-  int operator()(const ReplaceView&) const { return 18; }
-};
-
 }  // namespace
 
 bool is_key_resource(const std::string& resource) {
@@ -458,10 +471,6 @@ Resources resources_of(const Change& change) {
     collect.r.releases.push_back(kExtensionsGone);
   }
   return std::move(collect.r);
-}
-
-int priority_of(const Change& change) {
-  return std::visit(Priority{}, change);
 }
 
 }  // namespace strata::plan_detail

@@ -7,7 +7,7 @@ namespace strata {
 
 namespace {
 
-constexpr std::array<std::pair<HazardKind, std::string_view>, 13> kNames = {{
+constexpr std::array<std::pair<HazardKind, std::string_view>, 15> kNames = {{
     {HazardKind::DataLoss, "data-loss"},
     {HazardKind::TableRewrite, "table-rewrite"},
     {HazardKind::BlockingLock, "blocking-lock"},
@@ -21,6 +21,8 @@ constexpr std::array<std::pair<HazardKind, std::string_view>, 13> kNames = {{
     {HazardKind::QueryPlans, "query-plans"},
     {HazardKind::ViewReaders, "view-readers"},
     {HazardKind::ViewRefresh, "view-refresh"},
+    {HazardKind::RoutineCallers, "routine-callers"},
+    {HazardKind::TriggerDropped, "trigger-dropped"},
 }};
 
 }  // namespace

@@ -239,12 +239,32 @@ struct SetComment {
   std::optional<std::string> to;
 };
 
+// ---- functions, procedures and triggers (PostgreSQL)
+struct CreateRoutine {
+  Routine routine;
+};
+struct DropRoutine {
+  Routine routine;
+};
+// CREATE OR REPLACE: the identity, kind, arguments and result stay; the body or options change.
+struct ReplaceRoutine {
+  Routine from;
+  Routine to;
+};
+struct CreateTrigger {
+  Trigger trigger;
+};
+struct DropTrigger {
+  Trigger trigger;
+};
+
 using Change = std::variant<CreateSchema, CreateExtension, DropExtension, AlterExtension, CreateEnum, DropEnum,
                             AddEnumValue, RecreateEnum, CreateSequence, DropSequence, AlterSequence, CreateTable,
                             DropTable, RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumn, SetPrimaryKey,
                             CreateIndex, DropIndex, RenameIndex, SetIndexVisibility, AddUnique, DropUnique,
                             AddForeignKey, DropForeignKey, AddCheck, DropCheck, AddRegion, DropRegion, SetPrimaryRegion,
-                            SetSurvivalGoal, SetLocality, SetTableTtl, CreateView, DropView, ReplaceView, SetComment>;
+                            SetSurvivalGoal, SetLocality, SetTableTtl, CreateView, DropView, ReplaceView, SetComment,
+                            CreateRoutine, DropRoutine, ReplaceRoutine, CreateTrigger, DropTrigger>;
 
 using ChangeSet = std::vector<Change>;
 

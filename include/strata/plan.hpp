@@ -29,6 +29,8 @@ enum class HazardKind {
   QueryPlans,             // query-plans (CockroachDB): queries lose an index they may use, and may slow down
   ViewReaders,            // view-readers: a view is dropped (for good, or until the plan creates it again)
   ViewRefresh,            // view-refresh: a materialized view runs its whole query to fill itself
+  RoutineCallers,         // routine-callers: a function or procedure is dropped; what calls it fails
+  TriggerDropped,         // trigger-dropped: writes stop running a trigger (for good, or until re-created)
 };
 
 STRATA_EXPORT std::string_view hazard_name(HazardKind kind);

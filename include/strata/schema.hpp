@@ -260,6 +260,47 @@ struct View {
   friend bool operator==(const View& a, const View& b) { return same_query(a, b) && a.indexes == b.indexes; }
 };
 
+// A function or procedure (PostgreSQL), declared by its CREATE statement. Two are the same
+// routine when their identities are (name and argument types: overloads are routines of their
+// own), and equal when their definitions are, as PostgresDialect::normalize reads them.
+struct Routine {
+  std::string definition;  // CREATE [OR REPLACE] FUNCTION|PROCEDURE …, as written or as the server prints it
+  std::string origin;      // declared: "file:line" where it is written, for messages; not compared
+  // Set by normalisation, from the definition: the name, whether it is a procedure, the identity
+  // ("public.f(int4, text[])") and its argument types ("int4, text[]", what DROP names), what
+  // CREATE OR REPLACE must keep (kind, arguments with their names and modes, result), and the
+  // whole definition in the form it is compared in.
+  QualifiedName name;
+  bool procedure = false;
+  std::string identity;
+  std::string arguments;
+  std::string signature;
+  std::string compared;
+  // Facts for the planner, not compared: the user types its signature names, and the tables and
+  // views a SQL-language body reads (PostgreSQL checks those when it creates the function).
+  std::vector<QualifiedName> types;
+  std::vector<QualifiedName> reads;
+
+  friend bool operator==(const Routine& a, const Routine& b) {
+    return a.identity == b.identity && a.compared == b.compared;
+  }
+};
+
+// A trigger on a table or view (PostgreSQL), declared by its CREATE TRIGGER statement.
+struct Trigger {
+  std::string definition;  // CREATE [CONSTRAINT] TRIGGER …, as written or as the server prints it
+  std::string origin;      // declared: "file:line", for messages; not compared
+  // Set by normalisation, from the definition.
+  QualifiedName table;
+  std::string name;
+  QualifiedName function;  // the trigger function it runs
+  std::string compared;
+
+  friend bool operator==(const Trigger& a, const Trigger& b) {
+    return a.table == b.table && a.name == b.name && a.compared == b.compared;
+  }
+};
+
 // What a comment is on. CockroachDB and PostgreSQL both have COMMENT ON for each.
 enum class CommentOn { Table, Column, Index, Constraint, View, MaterializedView, Type };
 
@@ -285,6 +326,8 @@ struct Schema {
   std::vector<Sequence> sequences;
   std::vector<Table> tables;
   std::vector<View> views;        // PostgreSQL; sorted by name
+  std::vector<Routine> routines;  // PostgreSQL; sorted by identity once normalized
+  std::vector<Trigger> triggers;  // PostgreSQL; sorted by table and name once normalized
   std::vector<Comment> comments;  // sorted by what they are on, once sorted
 
   STRATA_EXPORT const Table* find_table(const QualifiedName& table_name) const;

@@ -126,3 +126,14 @@ COMMENT ON VIEW public.adults IS 'Who may sign';
 CREATE UNIQUE INDEX ON public.order_counts (user_id);
 CREATE INDEX order_counts_busy ON public.order_counts (orders DESC) WHERE orders > 10;
 COMMENT ON INDEX public.order_counts_user_id_idx IS 'REFRESH … CONCURRENTLY needs it';
+
+CREATE FUNCTION public.touch_logged_at() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+  NEW.logged_at := now();
+  RETURN NEW;
+END
+$$;
+CREATE FUNCTION sales.north_count() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT count(*) FROM sales.accounts WHERE region = 'north' $$;
+CREATE TRIGGER users_touch BEFORE UPDATE ON public.users FOR EACH ROW WHEN (OLD.email IS DISTINCT FROM NEW.email) EXECUTE FUNCTION public.touch_logged_at();

@@ -296,14 +296,14 @@ TEST(SqlSchema, WhatStrataDoesNotManageIsNotedOnceAndSkipped) {
                                          "CREATE TABLE later (id int, v int) WITH (fillfactor = 70);\n"
                                          "COMMENT ON TABLE later IS 'hi';\n"
                                          "GRANT SELECT ON later TO app;\n"
-                                         "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\n"
+                                         "CREATE DOMAIN posint AS int CHECK (VALUE > 0);\n"
                                          "CREATE VIEW v (one) AS SELECT 1;\n"
                                          "ALTER TABLE later ADD CONSTRAINT v_pos CHECK (v > 0) NOT VALID;\n"}});
   EXPECT_EQ(notes_of(loaded),
             "s.sql:1:1: skipped SET: strata does not manage session settings\n"
             "s.sql:3:1: table later: WITH (…) storage options are left out\n"
             "s.sql:5:1: skipped GRANT: strata does not manage privileges\n"
-            "s.sql:6:1: skipped CREATE FUNCTION: strata does not manage functions, procedures and triggers\n"
+            "s.sql:6:1: skipped CREATE DOMAIN: strata does not manage domains\n"
             "s.sql:7:1: skipped CREATE VIEW: strata does not manage a view's column list after its name (name the "
             "columns in the query)\n"
             "s.sql:8:23: table later: NOT VALID is left out (strata's constraints are validated)\n"

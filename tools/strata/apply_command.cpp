@@ -128,7 +128,8 @@ void add_apply_command(CLI::App& app, Runner& run) {
       "A step that fails stops the run with the statement and the server's message; running apply\n"
       "again continues from there. Hazards: data-loss, table-rewrite, blocking-lock, index-build,\n"
       "constraint-validation, not-null-without-default, enum-value-removal, view-readers,\n"
-      "view-refresh, primary-key-change, regional-by-row, region-drop, query-plans (or all);\n"
+      "view-refresh, routine-callers, trigger-dropped, primary-key-change, regional-by-row,\n"
+      "region-drop, query-plans (or all);\n"
       "--allow-hazards replaces strata.yaml's allow_hazards.\n"
       "Ctrl-C (SIGINT) or SIGTERM stops after the running step (exit 130/143); a second signal at once.\n"
       "Example: strata apply --schema schema/ --allow-hazards index-build --auto-approve");

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "dialects/postgres/routines.hpp"
 #include "dialects/postgres/sql/schema_builder.hpp"
 #include "dialects/postgres/sql/type_text.hpp"
 #include "engine/model/names.hpp"
@@ -324,6 +325,58 @@ Outcome SchemaBuilder::drop(const StatementText& s, const json& stmt) {
             fmt::format("expected {} to drop an object created before it: {} does not exist", s.head(), shown(name)));
   }
   return Outcome::Applied;
+}
+
+}  // namespace strata::postgres::sql
+
+namespace strata::postgres::sql {
+
+// CREATE [OR REPLACE] FUNCTION|PROCEDURE: the statement as written, read by normalisation. OR
+// REPLACE (or a second CREATE of one identity) takes the place of the routine declared before.
+// Its name is qualified where a SET search_path made another schema the default, since the text
+// is read without the search path.
+void SchemaBuilder::create_routine(const StatementText& s, const json& body) {
+  Routine routine;
+  routine.definition = s.text();
+  if (default_schema_ != "public" && body.value("funcname", json::array()).size() == 1) {
+    error(s.start(), fmt::format("expected {} to name its schema: it follows SET search_path, and the "
+                                 "definition is read on its own",
+                                 s.head()));
+    return;
+  }
+  if (auto problem = read_definition(routine)) {
+    error(s.start(), fmt::format("expected {}: {}", s.head(), *problem));
+    return;
+  }
+  std::erase_if(into_.routines, [&](load::DeclaredRoutine& r) {
+    Routine earlier = r.routine;
+    return !read_definition(earlier) && earlier.identity == routine.identity;
+  });
+  into_.routines.push_back({Routine{}, mark(s.start())});
+  into_.routines.back().routine.definition = std::move(routine.definition);
+}
+
+// CREATE [OR REPLACE] [CONSTRAINT] TRIGGER: likewise (OR REPLACE takes the place of a trigger of
+// that name on that table).
+void SchemaBuilder::create_trigger(const StatementText& s, const json& body) {
+  Trigger trigger;
+  trigger.definition = s.text();
+  if (default_schema_ != "public" && text_field(body.value("relation", json::object()), "schemaname").empty()) {
+    error(s.start(), fmt::format("expected {} to name the schema of its table: it follows SET search_path, "
+                                 "and the definition is read on its own",
+                                 s.head()));
+    return;
+  }
+  if (auto problem = read_definition(trigger)) {
+    error(s.start(), fmt::format("expected {}: {}", s.head(), *problem));
+    return;
+  }
+  std::erase_if(into_.triggers, [&](load::DeclaredTrigger& t) {
+    Trigger earlier = t.trigger;
+    return !read_definition(earlier) && earlier.table == trigger.table && earlier.name == trigger.name;
+  });
+  into_.triggers.push_back({Trigger{}, mark(s.start())});
+  into_.triggers.back().trigger.definition = std::move(trigger.definition);
 }
 
 }  // namespace strata::postgres::sql

@@ -25,9 +25,7 @@ const std::map<std::string, std::string_view>& skipped_kinds() {
       {"CopyStmt", "queries and data"},
       {"CallStmt", "queries and data"},
       {"DoStmt", "functions, procedures and triggers"},
-      {"CreateFunctionStmt", "functions, procedures and triggers"},
-      {"AlterFunctionStmt", "functions, procedures and triggers"},
-      {"CreateTrigStmt", "functions, procedures and triggers"},
+      {"AlterFunctionStmt", "ALTER FUNCTION (declare the function as it should be, with CREATE)"},
       {"CreateEventTrigStmt", "functions, procedures and triggers"},
       {"CreatePLangStmt", "functions, procedures and triggers"},
       {"ViewStmt", "a view's column list after its name (name the columns in the query)"},
@@ -112,6 +110,10 @@ Outcome SchemaBuilder::dispatch(const StatementText& s, const std::string& kind,
   else if (kind == "CreateTableAsStmt" && text_field(body, "objtype") == "OBJECT_MATVIEW" &&
            !body.value("into", json::object()).contains("colNames"))
     create_view(s, body.value("into", json::object()).value("rel", json::object()), true);
+  else if (kind == "CreateFunctionStmt")
+    create_routine(s, body);
+  else if (kind == "CreateTrigStmt")
+    create_trigger(s, body);
   else if (kind == "CreateExtensionStmt")
     create_extension(s, body);
   else if (kind == "CreateEnumStmt")

@@ -50,6 +50,10 @@ class StatementText {
   // The smallest "location" in a subtree, as a file offset (nullopt: none).
   std::optional<std::size_t> first_location(const nlohmann::json& node) const;
 
+  // The whole statement as written, without its semicolon.
+  std::string text() const {
+    return std::string(file_.text().substr(statement_.begin, statement_.end - statement_.begin));
+  }
   // The statement's first words, upper-cased, for messages ("CREATE FUNCTION", "GRANT").
   std::string head() const;
   // The statement's text, for messages (shortened when long).

@@ -1,0 +1,281 @@
+#include "dialects/postgres/routines.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "dialects/postgres/sql/pg_parser.hpp"
+#include "dialects/postgres/views.hpp"
+#include "engine/model/quote.hpp"
+#include "engine/sql/scanner.hpp"
+#include "strata/errors.hpp"
+
+namespace strata::postgres {
+
+namespace {
+
+using Json = nlohmann::json;
+
+// A copy of a parse tree without its "location" fields. `loose`: a cast over a constant or a
+// column is its operand (the server adds such casts when it prints an expression).
+Json strip(const Json& node, bool loose) {
+  if (node.is_array()) {
+    Json out = Json::array();
+    for (const auto& item : node) out.push_back(strip(item, loose));
+    return out;
+  }
+  if (!node.is_object()) return node;
+  if (loose && node.size() == 1 && node.contains("TypeCast")) {
+    const Json arg = node["TypeCast"].value("arg", Json::object());
+    if (arg.contains("A_Const") || arg.contains("ColumnRef")) return strip(arg, loose);
+  }
+  Json out = Json::object();
+  for (const auto& [key, value] : node.items()) {
+    if (key != "location") out[key] = strip(value, loose);
+  }
+  return out;
+}
+
+std::vector<std::string> names(const Json& list) {
+  std::vector<std::string> out;
+  for (const auto& item : list) out.push_back(item.contains("String") ? item["String"].value("sval", "") : "");
+  return out;
+}
+
+QualifiedName qualified(const Json& list) {
+  const auto parts = names(list);
+  if (parts.size() == 1) return {"public", parts[0]};
+  if (parts.size() == 2) return {parts[0], parts[1]};
+  return {"", parts.empty() ? "" : parts.back()};  // a database-qualified name: not the server's to print
+}
+
+std::string qualified_text(const QualifiedName& name) {
+  return name.schema + "." + name.name;
+}
+
+// A part of a type's name, quoted only where it must be (type names are mostly keywords).
+std::string type_part(const std::string& name) {
+  const bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) &&
+                     std::all_of(name.begin(), name.end(),
+                                 [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+  return plain ? name : quote_ident(name);
+}
+
+// A type as compared: the grammar has already made `integer` and `int` one (`int4`); what is left
+// is the qualification the server prints or omits, and modifiers, which arguments do not keep.
+std::string type_text(const Json& type) {
+  auto parts = names(type.value("names", Json::array()));
+  if (parts.size() == 2 && (parts[0] == "pg_catalog" || parts[0] == "public")) parts.erase(parts.begin());
+  for (auto& part : parts) part = type_part(part);
+  std::string out = fmt::format("{}", fmt::join(parts, "."));
+  if (type.value("pct_type", false)) out += "%TYPE";
+  for (std::size_t i = 0; i < type.value("arrayBounds", Json::array()).size(); ++i) out += "[]";
+  if (type.value("setof", false)) out = "SETOF " + out;
+  return out;
+}
+
+// A user type a type name may be (builtins are in pg_catalog, or match nothing the plan creates).
+void add_type(const Json& type, std::vector<QualifiedName>& out) {
+  const auto parts = names(type.value("names", Json::array()));
+  if (parts.empty() || parts[0] == "pg_catalog") return;
+  out.push_back(parts.size() == 1 ? QualifiedName{"public", parts[0]} : QualifiedName{parts[0], parts.back()});
+}
+
+std::string param_mode(const Json& param) {
+  static const std::map<std::string, std::string> kModes = {
+      {"FUNC_PARAM_IN", "in"},       {"FUNC_PARAM_DEFAULT", "in"},  {"FUNC_PARAM_OUT", "out"},
+      {"FUNC_PARAM_INOUT", "inout"}, {"FUNC_PARAM_TABLE", "table"}, {"FUNC_PARAM_VARIADIC", "variadic"}};
+  const auto it = kModes.find(param.value("mode", "FUNC_PARAM_IN"));
+  return it == kModes.end() ? "in" : it->second;
+}
+
+double number(const Json& arg) {
+  if (arg.contains("Integer")) return arg["Integer"].value("ival", 0);
+  if (arg.contains("Float")) return std::stod(arg["Float"].value("fval", "0"));
+  return -1;
+}
+
+bool flag(const Json& arg) {
+  return arg.contains("Boolean") && arg["Boolean"].value("boolval", false);
+}
+
+std::string lower(std::string text) {
+  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// CREATE FUNCTION's options, without those at their defaults (which the server does not print).
+Json routine_options(const Json& list, bool has_sql_body) {
+  Json out = Json::object();
+  out["language"] = has_sql_body ? "sql" : "";
+  for (const auto& item : list) {
+    const Json& def = item.value("DefElem", Json::object());
+    const std::string name = def.value("defname", "");
+    const Json arg = def.value("arg", Json::object());
+    if (name == "as") {
+      out["as"] = names(arg.contains("List") ? arg["List"].value("items", Json::array()) : Json::array({arg}));
+    } else if (name == "language" || name == "volatility" || name == "parallel") {
+      out[name] = lower(arg.contains("String") ? arg["String"].value("sval", "") : "");
+    } else if (name == "strict" || name == "security" || name == "leakproof" || name == "window") {
+      if (flag(arg)) out[name] = true;
+    } else if (name == "cost" || name == "rows") {
+      out[name] = number(arg);
+    } else if (name == "set") {
+      out["set"].push_back(strip(arg, false));
+    } else {
+      out[name] = strip(arg, false);
+    }
+  }
+  if (out.value("volatility", "") == "volatile") out.erase("volatility");
+  if (out.value("parallel", "") == "unsafe") out.erase("parallel");
+  const std::string language = out["language"];
+  const double default_cost = language == "c" || language == "internal" ? 1 : 100;
+  if (out.contains("cost") && out["cost"].get<double>() == default_cost) out.erase("cost");
+  if (out.contains("rows") && out["rows"].get<double>() == 1000) out.erase("rows");
+  return out;
+}
+
+// The relations a SQL-language body reads (PostgreSQL resolves them when it creates the function).
+std::vector<QualifiedName> body_reads(const Json& stmt, const Json& options) {
+  if (options.value("language", "") != "sql") return {};
+  if (stmt.contains("sql_body")) return relations_read(stmt["sql_body"]);
+  std::vector<QualifiedName> out;
+  for (const auto& body : options.value("as", Json::array())) {
+    for (const auto& read : view_reads(body.get<std::string>())) out.push_back(read.relation);
+  }
+  return out;
+}
+
+std::optional<Json> one_statement(const std::string& definition, const std::string& kind, std::string& problem) {
+  const sql::ParsedFile parsed = sql::parse_file(definition);
+  if (!parsed.failures.empty()) {
+    problem = "PostgreSQL's parser refuses it: " + parsed.failures.front().message;
+    return std::nullopt;
+  }
+  if (parsed.statements.size() != 1 || !parsed.statements.front().node.contains(kind)) {
+    problem = parsed.statements.size() == 1 ? "it is another kind of statement"
+                                            : fmt::format("{} statements", parsed.statements.size());
+    return std::nullopt;
+  }
+  return parsed.statements.front().node[kind];
+}
+
+}  // namespace
+
+std::optional<std::string> read_definition(Routine& routine) {
+  std::string problem;
+  const auto stmt = one_statement(routine.definition, "CreateFunctionStmt", problem);
+  if (!stmt) return problem;
+  routine.procedure = stmt->value("is_procedure", false);
+  routine.name = qualified(stmt->value("funcname", Json::array()));
+  routine.types.clear();
+  Json params = Json::array();
+  Json shape = Json::array();
+  std::vector<std::string> identity;
+  std::vector<std::string> outputs;
+  for (const auto& item : stmt->value("parameters", Json::array())) {
+    const Json& p = item.value("FunctionParameter", Json::object());
+    const std::string mode = param_mode(p);
+    const Json type = p.value("argType", Json::object());
+    add_type(type, routine.types);
+    Json param = {{"mode", mode}, {"name", p.value("name", "")}, {"type", type_text(type)}};
+    shape.push_back(param);
+    shape.back()["default"] = p.contains("defexpr");
+    if (p.contains("defexpr")) param["default"] = strip(p["defexpr"], true);
+    params.push_back(std::move(param));
+    if (mode == "in" || mode == "inout" || mode == "variadic" || (routine.procedure && mode == "out")) {
+      identity.push_back(type_text(type));
+    }
+    if (mode == "out" || mode == "inout") outputs.push_back(type_text(type));
+  }
+  std::string returns;
+  if (stmt->contains("returnType")) {
+    add_type((*stmt)["returnType"], routine.types);
+    returns = type_text((*stmt)["returnType"]);
+  } else if (!routine.procedure && !outputs.empty()) {
+    returns = outputs.size() == 1 ? outputs.front() : "record";  // as the server prints it
+  }
+  const Json options = routine_options(stmt->value("options", Json::array()), stmt->contains("sql_body"));
+  routine.identity = fmt::format("{}({})", qualified_text(routine.name), fmt::join(identity, ", "));
+  routine.arguments = fmt::format("{}", fmt::join(identity, ", "));
+  const std::string kind = routine.procedure ? "procedure" : "function";
+  routine.signature = Json{{"kind", kind}, {"params", shape}, {"returns", returns}}.dump();
+  Json compared = {{"kind", kind}, {"params", params}, {"returns", returns}, {"options", options}};
+  if (stmt->contains("sql_body")) compared["body"] = strip((*stmt)["sql_body"], false);
+  routine.compared = compared.dump();
+  routine.reads = body_reads(*stmt, options);
+  return std::nullopt;
+}
+
+std::optional<std::string> read_definition(Trigger& trigger) {
+  std::string problem;
+  const auto stmt = one_statement(trigger.definition, "CreateTrigStmt", problem);
+  if (!stmt) return problem;
+  Json compared = strip(*stmt, true);
+  compared.erase("replace");
+  const Json relation = stmt->value("relation", Json::object());
+  const std::string schema = relation.value("schemaname", "");
+  trigger.table = {schema.empty() ? "public" : schema, relation.value("relname", "")};
+  trigger.name = stmt->value("trigname", "");
+  trigger.function = qualified(stmt->value("funcname", Json::array()));
+  compared["relation"] = qualified_text(trigger.table);
+  compared["funcname"] = qualified_text(trigger.function);
+  if (stmt->contains("constrrel")) {
+    const Json& other = (*stmt)["constrrel"];
+    const std::string other_schema = other.value("schemaname", "");
+    compared["constrrel"] = (other_schema.empty() ? "public" : other_schema) + "." + other.value("relname", "");
+  }
+  trigger.compared = compared.dump();
+  return std::nullopt;
+}
+
+std::string or_replace(const std::string& definition) {
+  const auto tokens = strata::sql::scan(definition.substr(0, 64));  // CREATE [OR REPLACE] comes first
+  if (tokens.size() < 2 || tokens[0].text != "create" || tokens[1].text == "or") return definition;
+  const bool lower = definition[tokens[0].begin] == 'c';  // in the case the statement is written in
+  return definition.substr(0, tokens[0].end) + (lower ? " or replace" : " OR REPLACE") +
+         definition.substr(tokens[0].end);
+}
+
+void check_routines(const Schema& declared) {
+  std::map<std::string, std::string> seen;
+  for (Routine routine : declared.routines) {
+    if (auto problem = read_definition(routine)) {
+      throw PlanError(
+          fmt::format("{}: expected a CREATE FUNCTION or CREATE PROCEDURE statement: {}", routine.origin, *problem));
+    }
+    const auto [it, fresh] = seen.emplace(routine.identity, routine.origin);
+    if (!fresh) {
+      throw PlanError(fmt::format("{}: {} {} is declared twice (also at {})", routine.origin,
+                                  routine.procedure ? "procedure" : "function", routine.identity, it->second));
+    }
+  }
+  seen.clear();
+  for (Trigger trigger : declared.triggers) {
+    if (auto problem = read_definition(trigger)) {
+      throw PlanError(fmt::format("{}: expected a CREATE TRIGGER statement: {}", trigger.origin, *problem));
+    }
+    const std::string key = trigger.name + " on " + qualified_text(trigger.table);
+    const auto [it, fresh] = seen.emplace(key, trigger.origin);
+    if (!fresh) {
+      throw PlanError(fmt::format("{}: trigger {} is declared twice (also at {})", trigger.origin, key, it->second));
+    }
+  }
+}
+
+void read_routines(const pqxx::result& rows, Schema& schema) {
+  for (const auto& row : rows) {
+    std::string definition = row[1].c_str();
+    while (!definition.empty() && std::isspace(static_cast<unsigned char>(definition.back()))) definition.pop_back();
+    if (std::string_view(row[0].c_str()) == "t") {
+      schema.triggers.emplace_back().definition = std::move(definition);
+    } else {
+      schema.routines.emplace_back().definition = std::move(definition);
+    }
+  }
+}
+
+}  // namespace strata::postgres
