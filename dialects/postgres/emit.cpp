@@ -184,13 +184,13 @@ struct Emit {
   ChangeSql operator()(const ReplaceView& c) const {
     return {{fmt::format("CREATE OR REPLACE VIEW {} AS {}", table_name_sql(c.to.name), c.to.query)}};
   }
-  ChangeSql operator()(const CreateRoutine& c) const { return {{c.routine.definition}}; }
-  ChangeSql operator()(const ReplaceRoutine& c) const { return {{or_replace(c.to.definition)}}; }
+  ChangeSql operator()(const CreateRoutine& c) const { return {{as_statement(c.routine.definition)}}; }
+  ChangeSql operator()(const ReplaceRoutine& c) const { return {{as_statement(or_replace(c.to.definition))}}; }
   ChangeSql operator()(const DropRoutine& c) const {
     return {{fmt::format("DROP {} {}({})", c.routine.procedure ? "PROCEDURE" : "FUNCTION",
                          table_name_sql(c.routine.name), c.routine.arguments)}};
   }
-  ChangeSql operator()(const CreateTrigger& c) const { return {{c.trigger.definition}}; }
+  ChangeSql operator()(const CreateTrigger& c) const { return {{as_statement(c.trigger.definition)}}; }
   ChangeSql operator()(const DropTrigger& c) const {
     return {{fmt::format("DROP TRIGGER {} ON {}", quote_ident(c.trigger.name), table_name_sql(c.trigger.table))}};
   }

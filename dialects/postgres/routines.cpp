@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -19,25 +20,125 @@ namespace {
 
 using Json = nlohmann::json;
 
-// A copy of a parse tree without its "location" fields. `loose`: a cast over a constant or a
-// column is its operand (the server adds such casts when it prints an expression).
-Json strip(const Json& node, bool loose) {
-  if (node.is_array()) {
-    Json out = Json::array();
-    for (const auto& item : node) out.push_back(strip(item, loose));
+// A parse tree in the form it is compared in: without "location" fields, and with every constant
+// as its text (the server prints `-1` as '-1'::integer and SET values as strings). `loose`, for
+// expressions the server prints back (a trigger's WHEN, an argument's DEFAULT): a cast over a
+// constant or a column is its operand, and IN, LIKE and BETWEEN are the operators the server
+// prints them as (= ANY (ARRAY[…]), ~~, >= AND <=).
+class Stripper {
+ public:
+  Stripper(std::string_view text, std::size_t base, bool loose) : text_(text), base_(base), loose_(loose) {}
+
+  Json operator()(const Json& node) const {
+    if (node.is_array()) {
+      Json out = Json::array();
+      for (const auto& item : node) out.push_back((*this)(item));
+      return out;
+    }
+    if (!node.is_object()) return node;
+    if (node.size() == 1 && node.contains("A_Const")) return Json{{"const", constant(node["A_Const"])}};
+    if (loose_ && node.size() == 1 && node.contains("TypeCast")) {
+      Json arg = (*this)(node["TypeCast"].value("arg", Json::object()));
+      if (arg.contains("const") || arg.contains("ColumnRef")) return arg;  // casts over casts too
+    }
+    if (loose_ && node.size() == 1 && node.contains("BoolExpr")) return flattened(node);
+    if (loose_ && node.size() == 1 && node.contains("A_Expr")) {
+      if (auto printed = as_printed(node["A_Expr"])) return (*this)(*printed);
+    }
+    Json out = Json::object();
+    for (const auto& [key, value] : node.items()) {
+      if (key != "location") out[key] = (*this)(value);
+    }
     return out;
   }
-  if (!node.is_object()) return node;
-  if (loose && node.size() == 1 && node.contains("TypeCast")) {
-    const Json arg = node["TypeCast"].value("arg", Json::object());
-    if (arg.contains("A_Const") || arg.contains("ColumnRef")) return strip(arg, loose);
+
+ private:
+  // (a AND b) AND c is a AND b AND c: the server prints BETWEEN as a nested AND.
+  Json flattened(const Json& node) const {
+    Json out = Json::object();
+    for (const auto& [key, value] : node["BoolExpr"].items()) {
+      if (key != "location" && key != "args") out[key] = value;
+    }
+    const std::string boolop = out.value("boolop", "");
+    Json args = Json::array();
+    for (const auto& arg : node["BoolExpr"].value("args", Json::array())) {
+      Json stripped = (*this)(arg);
+      if (boolop != "NOT_EXPR" && stripped.contains("BoolExpr") && stripped["BoolExpr"].value("boolop", "") == boolop) {
+        for (auto& inner : stripped["BoolExpr"]["args"]) args.push_back(std::move(inner));
+      } else {
+        args.push_back(std::move(stripped));
+      }
+    }
+    out["args"] = std::move(args);
+    return Json{{"BoolExpr", std::move(out)}};
   }
-  Json out = Json::object();
-  for (const auto& [key, value] : node.items()) {
-    if (key != "location") out[key] = strip(value, loose);
+
+  // The text of a constant. libpg_query's JSON leaves out an integer of 0, and of a negative
+  // value, so an integer is read back from the text at its location.
+  std::string constant(const Json& c) const {
+    if (c.contains("sval")) return c["sval"].value("sval", "");
+    if (c.contains("fval")) return c["fval"].value("fval", "");
+    if (c.contains("bsval")) return c["bsval"].value("bsval", "");
+    if (c.contains("boolval")) return c["boolval"].value("boolval", false) ? "true" : "false";
+    if (c.contains("ival") && c["ival"].contains("ival")) return std::to_string(c["ival"].value("ival", 0));
+    if (c.contains("ival")) {
+      const std::size_t at = base_ + c.value("location", 0);
+      std::size_t end = at;
+      while (end < text_.size() &&
+             (text_[end] == '-' || text_[end] == ' ' || std::isdigit(static_cast<unsigned char>(text_[end]))))
+        ++end;
+      std::string digits;
+      for (std::size_t i = at; i < end; ++i) {
+        if (text_[i] != ' ') digits += text_[i];
+      }
+      return digits.empty() ? "0" : digits;
+    }
+    return c.value("isnull", false) ? "NULL" : "";
   }
-  return out;
-}
+
+  static Json op(const std::string& name, Json left, Json right, const char* kind = "AEXPR_OP") {
+    return {{"A_Expr",
+             {{"kind", kind},
+              {"name", Json::array({Json{{"String", {{"sval", name}}}}})},
+              {"lexpr", std::move(left)},
+              {"rexpr", std::move(right)}}}};
+  }
+
+  static std::optional<Json> as_printed(const Json& e) {
+    const std::string kind = e.value("kind", "");
+    const std::vector<std::string> name = names_of(e.value("name", Json::array()));
+    const std::string op_name = name.empty() ? "" : name.back();
+    const Json left = e.value("lexpr", Json::object());
+    const Json right = e.value("rexpr", Json::object());
+    const Json items = right.contains("List") ? right["List"].value("items", Json::array()) : Json::array();
+    if (kind == "AEXPR_IN") {
+      return op(op_name, left, Json{{"A_ArrayExpr", {{"elements", items}}}},
+                op_name == "=" ? "AEXPR_OP_ANY" : "AEXPR_OP_ALL");
+    }
+    if (kind == "AEXPR_LIKE" || kind == "AEXPR_ILIKE") return op(op_name, left, right);
+    if (kind == "AEXPR_BETWEEN" && items.size() == 2) {
+      return Json{
+          {"BoolExpr",
+           {{"boolop", "AND_EXPR"}, {"args", Json::array({op(">=", left, items[0]), op("<=", left, items[1])})}}}};
+    }
+    if (kind == "AEXPR_NOT_BETWEEN" && items.size() == 2) {
+      return Json{{"BoolExpr",
+                   {{"boolop", "OR_EXPR"}, {"args", Json::array({op("<", left, items[0]), op(">", left, items[1])})}}}};
+    }
+
+    return std::nullopt;
+  }
+
+  static std::vector<std::string> names_of(const Json& list) {
+    std::vector<std::string> out;
+    for (const auto& item : list) out.push_back(item.contains("String") ? item["String"].value("sval", "") : "");
+    return out;
+  }
+
+  std::string_view text_;
+  std::size_t base_;
+  bool loose_;
+};
 
 std::vector<std::string> names(const Json& list) {
   std::vector<std::string> out;
@@ -66,10 +167,10 @@ std::string type_part(const std::string& name) {
 
 // A type as compared: the grammar has already made `integer` and `int` one (`int4`); what is left
 // is the qualification the server prints or omits, and modifiers, which arguments do not keep.
-std::string type_text(const Json& type) {
+std::string type_text(const Json& type, bool quoted = false) {
   auto parts = names(type.value("names", Json::array()));
   if (parts.size() == 2 && (parts[0] == "pg_catalog" || parts[0] == "public")) parts.erase(parts.begin());
-  for (auto& part : parts) part = type_part(part);
+  for (auto& part : parts) part = quoted ? quote_ident(part) : type_part(part);
   std::string out = fmt::format("{}", fmt::join(parts, "."));
   if (type.value("pct_type", false)) out += "%TYPE";
   for (std::size_t i = 0; i < type.value("arrayBounds", Json::array()).size(); ++i) out += "[]";
@@ -94,7 +195,7 @@ std::string param_mode(const Json& param) {
 
 double number(const Json& arg) {
   if (arg.contains("Integer")) return arg["Integer"].value("ival", 0);
-  if (arg.contains("Float")) return std::stod(arg["Float"].value("fval", "0"));
+  if (arg.contains("Float")) return std::strtod(arg["Float"].value("fval", "0").c_str(), nullptr);
   return -1;
 }
 
@@ -108,7 +209,7 @@ std::string lower(std::string text) {
 }
 
 // CREATE FUNCTION's options, without those at their defaults (which the server does not print).
-Json routine_options(const Json& list, bool has_sql_body) {
+Json routine_options(const Json& list, bool has_sql_body, const Stripper& exact) {
   Json out = Json::object();
   out["language"] = has_sql_body ? "sql" : "";
   for (const auto& item : list) {
@@ -124,9 +225,9 @@ Json routine_options(const Json& list, bool has_sql_body) {
     } else if (name == "cost" || name == "rows") {
       out[name] = number(arg);
     } else if (name == "set") {
-      out["set"].push_back(strip(arg, false));
+      out["set"].push_back(exact(arg));
     } else {
-      out[name] = strip(arg, false);
+      out[name] = exact(arg);
     }
   }
   if (out.value("volatility", "") == "volatile") out.erase("volatility");
@@ -138,18 +239,39 @@ Json routine_options(const Json& list, bool has_sql_body) {
   return out;
 }
 
-// The relations a SQL-language body reads (PostgreSQL resolves them when it creates the function).
-std::vector<QualifiedName> body_reads(const Json& stmt, const Json& options) {
+// The relations a SQL-language body reads, with the columns it names (PostgreSQL resolves them
+// when it creates the function).
+std::vector<ViewRead> body_reads(const Json& stmt, const Json& options) {
   if (options.value("language", "") != "sql") return {};
-  if (stmt.contains("sql_body")) return relations_read(stmt["sql_body"]);
-  std::vector<QualifiedName> out;
+  if (stmt.contains("sql_body")) return view_reads_in(stmt["sql_body"]);
+  std::vector<ViewRead> out;
   for (const auto& body : options.value("as", Json::array())) {
-    for (const auto& read : view_reads(body.get<std::string>())) out.push_back(read.relation);
+    for (auto& read : view_reads(body.get<std::string>())) out.push_back(std::move(read));
   }
   return out;
 }
 
-std::optional<Json> one_statement(const std::string& definition, const std::string& kind, std::string& problem) {
+// The columns of its table a trigger names: UPDATE OF, and OLD.x / NEW.x in WHEN.
+void trigger_columns(const Json& node, std::set<std::string>& out) {
+  if (node.is_array()) {
+    for (const auto& item : node) trigger_columns(item, out);
+  } else if (node.is_object()) {
+    for (const auto& [key, value] : node.items()) {
+      if (key == "ColumnRef" && value.is_object()) {
+        const auto fields = names(value.value("fields", Json::array()));
+        if (fields.size() == 2 && (fields[0] == "old" || fields[0] == "new")) out.insert(fields[1]);
+      }
+      trigger_columns(value, out);
+    }
+  }
+}
+
+struct Statement {
+  Json node;
+  std::size_t base = 0;  // where its "location" fields count from
+};
+
+std::optional<Statement> one_statement(const std::string& definition, const std::string& kind, std::string& problem) {
   const sql::ParsedFile parsed = sql::parse_file(definition);
   if (!parsed.failures.empty()) {
     problem = "PostgreSQL's parser refuses it: " + parsed.failures.front().message;
@@ -160,21 +282,25 @@ std::optional<Json> one_statement(const std::string& definition, const std::stri
                                             : fmt::format("{} statements", parsed.statements.size());
     return std::nullopt;
   }
-  return parsed.statements.front().node[kind];
+  return Statement{parsed.statements.front().node[kind], parsed.statements.front().base};
 }
 
 }  // namespace
 
 std::optional<std::string> read_definition(Routine& routine) {
   std::string problem;
-  const auto stmt = one_statement(routine.definition, "CreateFunctionStmt", problem);
-  if (!stmt) return problem;
+  const auto parsed = one_statement(routine.definition, "CreateFunctionStmt", problem);
+  if (!parsed) return problem;
+  const Json* stmt = &parsed->node;
+  const Stripper exact(routine.definition, parsed->base, false);
+  const Stripper loose(routine.definition, parsed->base, true);
   routine.procedure = stmt->value("is_procedure", false);
   routine.name = qualified(stmt->value("funcname", Json::array()));
   routine.types.clear();
   Json params = Json::array();
   Json shape = Json::array();
   std::vector<std::string> identity;
+  std::vector<std::string> arguments;  // as DROP names them: quoted where a name is a keyword ("char")
   std::vector<std::string> outputs;
   for (const auto& item : stmt->value("parameters", Json::array())) {
     const Json& p = item.value("FunctionParameter", Json::object());
@@ -184,10 +310,11 @@ std::optional<std::string> read_definition(Routine& routine) {
     Json param = {{"mode", mode}, {"name", p.value("name", "")}, {"type", type_text(type)}};
     shape.push_back(param);
     shape.back()["default"] = p.contains("defexpr");
-    if (p.contains("defexpr")) param["default"] = strip(p["defexpr"], true);
+    if (p.contains("defexpr")) param["default"] = loose(p["defexpr"]);
     params.push_back(std::move(param));
     if (mode == "in" || mode == "inout" || mode == "variadic" || (routine.procedure && mode == "out")) {
       identity.push_back(type_text(type));
+      arguments.push_back(type_text(type, true));
     }
     if (mode == "out" || mode == "inout") outputs.push_back(type_text(type));
   }
@@ -198,13 +325,13 @@ std::optional<std::string> read_definition(Routine& routine) {
   } else if (!routine.procedure && !outputs.empty()) {
     returns = outputs.size() == 1 ? outputs.front() : "record";  // as the server prints it
   }
-  const Json options = routine_options(stmt->value("options", Json::array()), stmt->contains("sql_body"));
+  const Json options = routine_options(stmt->value("options", Json::array()), stmt->contains("sql_body"), exact);
   routine.identity = fmt::format("{}({})", qualified_text(routine.name), fmt::join(identity, ", "));
-  routine.arguments = fmt::format("{}", fmt::join(identity, ", "));
+  routine.arguments = fmt::format("{}", fmt::join(arguments, ", "));
   const std::string kind = routine.procedure ? "procedure" : "function";
   routine.signature = Json{{"kind", kind}, {"params", shape}, {"returns", returns}}.dump();
   Json compared = {{"kind", kind}, {"params", params}, {"returns", returns}, {"options", options}};
-  if (stmt->contains("sql_body")) compared["body"] = strip((*stmt)["sql_body"], false);
+  if (stmt->contains("sql_body")) compared["body"] = exact((*stmt)["sql_body"]);
   routine.compared = compared.dump();
   routine.reads = body_reads(*stmt, options);
   return std::nullopt;
@@ -212,9 +339,14 @@ std::optional<std::string> read_definition(Routine& routine) {
 
 std::optional<std::string> read_definition(Trigger& trigger) {
   std::string problem;
-  const auto stmt = one_statement(trigger.definition, "CreateTrigStmt", problem);
-  if (!stmt) return problem;
-  Json compared = strip(*stmt, true);
+  const auto parsed = one_statement(trigger.definition, "CreateTrigStmt", problem);
+  if (!parsed) return problem;
+  const Json* stmt = &parsed->node;
+  Json compared = Stripper(trigger.definition, parsed->base, true)(*stmt);
+  std::set<std::string> columns;
+  trigger_columns(stmt->value("whenClause", Json::object()), columns);
+  for (const auto& column : names(stmt->value("columns", Json::array()))) columns.insert(column);
+  trigger.columns.assign(columns.begin(), columns.end());
   compared.erase("replace");
   const Json relation = stmt->value("relation", Json::object());
   const std::string schema = relation.value("schemaname", "");
@@ -232,8 +364,28 @@ std::optional<std::string> read_definition(Trigger& trigger) {
   return std::nullopt;
 }
 
+RoutineReference routine_reference(const Json& object, const std::string& default_schema) {
+  auto parts = names(object.value("objname", Json::array()));
+  QualifiedName name = qualified(object.value("objname", Json::array()));
+  if (parts.size() == 1) name.schema = default_schema;
+  RoutineReference ref;
+  ref.prefix = qualified_text(name) + "(";
+  if (object.value("args_unspecified", false)) return ref;
+  std::vector<std::string> types;
+  for (const auto& arg : object.value("objargs", Json::array())) types.push_back(type_text(arg.value("TypeName", arg)));
+  ref.identity = fmt::format("{}{})", ref.prefix, fmt::join(types, ", "));
+  return ref;
+}
+
+std::string as_statement(const std::string& definition) {
+  const auto tokens = strata::sql::scan(definition, {.grammar = {}, .comments = true});
+  const bool line_comment_last =
+      !tokens.empty() && tokens.back().kind == strata::sql::TokenKind::Comment && tokens.back().text.starts_with("--");
+  return line_comment_last ? definition + "\n" : definition;
+}
+
 std::string or_replace(const std::string& definition) {
-  const auto tokens = strata::sql::scan(definition.substr(0, 64));  // CREATE [OR REPLACE] comes first
+  const auto tokens = strata::sql::scan(definition);
   if (tokens.size() < 2 || tokens[0].text != "create" || tokens[1].text == "or") return definition;
   const bool lower = definition[tokens[0].begin] == 'c';  // in the case the statement is written in
   return definition.substr(0, tokens[0].end) + (lower ? " or replace" : " OR REPLACE") +
@@ -246,6 +398,12 @@ void check_routines(const Schema& declared) {
     if (auto problem = read_definition(routine)) {
       throw PlanError(
           fmt::format("{}: expected a CREATE FUNCTION or CREATE PROCEDURE statement: {}", routine.origin, *problem));
+    }
+    if (routine.signature.find("%TYPE") != std::string::npos) {
+      throw PlanError(
+          fmt::format("{}: {} {}: expected argument and result types, found a %TYPE reference (the "
+                      "server keeps the type it stands for: write that type)",
+                      routine.origin, routine.procedure ? "procedure" : "function", routine.identity));
     }
     const auto [it, fresh] = seen.emplace(routine.identity, routine.origin);
     if (!fresh) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
 #include "strata/schema.hpp"
@@ -23,6 +24,19 @@ std::optional<std::string> read_definition(Routine& routine);
 // Likewise for a trigger: its name, table and function, and the compared form (the table and
 // function qualified, casts over constants and columns in WHEN left out).
 std::optional<std::string> read_definition(Trigger& trigger);
+
+// What DROP FUNCTION f(types) names (a libpg_query ObjectWithArgs): the identity, as
+// read_definition makes it; or, for a name with no argument list, the prefix of the identities of
+// every routine of the name ("public.f(").
+struct RoutineReference {
+  std::optional<std::string> identity;
+  std::string prefix;
+};
+RoutineReference routine_reference(const nlohmann::json& object_with_args, const std::string& default_schema);
+
+// The definition, ended by a newline when its last line is a `--` comment (so that the `;` a plan
+// or migration adds after it is not in the comment).
+std::string as_statement(const std::string& definition);
 
 // The definition as CREATE OR REPLACE … (which it may already be).
 std::string or_replace(const std::string& definition);

@@ -82,18 +82,16 @@ void check_view_queries(const Schema& declared) {
   }
 }
 
-std::vector<QualifiedName> relations_read(const nlohmann::json& tree) {
+std::vector<ViewRead> view_reads(const std::string& query) {
+  Json statements = Json::array();
+  for (auto& statement : sql::parse_file(query).statements) statements.push_back(std::move(statement.node));
+  return view_reads_in(statements);
+}
+
+std::vector<ViewRead> view_reads_in(const nlohmann::json& tree) {
   std::set<QualifiedName> relations;
   std::set<std::string> columns;
   collect(tree, relations, columns);
-  return {relations.begin(), relations.end()};
-}
-
-std::vector<ViewRead> view_reads(const std::string& query) {
-  const sql::ParsedFile parsed = sql::parse_file(query);
-  std::set<QualifiedName> relations;
-  std::set<std::string> columns;
-  for (const auto& statement : parsed.statements) collect(statement.node, relations, columns);
   std::vector<ViewRead> out;
   for (const auto& relation : relations) out.push_back({relation, {columns.begin(), columns.end()}});
   return out;

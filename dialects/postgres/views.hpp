@@ -24,8 +24,8 @@ void read_views(const pqxx::result& rows, Schema& schema);
 // names are taken to be in "public". Empty when the query does not parse.
 std::vector<ViewRead> view_reads(const std::string& query);
 
-// The tables and views a libpg_query tree names (unqualified: in "public").
-std::vector<QualifiedName> relations_read(const nlohmann::json& tree);
+// The same, of a libpg_query tree (a function's SQL-standard body).
+std::vector<ViewRead> view_reads_in(const nlohmann::json& tree);
 
 // Throws PlanError for a declared view whose query PostgreSQL's parser refuses, or takes as
 // something other than one query (PostgresDialect::check).

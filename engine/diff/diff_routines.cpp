@@ -13,9 +13,25 @@ namespace strata::diff_detail {
 namespace {
 
 struct Gone {
-  std::set<QualifiedName> relations;  // dropped tables and views: their triggers go with them
+  std::set<QualifiedName> relations;                        // dropped tables and views: their triggers go with them
+  std::set<std::pair<QualifiedName, std::string>> retyped;  // columns whose type changes
   void operator()(const DropTable& c) { relations.insert(c.table.name); }
   void operator()(const DropView& c) { relations.insert(c.view.name); }
+  void operator()(const AlterColumn& c) {
+    if ((c.what & (kColumnType | kColumnCollation)) == 0) return;
+    retyped.insert({c.table, c.from.name});
+    retyped.insert({c.table, c.to.name});
+  }
+  void operator()(const RecreateEnum& c) {
+    for (const auto& use : c.uses) retyped.insert({use.table, use.column});
+  }
+  // PostgreSQL refuses a column's type change under a trigger that names the column.
+  bool names_retyped(const Trigger& t, const QualifiedName& table) const {
+    for (const auto& column : t.columns) {
+      if (retyped.count({table, column}) > 0) return true;
+    }
+    return false;
+  }
   template <typename Other>
   void operator()(const Other&) {}
 };
@@ -76,9 +92,10 @@ void Differ::diff_routines() {
   for (const auto& trigger : to_.triggers) {
     const auto it = live_triggers.find({trigger.table, trigger.name});
     if (it != live_triggers.end()) {
-      const Trigger& live = it->second;
+      const Trigger live = std::move(it->second);
       const bool kept = gone.relations.count(live.table) == 0;
-      const bool same = live.compared == trigger.compared && dropped.count(function_identity(live)) == 0;
+      const bool same = live.compared == trigger.compared && dropped.count(function_identity(live)) == 0 &&
+                        !gone.names_retyped(live, trigger.table) && !gone.names_retyped(live, live.table);
       live_triggers.erase(it);
       if (kept && same) continue;
       if (kept) add(DropTrigger{live});

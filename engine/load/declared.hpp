@@ -94,14 +94,19 @@ struct DeclaredView {
   std::vector<DeclaredIndex> indexes;  // a materialized view's
 };
 
-// A function, procedure or trigger: its CREATE statement, read by the dialect (normalize).
+// A function, procedure or trigger: its CREATE statement, read by the dialect (normalize). A
+// reader of SQL files that has read the statement already keeps what a later DROP or OR REPLACE
+// finds it by (the identity, or the trigger's name and table); a YAML file leaves them empty.
 struct DeclaredRoutine {
   Routine routine;
   Mark position;
+  std::string identity;
 };
 struct DeclaredTrigger {
   Trigger trigger;
   Mark position;
+  QualifiedName table;
+  std::string name;
 };
 
 struct DeclaredEnum {

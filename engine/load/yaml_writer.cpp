@@ -25,21 +25,34 @@ bool is_simple(const std::string& text) {
   return true;
 }
 
-// Text of several lines that reads back as itself from a literal block (`|` or `|-`): printable,
-// its first line not indented (that would need an indentation indicator), at most one final newline.
+// Text of several lines that reads back as itself from a literal block (`|` or `|-`): printable
+// (no C0 or C1 control but tab and newline, no U+2028 or U+2029, which YAML takes as line
+// breaks), its first line not indented (that would need an indentation indicator), at most one
+// final newline.
 bool is_literal(const Tree& node) {
   if (!node.is_string()) return false;
   const auto& text = node.get_ref<const std::string&>();
   const auto newline = text.find('\n');
-  if (newline == std::string::npos || newline + 1 == text.size() || text.front() == ' ' || text.front() == '\n') {
-    return false;
-  }
-  if (text.ends_with("\n\n")) return false;
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7f) return false;
+  if (newline == std::string::npos || newline + 1 == text.size()) return false;
+  if (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' || text.ends_with("\n\n")) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto u = static_cast<unsigned char>(text[i]);
+    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if ((u < 0x20 && u != '\n' && u != '\t') || u == 0x7f) return false;
+    if (u == 0xC2 && next >= 0x80 && next <= 0x9F) return false;  // C1 controls, U+0085 among them
+    if (u == 0xE2 && next == 0x80 && i + 2 < text.size() &&
+        (static_cast<unsigned char>(text[i + 2]) == 0xA8 || static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
+      return false;
+    }
   }
   return true;
+}
+
+// A statement, not a name or a value: a list of these reads better one item to a line.
+bool is_long_text(const Tree& node) {
+  if (!node.is_string()) return false;
+  const auto& text = node.get_ref<const std::string&>();
+  return text.size() > 80 && text.find(' ') != std::string::npos;
 }
 
 // A flat mapping: no value is a mapping or a list holding one (written in flow style).
@@ -48,7 +61,7 @@ bool is_flat(const Tree& node) {
     if (value.is_object() || is_literal(value)) return false;
     if (value.is_array()) {
       for (const auto& item : value) {
-        if (item.is_structured()) return false;
+        if (item.is_structured() || is_literal(item) || is_long_text(item)) return false;
       }
     }
   }
@@ -59,7 +72,7 @@ bool is_block(const Tree& node) {
   if (node.is_object()) return !is_flat(node);
   if (node.is_array()) {
     for (const auto& item : node) {
-      if (item.is_structured() || is_literal(item)) return true;
+      if (item.is_structured() || is_literal(item) || is_long_text(item)) return true;
     }
   }
   return false;

@@ -399,38 +399,58 @@ struct Collect {
     view_reads(c.to, r.uses);
     view_reads(c.from, r.releases);
   }
-  // A routine needs the types its signature names and, in SQL, the relations its body reads.
+  // A routine needs the types its signature names (a table's name is its row type too) and, in
+  // SQL, the relations and columns its body reads; dropped, it lets go of them.
   static void routine_needs(const Routine& f, std::vector<std::string>& out) {
-    out.push_back(ns_key(f.name.schema));
-    for (const auto& type : f.types) out.push_back(type_key(type));
-    for (const auto& relation : f.reads) out.push_back(table_key(relation));
+    for (const auto& type : f.types) {
+      out.push_back(type_key(type));
+      out.push_back(table_key(type));
+    }
+    for (const auto& read : f.reads) {
+      out.push_back(table_key(read.relation));
+      for (const auto& column : read.columns) out.push_back(column_key(read.relation, column));
+    }
   }
   void operator()(const CreateRoutine& c) {
+    r.uses.push_back(ns_key(c.routine.name.schema));
     routine_needs(c.routine, r.uses);
     r.creates.push_back(routine_key(c.routine.identity));
     r.creates.push_back(routine_name_key(c.routine.name.schema, c.routine.name.name));
   }
   void operator()(const DropRoutine& c) {
+    routine_needs(c.routine, r.releases);
     r.removes.push_back(routine_key(c.routine.identity));
     r.removes.push_back(routine_name_key(c.routine.name.schema, c.routine.name.name));
   }
   void operator()(const ReplaceRoutine& c) {
     routine_needs(c.to, r.uses);
+    routine_needs(c.from, r.releases);
     r.uses.push_back(routine_key(c.to.identity));
   }
-  // A trigger runs a function of no arguments, on a table or view; it goes before either does.
+  // A trigger runs a function of no arguments, on a table or view, and may name its columns; it
+  // goes before any of them does. A column it names cannot change type under it.
   static std::string trigger_function(const Trigger& t) {
     return routine_key(t.function.schema + "." + t.function.name + "()");
   }
   void operator()(const CreateTrigger& c) {
-    r.uses.push_back(table_key(c.trigger.table));
-    r.uses.push_back(trigger_function(c.trigger));
-    r.creates.push_back(trigger_key(c.trigger));
+    const Trigger& t = c.trigger;
+    r.uses.push_back(table_key(t.table));
+    r.uses.push_back(trigger_function(t));
+    for (const auto& column : t.columns) {
+      r.uses.push_back(column_key(t.table, column));
+      r.uses.push_back(column_type_key(t.table, column));
+    }
+    r.creates.push_back(trigger_key(t));
   }
   void operator()(const DropTrigger& c) {
-    r.releases.push_back(table_key(c.trigger.table));
-    r.releases.push_back(trigger_function(c.trigger));
-    r.removes.push_back(trigger_key(c.trigger));
+    const Trigger& t = c.trigger;
+    r.releases.push_back(table_key(t.table));
+    r.releases.push_back(trigger_function(t));
+    for (const auto& column : t.columns) {
+      r.releases.push_back(column_key(t.table, column));
+      r.releases.push_back(column_type_key(t.table, column));
+    }
+    r.removes.push_back(trigger_key(t));
   }
   void operator()(const SetComment& c) {
     if (c.on == CommentOn::Type) return r.uses.push_back(type_key(c.table));

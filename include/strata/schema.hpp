@@ -277,9 +277,10 @@ struct Routine {
   std::string signature;
   std::string compared;
   // Facts for the planner, not compared: the user types its signature names, and the tables and
-  // views a SQL-language body reads (PostgreSQL checks those when it creates the function).
+  // views (with the columns) a SQL-language body reads (PostgreSQL checks those when it creates
+  // the function).
   std::vector<QualifiedName> types;
-  std::vector<QualifiedName> reads;
+  std::vector<ViewRead> reads;
 
   friend bool operator==(const Routine& a, const Routine& b) {
     return a.identity == b.identity && a.compared == b.compared;
@@ -295,6 +296,7 @@ struct Trigger {
   std::string name;
   QualifiedName function;  // the trigger function it runs
   std::string compared;
+  std::vector<std::string> columns;  // of its table, in UPDATE OF and WHEN: a fact for the planner
 
   friend bool operator==(const Trigger& a, const Trigger& b) {
     return a.table == b.table && a.name == b.name && a.compared == b.compared;

@@ -83,8 +83,8 @@ TEST(Routines, ASqlBodyReadsWhatItNames) {
       "create procedure credit(account bigint, amount numeric) language sql as "
       "$$ update accounts set balance = balance + amount where id = account; insert into sales.log select 1 $$");
   ASSERT_EQ(routine.reads.size(), 2u);
-  EXPECT_EQ(routine.reads[0], (QualifiedName{"public", "accounts"}));
-  EXPECT_EQ(routine.reads[1], (QualifiedName{"sales", "log"}));
+  EXPECT_EQ(routine.reads[0].relation, (QualifiedName{"public", "accounts"}));
+  EXPECT_EQ(routine.reads[1].relation, (QualifiedName{"sales", "log"}));
   // PL/pgSQL bodies are not checked when the function is created: they need nothing first.
   EXPECT_TRUE(
       read("create function f() returns void language plpgsql as $$ begin delete from accounts; end $$").reads.empty());
@@ -157,6 +157,66 @@ TEST(Routines, ATriggerGoesAfterItsTableAndFunction) {
   steps.clear();
   for (const auto& step : plan_changes(to, changed, *dialect).steps) steps.push_back(step.description);
   EXPECT_EQ(steps, (std::vector<std::string>{"replace function public.touch()"}));
+}
+
+}  // namespace
+}  // namespace strata::postgres
+
+namespace strata::postgres {
+namespace {
+
+// What PostgreSQL 15 prints for conditions people write otherwise (pg_get_triggerdef, from the
+// trigger-changed case applied to a real server).
+TEST(Routines, ATriggerConditionComparesAsTheServerPrintsIt) {
+  const Trigger written = read_trigger(
+      "CREATE TRIGGER g BEFORE UPDATE ON accounts FOR EACH ROW WHEN (NEW.balance BETWEEN -100 AND 1000000 AND "
+      "NEW.id IN (1, 2, -3) AND NEW.id::text LIKE '1%' AND NEW.balance NOT BETWEEN -5.5 AND -1) "
+      "EXECUTE FUNCTION f()");
+  EXPECT_EQ(written.columns, (std::vector<std::string>{"balance", "id"}));
+  const Trigger printed = read_trigger(
+      "CREATE TRIGGER g BEFORE UPDATE ON public.accounts FOR EACH ROW WHEN ((((new.balance >= "
+      "('-100'::integer)::numeric) AND (new.balance <= (1000000)::numeric)) AND (new.id = ANY (ARRAY[(1)::bigint, "
+      "(2)::bigint, ('-3'::integer)::bigint])) AND ((new.id)::text ~~ '1%'::text) AND ((new.balance < "
+      "'-5.5'::numeric) OR (new.balance > ('-1'::integer)::numeric)))) EXECUTE FUNCTION f()");
+  EXPECT_EQ(printed, written) << printed.compared << "\n" << written.compared;
+  // A changed constant is a change (libpg_query's JSON leaves out negative integers: read back).
+  EXPECT_NE(printed, read_trigger("CREATE TRIGGER g BEFORE UPDATE ON accounts FOR EACH ROW WHEN (NEW.balance "
+                                  "BETWEEN -101 AND 1000000 AND NEW.id IN (1, 2, -3) AND NEW.id::text LIKE '1%' AND "
+                                  "NEW.balance NOT BETWEEN -5.5 AND -1) EXECUTE FUNCTION f()"));
+}
+
+}  // namespace
+}  // namespace strata::postgres
+
+namespace strata::postgres {
+namespace {
+
+TEST(Routines, SettingsCompareAsTheServerPrintsThem) {
+  EXPECT_EQ(read("create function f() returns int language sql set statement_timeout = 5000 set search_path = "
+                 "app, public as 'select 1'"),
+            read("CREATE OR REPLACE FUNCTION public.f()\n RETURNS integer\n LANGUAGE sql\n SET statement_timeout "
+                 "TO '5000'\n SET search_path TO 'app', 'public'\nAS $function$select 1$function$"));
+}
+
+TEST(Routines, DropNamesArgumentTypesTheServerReadsBack) {
+  // "char" is a type of its own; unquoted, char is character(1).
+  EXPECT_EQ(read("create function f(a \"char\", b numeric) returns int language sql as 'select 1'").arguments,
+            "\"char\", \"numeric\"");
+}
+
+TEST(Routines, AStatementEndingInALineCommentEndsWithANewline) {
+  EXPECT_EQ(as_statement("CREATE TRIGGER a AFTER INSERT ON t EXECUTE FUNCTION f() -- audit"),
+            "CREATE TRIGGER a AFTER INSERT ON t EXECUTE FUNCTION f() -- audit\n");
+  EXPECT_EQ(as_statement("CREATE TRIGGER a AFTER INSERT ON t EXECUTE FUNCTION f() /* audit */"),
+            "CREATE TRIGGER a AFTER INSERT ON t EXECUTE FUNCTION f() /* audit */");
+  const std::string commented = "-- " + std::string(100, 'x') + "\nCREATE FUNCTION f()";
+  EXPECT_EQ(or_replace(commented), "-- " + std::string(100, 'x') + "\nCREATE OR REPLACE FUNCTION f()");
+}
+
+TEST(Routines, APercentTypeArgumentIsRefused) {
+  EXPECT_EQ(plan_error("functions:\n  - create function f(a t.id%TYPE) returns int language sql as 'select 1'\n"),
+            "to.yaml:2:5: function public.f(t.id%TYPE): expected argument and result types, found a %TYPE "
+            "reference (the server keeps the type it stands for: write that type)");
 }
 
 }  // namespace

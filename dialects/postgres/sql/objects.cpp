@@ -11,6 +11,7 @@
 #include "dialects/postgres/sql/schema_builder.hpp"
 #include "dialects/postgres/sql/type_text.hpp"
 #include "engine/model/names.hpp"
+#include "engine/model/quote.hpp"
 #include "engine/sql/sql_text.hpp"
 
 namespace strata::postgres::sql {
@@ -299,8 +300,23 @@ Outcome SchemaBuilder::drop(const StatementText& s, const json& stmt) {
     if (object.contains("String")) names = {object["String"].value("sval", "")};
     const QualifiedName name = object_name(names);
     bool found = false;
+    if (type == "OBJECT_FUNCTION" || type == "OBJECT_PROCEDURE") {
+      if (!drop_routine(object) && !missing_ok) {
+        error(s.start(), fmt::format("expected {} to drop a routine created before it: there is none", s.head()));
+      }
+      continue;
+    }
+    if (type == "OBJECT_TRIGGER" && !names.empty()) {
+      const QualifiedName table = object_name({names.begin(), names.end() - 1});
+      if (!drop_triggers(table, names.back()) && !missing_ok) {
+        error(s.start(), fmt::format("expected {} to drop a trigger created before it: {} on {} does not exist",
+                                     s.head(), quote_ident(names.back()), shown(table)));
+      }
+      continue;
+    }
     if (type == "OBJECT_TABLE") {
       found = std::erase_if(into_.tables, [&](const auto& t) { return t.name == name; }) > 0;
+      drop_triggers(name, "");
       for (auto& other : into_.tables)
         std::erase_if(other.foreign_keys, [&](const auto& fk) { return fk.foreign_key.ref_table == name; });
     } else if (type == "OBJECT_INDEX") {
@@ -312,6 +328,7 @@ Outcome SchemaBuilder::drop(const StatementText& s, const json& stmt) {
       found = std::erase_if(into_.enums, [&](const auto& e) { return e.value.name == name; }) > 0;
     } else if (type == "OBJECT_VIEW" || type == "OBJECT_MATVIEW") {
       found = std::erase_if(into_.views, [&](const auto& v) { return v.view.name == name; }) > 0;
+      drop_triggers(name, "");
     } else if (type == "OBJECT_EXTENSION") {
       found = std::erase_if(into_.extensions, [&](const auto& e) { return e.extension.name == name.name; }) > 0;
     } else if (type == "OBJECT_SCHEMA") {
@@ -348,11 +365,8 @@ void SchemaBuilder::create_routine(const StatementText& s, const json& body) {
     error(s.start(), fmt::format("expected {}: {}", s.head(), *problem));
     return;
   }
-  std::erase_if(into_.routines, [&](load::DeclaredRoutine& r) {
-    Routine earlier = r.routine;
-    return !read_definition(earlier) && earlier.identity == routine.identity;
-  });
-  into_.routines.push_back({Routine{}, mark(s.start())});
+  std::erase_if(into_.routines, [&](const load::DeclaredRoutine& r) { return r.identity == routine.identity; });
+  into_.routines.push_back({Routine{}, mark(s.start()), routine.identity});
   into_.routines.back().routine.definition = std::move(routine.definition);
 }
 
@@ -371,12 +385,24 @@ void SchemaBuilder::create_trigger(const StatementText& s, const json& body) {
     error(s.start(), fmt::format("expected {}: {}", s.head(), *problem));
     return;
   }
-  std::erase_if(into_.triggers, [&](load::DeclaredTrigger& t) {
-    Trigger earlier = t.trigger;
-    return !read_definition(earlier) && earlier.table == trigger.table && earlier.name == trigger.name;
-  });
-  into_.triggers.push_back({Trigger{}, mark(s.start())});
+  drop_triggers(trigger.table, trigger.name);
+  into_.triggers.push_back({Trigger{}, mark(s.start()), trigger.table, trigger.name});
   into_.triggers.back().trigger.definition = std::move(trigger.definition);
+}
+
+// The triggers of a table (of one name, or all when `name` is empty); true when there was one.
+bool SchemaBuilder::drop_triggers(const QualifiedName& table, const std::string& name) {
+  return std::erase_if(into_.triggers, [&](const load::DeclaredTrigger& t) {
+           return t.table == table && (name.empty() || t.name == name);
+         }) > 0;
+}
+
+// DROP FUNCTION|PROCEDURE f(types) drops that overload; f alone, every routine of the name.
+bool SchemaBuilder::drop_routine(const json& object) {
+  const RoutineReference ref = routine_reference(object.value("ObjectWithArgs", json::object()), default_schema_);
+  return std::erase_if(into_.routines, [&](const load::DeclaredRoutine& r) {
+           return ref.identity ? r.identity == *ref.identity : r.identity.starts_with(ref.prefix);
+         }) > 0;
 }
 
 }  // namespace strata::postgres::sql

@@ -87,6 +87,8 @@ class SchemaBuilder {
   void create_view(const StatementText& s, const json& rel, bool materialized);
   void create_routine(const StatementText& s, const json& body);
   void create_trigger(const StatementText& s, const json& body);
+  bool drop_triggers(const QualifiedName& table, const std::string& name);
+  bool drop_routine(const json& object);
   void create_enum(const StatementText& s, const json& stmt);
   void alter_enum(const StatementText& s, const json& stmt);
   void create_sequence(const StatementText& s, const json& stmt);

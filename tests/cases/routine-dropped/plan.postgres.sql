@@ -10,7 +10,7 @@ DROP FUNCTION add(int4, int4);
 
 -- Step 3: drop procedure public.credit(int8, numeric)
 -- hazard routine-callers: drops procedure public.credit(int8, numeric): what calls it (queries, defaults, other functions) fails until it is created again (if the plan does), and grants on it go with it
-DROP PROCEDURE credit(int8, numeric);
+DROP PROCEDURE credit(int8, "numeric");
 
 -- Step 4: drop function public.touch_updated_at()
 -- hazard routine-callers: drops function public.touch_updated_at(): what calls it (queries, defaults, other functions) fails until it is created again (if the plan does), and grants on it go with it

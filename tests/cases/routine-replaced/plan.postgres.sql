@@ -17,7 +17,7 @@ create function add(a int, b int default 1) returns bigint immutable strict lang
 
 -- Step 4: drop procedure public.credit(int8, numeric)
 -- hazard routine-callers: drops procedure public.credit(int8, numeric): what calls it (queries, defaults, other functions) fails until it is created again (if the plan does), and grants on it go with it
-DROP PROCEDURE credit(int8, numeric);
+DROP PROCEDURE credit(int8, "numeric");
 
 -- Step 5: create procedure public.credit(int4, numeric)
 CREATE PROCEDURE credit(account int, amount numeric) LANGUAGE sql AS $$ UPDATE accounts SET balance = balance + amount WHERE id = account $$;
