@@ -36,10 +36,13 @@ class Stripper {
       return out;
     }
     if (!node.is_object()) return node;
-    if (node.size() == 1 && node.contains("A_Const")) return Json{{"const", constant(node["A_Const"])}};
+    if (node.size() == 1 && node.contains("A_Const")) return constant(node["A_Const"]);
     if (loose_ && node.size() == 1 && node.contains("TypeCast")) {
-      Json arg = (*this)(node["TypeCast"].value("arg", Json::object()));
-      if (arg.contains("const") || arg.contains("ColumnRef")) return arg;  // casts over casts too
+      const Json& cast = node["TypeCast"];
+      Json arg = (*this)(cast.value("arg", Json::object()));
+      // Casts over casts too; over a column, only to a type the server casts to on its own.
+      const bool column = arg.contains("ColumnRef") && implicit_target(cast.value("typeName", Json::object()));
+      if (arg.contains("const") || arg.contains("A_ArrayExpr") || column) return arg;
     }
     if (loose_ && node.size() == 1 && node.contains("BoolExpr")) return flattened(node);
     if (loose_ && node.size() == 1 && node.contains("A_Expr")) {
@@ -73,27 +76,52 @@ class Stripper {
     return Json{{"BoolExpr", std::move(out)}};
   }
 
-  // The text of a constant. libpg_query's JSON leaves out an integer of 0, and of a negative
-  // value, so an integer is read back from the text at its location.
-  std::string constant(const Json& c) const {
-    if (c.contains("sval")) return c["sval"].value("sval", "");
-    if (c.contains("fval")) return c["fval"].value("fval", "");
-    if (c.contains("bsval")) return c["bsval"].value("bsval", "");
-    if (c.contains("boolval")) return c["boolval"].value("boolval", false) ? "true" : "false";
-    if (c.contains("ival") && c["ival"].contains("ival")) return std::to_string(c["ival"].value("ival", 0));
-    if (c.contains("ival")) {
-      const std::size_t at = base_ + c.value("location", 0);
-      std::size_t end = at;
-      while (end < text_.size() &&
-             (text_[end] == '-' || text_[end] == ' ' || std::isdigit(static_cast<unsigned char>(text_[end]))))
-        ++end;
-      std::string digits;
-      for (std::size_t i = at; i < end; ++i) {
-        if (text_[i] != ' ') digits += text_[i];
-      }
-      return digits.empty() ? "0" : digits;
+  // A constant: its text, and (unless loose: the server prints 1 as '1'::integer) its kind; NULL
+  // is neither. libpg_query's JSON leaves out an integer of 0, and a negative one: it is read back
+  // from the text at its location (a minus, blanks, digits).
+  Json constant(const Json& c) const {
+    if (c.value("isnull", false)) return Json{{"null", true}};
+    std::string kind = "s";
+    std::string text;
+    if (c.contains("sval")) {
+      text = c["sval"].value("sval", "");
+    } else if (c.contains("fval")) {
+      kind = "n";
+      text = c["fval"].value("fval", "");
+    } else if (c.contains("bsval")) {
+      kind = "b";
+      text = c["bsval"].value("bsval", "");
+    } else if (c.contains("boolval")) {
+      kind = "t";
+      text = c["boolval"].value("boolval", false) ? "true" : "false";
+    } else if (c.contains("ival")) {
+      kind = "n";
+      text =
+          c["ival"].contains("ival") ? std::to_string(c["ival"].value("ival", 0)) : integer_at(c.value("location", 0));
     }
-    return c.value("isnull", false) ? "NULL" : "";
+    Json out = {{"const", text}};
+    if (!loose_) out["kind"] = kind;
+    return out;
+  }
+
+  std::string integer_at(int location) const {
+    std::size_t at = base_ + static_cast<std::size_t>(std::max(location, 0));
+    std::string out;
+    if (at < text_.size() && text_[at] == '-') {
+      out = "-";
+      for (++at; at < text_.size() && std::isspace(static_cast<unsigned char>(text_[at]));) ++at;
+    }
+    for (; at < text_.size() && std::isdigit(static_cast<unsigned char>(text_[at])); ++at) out += text_[at];
+    return out.empty() || out == "-" ? "0" : out;
+  }
+
+  // The types PostgreSQL casts a column to when it prints a comparison (varchar to text, an
+  // integer to numeric or bigint…): a cast to another is the user's, and kept.
+  static bool implicit_target(const Json& type) {
+    static const std::set<std::string> kTargets = {"text",   "numeric", "int8",    "int4",        "float8",
+                                                   "float4", "bpchar",  "varchar", "timestamptz", "anyelement"};
+    const auto parts = names_of(type.value("names", Json::array()));
+    return !parts.empty() && kTargets.count(parts.back()) > 0 && !type.contains("arrayBounds");
   }
 
   static Json op(const std::string& name, Json left, Json right, const char* kind = "AEXPR_OP") {
@@ -111,6 +139,7 @@ class Stripper {
     const Json left = e.value("lexpr", Json::object());
     const Json right = e.value("rexpr", Json::object());
     const Json items = right.contains("List") ? right["List"].value("items", Json::array()) : Json::array();
+    if (kind == "AEXPR_IN" && items.size() == 1) return op(op_name, left, items[0]);  // printed so
     if (kind == "AEXPR_IN") {
       return op(op_name, left, Json{{"A_ArrayExpr", {{"elements", items}}}},
                 op_name == "=" ? "AEXPR_OP_ANY" : "AEXPR_OP_ALL");
@@ -209,7 +238,7 @@ std::string lower(std::string text) {
 }
 
 // CREATE FUNCTION's options, without those at their defaults (which the server does not print).
-Json routine_options(const Json& list, bool has_sql_body, const Stripper& exact) {
+Json routine_options(const Json& list, bool has_sql_body, const Stripper& exact, const Stripper& loose) {
   Json out = Json::object();
   out["language"] = has_sql_body ? "sql" : "";
   for (const auto& item : list) {
@@ -225,7 +254,7 @@ Json routine_options(const Json& list, bool has_sql_body, const Stripper& exact)
     } else if (name == "cost" || name == "rows") {
       out[name] = number(arg);
     } else if (name == "set") {
-      out["set"].push_back(exact(arg));
+      out["set"].push_back(loose(arg));  // the server prints each value as a string
     } else {
       out[name] = exact(arg);
     }
@@ -325,7 +354,7 @@ std::optional<std::string> read_definition(Routine& routine) {
   } else if (!routine.procedure && !outputs.empty()) {
     returns = outputs.size() == 1 ? outputs.front() : "record";  // as the server prints it
   }
-  const Json options = routine_options(stmt->value("options", Json::array()), stmt->contains("sql_body"), exact);
+  const Json options = routine_options(stmt->value("options", Json::array()), stmt->contains("sql_body"), exact, loose);
   routine.identity = fmt::format("{}({})", qualified_text(routine.name), fmt::join(identity, ", "));
   routine.arguments = fmt::format("{}", fmt::join(arguments, ", "));
   const std::string kind = routine.procedure ? "procedure" : "function";
@@ -334,6 +363,7 @@ std::optional<std::string> read_definition(Routine& routine) {
   if (stmt->contains("sql_body")) compared["body"] = exact((*stmt)["sql_body"]);
   routine.compared = compared.dump();
   routine.reads = body_reads(*stmt, options);
+  routine.atomic_body = stmt->contains("sql_body");
   return std::nullopt;
 }
 

@@ -24,6 +24,15 @@ struct Gone {
   }
   void operator()(const RecreateEnum& c) {
     for (const auto& use : c.uses) retyped.insert({use.table, use.column});
+    if (!enum_rebuilt_in_place) rebuilt_types.insert(c.from.name);
+  }
+  bool enum_rebuilt_in_place = false;     // Capabilities::enum_rebuilt_in_place
+  std::set<QualifiedName> rebuilt_types;  // the old type goes: what names it must go first
+  bool uses_rebuilt(const Routine& r) const {
+    for (const auto& type : r.types) {
+      if (rebuilt_types.count(type) > 0) return true;
+    }
+    return false;
   }
   // PostgreSQL refuses a column's type change under a trigger that names the column.
   bool names_retyped(const Trigger& t, const QualifiedName& table) const {
@@ -53,6 +62,9 @@ Trigger on_renamed_table(Trigger live, const QualifiedName& to) {
 }  // namespace
 
 void Differ::diff_routines() {
+  Gone gone;
+  gone.enum_rebuilt_in_place = dialect_.capabilities().enum_rebuilt_in_place;
+  for (const auto& change : changes_) std::visit(gone, change);
   std::map<std::string, const Routine*> live_routines;
   for (const auto& r : from_.routines) live_routines.emplace(r.identity, &r);
   std::set<std::string> dropped;
@@ -60,8 +72,8 @@ void Differ::diff_routines() {
     const auto it = live_routines.find(routine.identity);
     if (it == live_routines.end()) {
       add(CreateRoutine{routine});
-    } else if (!(*it->second == routine)) {
-      if (it->second->signature == routine.signature) {
+    } else if (!(*it->second == routine) || gone.uses_rebuilt(*it->second)) {
+      if (it->second->signature == routine.signature && !gone.uses_rebuilt(*it->second)) {
         add(ReplaceRoutine{*it->second, routine});
       } else {
         add(DropRoutine{*it->second});
@@ -79,8 +91,6 @@ void Differ::diff_routines() {
     }
   }
 
-  Gone gone;
-  for (const auto& change : changes_) std::visit(gone, change);
   std::map<std::pair<QualifiedName, std::string>, Trigger> live_triggers;
   for (const auto& t : from_.triggers) {
     const auto renamed = table_renames_.find(t.table);

@@ -107,6 +107,7 @@ struct DeclaredTrigger {
   Mark position;
   QualifiedName table;
   std::string name;
+  std::vector<std::string> columns;  // of its table, that it names
 };
 
 struct DeclaredEnum {

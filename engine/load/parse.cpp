@@ -159,7 +159,7 @@ void FileParser::parse_definitions(const YamlNode& node, bool triggers) {
     if (definition.empty()) {
       in_.error(item, fmt::format("expected a CREATE {} statement, found nothing", triggers ? "TRIGGER" : "FUNCTION"));
     } else if (triggers) {
-      into_.triggers.push_back({Trigger{}, in_.at(item), {}, {}});
+      into_.triggers.push_back({Trigger{}, in_.at(item), {}, {}, {}});
       into_.triggers.back().trigger.definition = std::move(definition);
     } else {
       into_.routines.push_back({Routine{}, in_.at(item), {}});

@@ -401,11 +401,12 @@ struct Collect {
   }
   // A routine needs the types its signature names (a table's name is its row type too) and, in
   // SQL, the relations and columns its body reads; dropped, it lets go of them.
-  static void routine_needs(const Routine& f, std::vector<std::string>& out) {
+  static void routine_needs(const Routine& f, std::vector<std::string>& out, bool dropped = false) {
     for (const auto& type : f.types) {
       out.push_back(type_key(type));
       out.push_back(table_key(type));
     }
+    if (dropped && !f.atomic_body) return;  // a string body holds nothing (a default may call it)
     for (const auto& read : f.reads) {
       out.push_back(table_key(read.relation));
       for (const auto& column : read.columns) out.push_back(column_key(read.relation, column));
@@ -418,13 +419,13 @@ struct Collect {
     r.creates.push_back(routine_name_key(c.routine.name.schema, c.routine.name.name));
   }
   void operator()(const DropRoutine& c) {
-    routine_needs(c.routine, r.releases);
+    routine_needs(c.routine, r.releases, true);
     r.removes.push_back(routine_key(c.routine.identity));
     r.removes.push_back(routine_name_key(c.routine.name.schema, c.routine.name.name));
   }
   void operator()(const ReplaceRoutine& c) {
     routine_needs(c.to, r.uses);
-    routine_needs(c.from, r.releases);
+    routine_needs(c.from, r.releases, true);
     r.uses.push_back(routine_key(c.to.identity));
   }
   // A trigger runs a function of no arguments, on a table or view, and may name its columns; it

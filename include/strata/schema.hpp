@@ -281,6 +281,9 @@ struct Routine {
   // the function).
   std::vector<QualifiedName> types;
   std::vector<ViewRead> reads;
+  // A SQL-standard body (RETURN …, BEGIN ATOMIC … END): the server records what it reads, and
+  // refuses to drop that while the function stands. A string body it does not.
+  bool atomic_body = false;
 
   friend bool operator==(const Routine& a, const Routine& b) {
     return a.identity == b.identity && a.compared == b.compared;

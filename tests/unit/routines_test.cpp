@@ -221,3 +221,55 @@ TEST(Routines, APercentTypeArgumentIsRefused) {
 
 }  // namespace
 }  // namespace strata::postgres
+
+namespace strata::postgres {
+namespace {
+
+TEST(Routines, WhatTheServerWouldKeepApartStaysApart) {
+  // NULL is not the string 'NULL'; in a body (exact), 1 is not '1'.
+  EXPECT_NE(read("create function f(a text default null) returns int language sql as 'select 1'"),
+            read("create function f(a text default 'NULL') returns int language sql as 'select 1'"));
+  EXPECT_NE(read("create function f() returns int language sql return 1"),
+            read("create function f() returns int language sql return '1'"));
+  // A cast over a column to a type the server does not add is the user's.
+  EXPECT_NE(read_trigger("create trigger g before update on t for each row when (new.at::date = '2024-01-01') "
+                         "execute function f()"),
+            read_trigger("create trigger g before update on t for each row when (new.at = '2024-01-01') "
+                         "execute function f()"));
+  // A default followed by a comment reads as its number.
+  EXPECT_EQ(read("create function f(n int default 0 -- none\n) returns int language sql as 'select n'"),
+            read("CREATE OR REPLACE FUNCTION public.f(n integer DEFAULT 0)\n RETURNS integer\n LANGUAGE sql\n"
+                 "AS $function$select n$function$"));
+  // IN of one item is printed as =.
+  EXPECT_EQ(read_trigger("create trigger g before update on t for each row when (new.s IN ('a')) "
+                         "execute function f()"),
+            read_trigger("CREATE TRIGGER g BEFORE UPDATE ON public.t FOR EACH ROW WHEN ((new.s = 'a'::text)) "
+                         "EXECUTE FUNCTION f()"));
+}
+
+TEST(Routines, AFunctionOverARebuiltEnumIsCreatedAgainAndAStringBodyHoldsNothing) {
+  const auto dialect = std::make_unique<PostgresDialect>();
+  const std::string function = "functions:\n  - create function f(m mood) returns int language sql as 'select 1'\n";
+  const Schema from = load_schema_text("enums:\n  mood: [a, b, c]\n" + function, "from.yaml");
+  const Schema to = load_schema_text("enums:\n  mood: [a, b]\n" + function, "to.yaml");
+  std::vector<std::string> steps;
+  for (const auto& step : plan_changes(from, to, *dialect).steps) steps.push_back(step.description);
+  EXPECT_EQ(steps,
+            (std::vector<std::string>{"drop function public.f(mood)", "rebuild enum mood (values removed or reordered)",
+                                      "create function public.f(mood)"}));
+  // A default calls a function whose string body reads the table: both go, the table first
+  // (the server holds no dependency on a string body). This was a cycle.
+  const Schema with_default = load_schema_text(
+      "tables:\n  tickets: { columns: { id: { type: int, default: next_id() } } }\n"
+      "functions:\n  - create function next_id() returns int language sql as "
+      "'select coalesce(max(id), 0) + 1 from tickets'\n",
+      "from.yaml");
+  steps.clear();
+  for (const auto& step : plan_changes(with_default, load_schema_text("{}", "to.yaml"), *dialect).steps) {
+    steps.push_back(step.description);
+  }
+  EXPECT_EQ(steps, (std::vector<std::string>{"drop table tickets", "drop function public.next_id()"}));
+}
+
+}  // namespace
+}  // namespace strata::postgres

@@ -73,3 +73,20 @@ TEST(SqlRoutines, WhatCannotBeReadIsAnErrorAtItsPlace) {
 
 }  // namespace
 }  // namespace strata
+
+namespace strata {
+namespace {
+
+TEST(SqlRoutines, ARenameUnderADeclaredTriggerIsRefused) {
+  EXPECT_EQ(errors_of({{"a.sql",
+                        "CREATE TABLE t (id int, at timestamptz);\n"
+                        "CREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n"
+                        "CREATE TRIGGER a BEFORE UPDATE OF at ON t FOR EACH ROW EXECUTE FUNCTION g();\n"
+                        "ALTER TABLE t RENAME COLUMN id TO key;\n"
+                        "ALTER TABLE t RENAME COLUMN at TO stamp;\n"}}),
+            "a.sql:5:1: expected ALTER TABLE before trigger a on t is declared: the trigger names what it renames "
+            "(declare the trigger after it)\n");
+}
+
+}  // namespace
+}  // namespace strata

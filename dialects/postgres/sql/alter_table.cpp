@@ -275,6 +275,17 @@ Outcome SchemaBuilder::rename(const StatementText& s, const json& stmt) {
     load::DeclaredTable* table = find_table(name);
     if (table == nullptr) return flag(stmt, "missing_ok") ? Outcome::Applied : wait_for(name);
     const std::string from = text_field(stmt, "subname");
+    // A trigger's statement is kept as written: one declared before the rename names the old
+    // table or column, and would create nothing the server can take.
+    for (const auto& t : into_.triggers) {
+      if (t.table != name ||
+          (type == "OBJECT_COLUMN" && std::find(t.columns.begin(), t.columns.end(), from) == t.columns.end())) {
+        continue;
+      }
+      error(s.start(), fmt::format("expected {} before trigger {} on {} is declared: the trigger names what it "
+                                   "renames (declare the trigger after it)",
+                                   s.head(), quote_ident(t.name), shown(name)));
+    }
     if (type == "OBJECT_TABLE") {
       for (auto& other : into_.tables) {
         for (auto& fk : other.foreign_keys) {

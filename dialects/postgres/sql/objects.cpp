@@ -386,7 +386,7 @@ void SchemaBuilder::create_trigger(const StatementText& s, const json& body) {
     return;
   }
   drop_triggers(trigger.table, trigger.name);
-  into_.triggers.push_back({Trigger{}, mark(s.start()), trigger.table, trigger.name});
+  into_.triggers.push_back({Trigger{}, mark(s.start()), trigger.table, trigger.name, trigger.columns});
   into_.triggers.back().trigger.definition = std::move(trigger.definition);
 }
 
