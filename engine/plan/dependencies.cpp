@@ -433,25 +433,21 @@ struct Collect {
   static std::string trigger_function(const Trigger& t) {
     return routine_key(t.function.schema + "." + t.function.name + "()");
   }
-  void operator()(const CreateTrigger& c) {
-    const Trigger& t = c.trigger;
-    r.uses.push_back(table_key(t.table));
-    r.uses.push_back(trigger_function(t));
+  static void trigger_needs(const Trigger& t, std::vector<std::string>& out) {
+    out.push_back(table_key(t.table));
+    out.push_back(trigger_function(t));
     for (const auto& column : t.columns) {
-      r.uses.push_back(column_key(t.table, column));
-      r.uses.push_back(column_type_key(t.table, column));
+      out.push_back(column_key(t.table, column));
+      out.push_back(column_type_key(t.table, column));
     }
-    r.creates.push_back(trigger_key(t));
+  }
+  void operator()(const CreateTrigger& c) {
+    trigger_needs(c.trigger, r.uses);
+    r.creates.push_back(trigger_key(c.trigger));
   }
   void operator()(const DropTrigger& c) {
-    const Trigger& t = c.trigger;
-    r.releases.push_back(table_key(t.table));
-    r.releases.push_back(trigger_function(t));
-    for (const auto& column : t.columns) {
-      r.releases.push_back(column_key(t.table, column));
-      r.releases.push_back(column_type_key(t.table, column));
-    }
-    r.removes.push_back(trigger_key(t));
+    trigger_needs(c.trigger, r.releases);
+    r.removes.push_back(trigger_key(c.trigger));
   }
   void operator()(const SetComment& c) {
     if (c.on == CommentOn::Type) return r.uses.push_back(type_key(c.table));

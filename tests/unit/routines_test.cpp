@@ -15,20 +15,22 @@
 namespace strata::postgres {
 namespace {
 
-Routine read(const std::string& definition) {
-  Routine routine;
-  routine.definition = definition;
-  const auto problem = read_definition(routine);
+// A Routine or Trigger read from its definition, which must read.
+template <typename T>
+T read_as(const std::string& definition) {
+  T object;
+  object.definition = definition;
+  const auto problem = read_definition(object);
   EXPECT_FALSE(problem) << *problem;
-  return routine;
+  return object;
+}
+
+Routine read(const std::string& definition) {
+  return read_as<Routine>(definition);
 }
 
 Trigger read_trigger(const std::string& definition) {
-  Trigger trigger;
-  trigger.definition = definition;
-  const auto problem = read_definition(trigger);
-  EXPECT_FALSE(problem) << *problem;
-  return trigger;
+  return read_as<Trigger>(definition);
 }
 
 // What pg_get_functiondef prints (PostgreSQL 15) against what a person writes.
