@@ -60,7 +60,7 @@ void read_database(Connection& connection, Database& database) {
 
 // A note of the DDL parser as `strata inspect` names it, on one line: a statement that creates
 // something by its kind and name (the parser's text of CREATE VIEW public.v … starts after CREATE:
-// "VIEW public.v (…"), any other statement by its text; a clause by its kind ("column family").
+// "VIEW public.v (…"), any other statement by its text; a clause by its kind ("partitioning").
 SkippedObject skipped_object(const ParseNote& note) {
   std::string text;
   for (const char c : note.message) {

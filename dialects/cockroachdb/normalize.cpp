@@ -111,6 +111,29 @@ void canonical_ttl(Table& table) {
   }
 }
 
+// Column families (research/objects.md §4): a virtual column is in none; SHOW CREATE prints no
+// FAMILY clause for a table whose one family is "primary" (logic_test/family@0de26b72, table f1),
+// and old releases printed `FAMILY "primary" (…)` for every table (entries sc_*, scat_*). A table
+// whose stored columns are all in "primary" is the table that names no family.
+void canonical_families(Table& table) {
+  const auto is_virtual = [](const Column& c) { return c.generated && c.generated->kind == GeneratedKind::Virtual; };
+  bool named = false;
+  bool all_default = true;
+  for (auto& column : table.columns) {
+    if (is_virtual(column)) column.family.clear();
+    if (column.family.empty()) continue;
+    named = true;
+    all_default = all_default && column.family == kDefaultFamily;
+  }
+  for (auto& column : table.columns) {
+    if (all_default) {
+      column.family.clear();
+    } else if (named && column.family.empty() && !is_virtual(column)) {
+      column.family = kDefaultFamily;
+    }
+  }
+}
+
 // Item 17: the primary key is named "primary" up to v21.x and <table>_pkey from v22.1 on.
 void canonical_primary_key_name(Table& table) {
   if (!table.primary_key) return;
@@ -211,6 +234,7 @@ void normalize_cockroach(Schema& schema) {
     drop_hash_shard_columns(table);
     drop_expression_index_columns(table);
     drop_ttl_expiration_column(table);
+    canonical_families(table);
     canonical_ttl(table);
     canonical_primary_key_name(table);
     unique_constraints_as_indexes(table);

@@ -1,5 +1,7 @@
 #include "dialects/cockroachdb/object_sql.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "dialects/postgres/object_sql.hpp"
@@ -100,9 +102,34 @@ std::string ttl_parameters_sql(const std::map<std::string, std::string>& ttl, co
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
+// FAMILY f (a, b) for each family the columns name, in the order of their first columns. A column
+// in none is not stored (virtual), or the table has CockroachDB's one default family.
+std::vector<std::string> family_elements_sql(const Table& table) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> families;
+  for (const auto& column : table.columns) {
+    if (column.family.empty()) continue;
+    auto it = std::find_if(families.begin(), families.end(), [&](const auto& f) { return f.first == column.family; });
+    if (it == families.end()) it = families.insert(families.end(), {column.family, {}});
+    it->second.push_back(column.name);
+  }
+  std::vector<std::string> out;
+  for (const auto& [name, columns] : families) {
+    out.push_back(fmt::format("FAMILY {} ({})", quote_ident(name), postgres::column_list_sql(columns)));
+  }
+  return out;
+}
+
+std::string add_column_sql(const Column& column) {
+  std::string out = column_definition_sql(column);
+  // IF NOT EXISTS: the family may be new, or gone with the last column it held (a computed column
+  // dropped and added again), or there.
+  if (!column.family.empty()) out += " CREATE IF NOT EXISTS FAMILY " + quote_ident(column.family);
+  return out;
+}
+
 std::string create_table_sql(const Table& table) {
-  std::string out =
-      postgres::create_table_sql(table, {column_definition_sql, primary_key_constraint_sql, unique_constraint_sql});
+  std::string out = postgres::create_table_sql(
+      table, {column_definition_sql, primary_key_constraint_sql, unique_constraint_sql, family_elements_sql});
   if (!table.ttl.empty()) out += " WITH (" + ttl_parameters_sql(table.ttl, {}) + ")";
   if (table.locality) out += " " + locality_sql(table.locality);
   return out;

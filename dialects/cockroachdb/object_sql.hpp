@@ -17,6 +17,8 @@ namespace strata::cockroachdb {
 // CockroachDB spells INT4 (its INTEGER and INT mean INT8, as does the model's "int").
 std::string type_sql(const std::string& type);
 std::string column_definition_sql(const Column& column);
+// The column of ALTER TABLE … ADD COLUMN: its definition, and the family it goes to when it names one.
+std::string add_column_sql(const Column& column);
 std::string create_sequence_sql(const Sequence& sequence);
 // " USING HASH WITH (bucket_count = n)", after a key's columns.
 std::string hash_sharded_sql(int buckets);

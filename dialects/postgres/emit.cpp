@@ -57,6 +57,10 @@ ChangeSql alter_column_sql(const AlterColumn& c) {
     throw PlanError(fmt::format("column {} of table {} changes its ON UPDATE expression, which only CockroachDB has",
                                 quote_ident(c.to.name), to_string(c.table)));
   }
+  if ((c.what & kColumnFamily) != 0) {
+    throw PlanError(fmt::format("column {} of table {} changes its column family, which only CockroachDB has",
+                                quote_ident(c.to.name), to_string(c.table)));
+  }
   const bool retype = (c.what & (kColumnType | kColumnCollation)) != 0;
   bool default_done = false;
   if (retype) {
@@ -123,6 +127,12 @@ void check_column(const Column& column, const QualifiedName& table) {
         fmt::format("column {} of table {} has an ON UPDATE expression, which only CockroachDB has "
                     "(a trigger does it on PostgreSQL)",
                     quote_ident(column.name), to_string(table)));
+  }
+  if (!column.family.empty()) {
+    throw PlanError(
+        fmt::format("column {} of table {} is in column family {}; column families are CockroachDB's "
+                    "(PostgreSQL stores a row's columns together)",
+                    quote_ident(column.name), to_string(table), quote_ident(column.family)));
   }
   if (column.generated && column.generated->kind == GeneratedKind::Virtual) {
     throw PlanError(
@@ -213,6 +223,10 @@ struct Emit {
   }
   ChangeSql operator()(const CreateTable& c) const {
     if (c.table.locality) multi_region_only("gives table " + to_string(c.table.name) + " a locality");
+    // A column declared in a family of its own is the one to name (the loader put the others in "primary").
+    for (const auto& column : c.table.columns) {
+      if (!column.family.empty() && column.family != kDefaultFamily) check_column(column, c.table.name);
+    }
     for (const auto& column : c.table.columns) check_column(column, c.table.name);
     if (c.table.primary_key) check_primary_key(*c.table.primary_key, c.table.name);
     if (!c.table.ttl.empty()) ttl_refused(c.table.name);

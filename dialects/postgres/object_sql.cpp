@@ -109,7 +109,7 @@ std::string unique_constraint_sql(const UniqueConstraint& unique) {
 }
 
 std::string create_table_sql(const Table& table) {
-  return create_table_sql(table, {column_definition_sql, primary_key_constraint_sql, unique_constraint_sql});
+  return create_table_sql(table, {column_definition_sql, primary_key_constraint_sql, unique_constraint_sql, nullptr});
 }
 
 std::string create_table_sql(const Table& table, const TableElementSql& elements) {
@@ -119,6 +119,9 @@ std::string create_table_sql(const Table& table, const TableElementSql& elements
   for (const auto& unique : table.uniques) parts.push_back(elements.unique(unique));
   for (const auto& check : table.checks) {
     parts.push_back(fmt::format("CONSTRAINT {} CHECK ({})", quote_ident(check.name), check.expression));
+  }
+  if (elements.trailing != nullptr) {
+    for (auto& element : elements.trailing(table)) parts.push_back(std::move(element));
   }
   return fmt::format("CREATE TABLE {} (\n  {}\n)", table_name_sql(table.name), fmt::join(parts, ",\n  "));
 }

@@ -31,8 +31,9 @@ std::string create_table_sql(const Table& table);
 // The elements of CREATE TABLE that a dialect writes its own way.
 struct TableElementSql {
   std::string (*column)(const Column&);
-  std::string (*primary_key)(const PrimaryKey&);   // CONSTRAINT … PRIMARY KEY (…)
-  std::string (*unique)(const UniqueConstraint&);  // CONSTRAINT … UNIQUE (…)
+  std::string (*primary_key)(const PrimaryKey&);       // CONSTRAINT … PRIMARY KEY (…)
+  std::string (*unique)(const UniqueConstraint&);      // CONSTRAINT … UNIQUE (…)
+  std::vector<std::string> (*trailing)(const Table&);  // elements after the constraints; may be null
 };
 std::string primary_key_constraint_sql(const PrimaryKey& key);
 std::string unique_constraint_sql(const UniqueConstraint& unique);

@@ -1,10 +1,27 @@
 // YAML -> DeclaredSchema: tables, their columns, primary key and locality.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "engine/load/file_parser.hpp"
 #include "engine/model/row_ttl.hpp"
 
 namespace strata::load {
+
+namespace {
+
+// CockroachDB column families: when some columns name one, a stored column that names none is in
+// "primary", which CREATE TABLE then names, so that no column falls to whichever family is first.
+void default_family(DeclaredTable& table) {
+  const auto names_one = [](const DeclaredColumn& c) { return !c.column.family.empty(); };
+  if (std::none_of(table.columns.begin(), table.columns.end(), names_one)) return;
+  for (auto& c : table.columns) {
+    const bool is_virtual = c.column.generated && c.column.generated->kind == GeneratedKind::Virtual;
+    if (c.column.family.empty() && !is_virtual) c.column.family = kDefaultFamily;
+  }
+}
+
+}  // namespace
 
 void FileParser::parse_table(const std::string& name, const YamlNode& key_node, const YamlNode& node) {
   DeclaredTable table;
@@ -59,6 +76,7 @@ void FileParser::parse_table(const std::string& name, const YamlNode& key_node, 
   if (node.is_map() && (!has_columns || table.columns.empty())) {
     in_.error(key_node, fmt::format("expected table '{}' to have at least one column", name));
   }
+  default_family(table);
   into_.tables.push_back(std::move(table));
 }
 
@@ -76,7 +94,7 @@ void FileParser::parse_column(DeclaredTable& table, const std::string& name, con
   bool has_type = false;
   in_.entries(node, What("column '", name, "'"),
               {"type", "nullable", "default", "on_update", "generated", "identity", "hidden", "collation",
-               "renamed_from", "comment"},
+               "renamed_from", "comment", "family"},
               [&](std::string_view key, const YamlNode&, const YamlNode& value) {
                 if (key == "type") {
                   if (auto type = in_.string(value, "a type")) {
@@ -101,6 +119,7 @@ void FileParser::parse_column(DeclaredTable& table, const std::string& name, con
                 if (key == "collation") c.column.collation = in_.name(value, "a collation name");
                 if (key == "renamed_from") c.column.renamed_from = in_.name(value, "the column's previous name");
                 if (key == "comment") c.comment = in_.string(value, "a comment");
+                if (key == "family") c.column.family = in_.name(value, "a column family name").value_or("");
               });
   if (!has_type && node.is_map()) in_.error(key_node, fmt::format("expected column '{}' to have a 'type'", name));
   if (c.column.generated && c.column.default_expr) {
@@ -114,6 +133,11 @@ void FileParser::parse_column(DeclaredTable& table, const std::string& name, con
   if (c.column.on_update && (c.column.generated || c.column.identity)) {
     in_.error(key_node,
               fmt::format("expected column '{}' with 'on_update' to be neither generated nor identity", name));
+  }
+  // "virtual computed column … cannot be part of a family": pkg/sql/catalog/tabledesc/validate.go
+  // (validateColumnFamilies; research/objects.md §4).
+  if (!c.column.family.empty() && c.column.generated && c.column.generated->kind == GeneratedKind::Virtual) {
+    in_.error(key_node, fmt::format("expected virtual column '{}' to have no 'family' (it is not stored)", name));
   }
   if (c.column.identity && c.column.nullable) {
     in_.error(key_node, fmt::format("expected identity column '{}' not to be nullable", name));

@@ -58,8 +58,11 @@ std::string_view action_name(ReferentialAction action) {
 }
 
 Tree column_tree(const Column& c, bool commented) {
+  // "primary" goes without saying: the loader puts a column that names no family there when
+  // others of its table name one.
+  const bool family = !c.family.empty() && c.family != kDefaultFamily;
   const bool plain = !c.nullable && !c.default_expr && !c.on_update && !c.generated && !c.identity && !c.hidden &&
-                     !c.collation && !commented;
+                     !c.collation && !family && !commented;
   if (plain) return c.type;
   Tree t = Tree::object();
   t["type"] = c.type;
@@ -72,6 +75,7 @@ Tree column_tree(const Column& c, bool commented) {
   if (c.identity) t["identity"] = *c.identity == IdentityKind::Always ? "always" : "by_default";
   if (c.hidden) t["hidden"] = true;
   if (c.collation) t["collation"] = *c.collation;
+  if (family) t["family"] = c.family;
   return t;
 }
 

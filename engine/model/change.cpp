@@ -21,6 +21,7 @@ std::string column_changes(std::uint32_t what) {
   if (what & kColumnCollation) parts.emplace_back("collation");
   if (what & kColumnHidden) parts.emplace_back("visibility");
   if (what & kColumnOnUpdate) parts.emplace_back("on update");
+  if (what & kColumnFamily) parts.emplace_back("family");
   if (what & kColumnGenerated) parts.emplace_back("expression");
   return fmt::format("{}", fmt::join(parts, ", "));
 }

@@ -170,6 +170,7 @@ std::string describe(const Table& table) {
     if (c.identity) out += c.identity == IdentityKind::Always ? " identity always" : " identity by default";
     if (c.hidden) out += " hidden";
     if (c.collation) out += " collate " + quote_ident(*c.collation);
+    if (!c.family.empty()) out += " family " + quote_ident(c.family);
     out += "\n";
   }
   if (table.primary_key) {

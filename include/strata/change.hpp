@@ -121,6 +121,7 @@ enum ColumnChange : std::uint32_t {
   kColumnCollation = 1u << 5,
   kColumnHidden = 1u << 6,
   kColumnOnUpdate = 1u << 7,
+  kColumnFamily = 1u << 8,  // CockroachDB cannot move a column to another family: planning refuses it
 };
 
 struct AlterColumn {

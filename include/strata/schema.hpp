@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "strata/export.hpp"
@@ -105,6 +106,9 @@ struct Generated {
 
 enum class IdentityKind { Always, ByDefault };
 
+// CockroachDB's name for the family of a table that declares none.
+inline constexpr std::string_view kDefaultFamily = "primary";
+
 struct Column {
   std::string name;
   std::string type;  // canonical type name, see type_name.hpp
@@ -115,6 +119,11 @@ struct Column {
   std::optional<IdentityKind> identity;     // GENERATED ... AS IDENTITY
   bool hidden = false;                      // CockroachDB NOT VISIBLE
   std::optional<std::string> collation;
+  // CockroachDB column family: the columns of a family are stored together, one key-value pair per
+  // row and family. Empty when the table has one family holding every column (CockroachDB's
+  // default, "primary"), and for a virtual column, which is not stored. Once normalised, a table
+  // either names a family for each stored column or for none.
+  std::string family;
   // Declared only: the name this column had before, so diff renames it instead of dropping it
   // and adding a new one. Normalisation clears it.
   std::optional<std::string> renamed_from;

@@ -85,9 +85,11 @@ TEST_P(CrdbStandinCommands, InspectReadsTheCatalog) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.out.find("full_test"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("parent"), std::string::npos) << result.out;
-  // What the model lacks is named on standard error: the view, and the tables' column families.
+  // What the model lacks is named on standard error (the view); the tables' column families are
+  // in the YAML (parent's one family is f1, not CockroachDB's default "primary").
   EXPECT_NE(result.err.find("\n  view public.vx\n"), std::string::npos) << result.err;
-  EXPECT_NE(result.err.find("\n  column family table public.parent: FAMILY f1"), std::string::npos) << result.err;
+  EXPECT_EQ(result.err.find("column family"), std::string::npos) << result.err;
+  EXPECT_NE(result.out.find("family: f1"), std::string::npos) << result.out;
   expect_every_statement_answered();
 }
 

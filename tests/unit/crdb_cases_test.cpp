@@ -18,24 +18,22 @@
 // crdb_release_facts_test holds against dialects/cockroachdb/releases.hpp; the emitter refuses a
 // form a server's release lacks. The forms:
 //   CREATE TABLE with `NULL`/`NOT NULL`, DEFAULT, ON UPDATE, `AS (expr) STORED|VIRTUAL`, GENERATED … AS
-//   IDENTITY, NOT VISIBLE, CONSTRAINT … PRIMARY KEY / UNIQUE / CHECK, LOCALITY; the model's
+//   IDENTITY, NOT VISIBLE, CONSTRAINT … PRIMARY KEY / UNIQUE / CHECK, FAMILY name (…), LOCALITY; the model's
 //   "integer" written int4 (CockroachDB's INTEGER is INT8). CREATE [UNIQUE] [INVERTED] INDEX …
 //   [USING HASH WITH (bucket_count = n)] [STORING (…)] [WHERE …], never CONCURRENTLY (indexes are
 //   built online; the word is only accepted). CREATE TYPE … AS ENUM; ALTER TYPE … ADD VALUE …
 //   [BEFORE …] and DROP VALUE; reordering values is refused (error.cockroachdb.txt). CREATE /
 //   ALTER SEQUENCE … AS … INCREMENT BY … MINVALUE … MAXVALUE … START WITH … CACHE …; CYCLE is
-//   refused. ALTER TABLE ADD COLUMN, DROP COLUMN, RENAME [COLUMN], RENAME TO, DROP CONSTRAINT, ADD
-//   CONSTRAINT … UNIQUE | CHECK | FOREIGN KEY (validated as added: no NOT VALID + VALIDATE
-//   CONSTRAINT; DEFERRABLE is refused, cockroachdb/cockroach#31632). A declared primary key
-//   changes with `DROP CONSTRAINT old, ADD CONSTRAINT new PRIMARY KEY (…)` (ALTER PRIMARY KEY would
-//   keep the old key as a unique index), the hidden rowid key with ALTER PRIMARY KEY USING COLUMNS.
-//   ALTER COLUMN SET | DROP DEFAULT, SET | DROP ON UPDATE, SET | DROP NOT NULL, SET [NOT] VISIBLE, ADD GENERATED … AS
-//   IDENTITY (then setval past the rows' values), SET GENERATED …, DROP IDENTITY, SET DATA TYPE:
-//   a conversion CockroachDB does not call trivial (schemachange.ClassifyConversion) is preceded
-//   by `SET enable_experimental_alter_column_type_general = true`, and USING is added only where
-//   no assignment cast exists (USING always backfills). DROP INDEX t@i, with CASCADE for a unique
-//   index (one made by a UNIQUE constraint refuses a plain DROP INDEX); ALTER INDEX t@i RENAME TO,
-//   also for a primary key or unique constraint (both are indexes).
+//   refused. ALTER TABLE ADD COLUMN [… CREATE IF NOT EXISTS FAMILY name], DROP COLUMN, RENAME [COLUMN], RENAME TO, DROP
+//   CONSTRAINT, ADD CONSTRAINT … UNIQUE | CHECK | FOREIGN KEY (validated as added: no NOT VALID + VALIDATE CONSTRAINT;
+//   DEFERRABLE is refused, cockroachdb/cockroach#31632). A declared primary key changes with `DROP CONSTRAINT old, ADD
+//   CONSTRAINT new PRIMARY KEY (…)` (ALTER PRIMARY KEY would keep the old key as a unique index), the hidden rowid key
+//   with ALTER PRIMARY KEY USING COLUMNS. ALTER COLUMN SET | DROP DEFAULT, SET | DROP ON UPDATE, SET | DROP NOT NULL,
+//   SET [NOT] VISIBLE, ADD GENERATED … AS IDENTITY (then setval past the rows' values), SET GENERATED …, DROP IDENTITY,
+//   SET DATA TYPE: a conversion CockroachDB does not call trivial (schemachange.ClassifyConversion) is preceded by `SET
+//   enable_experimental_alter_column_type_general = true`, and USING is added only where no assignment cast exists
+//   (USING always backfills). DROP INDEX t@i, with CASCADE for a unique index (one made by a UNIQUE constraint refuses
+//   a plain DROP INDEX); ALTER INDEX t@i RENAME TO, also for a primary key or unique constraint (both are indexes).
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>

@@ -44,7 +44,7 @@ const std::map<std::string, std::string> kSkipped = {};
 
 // Notes that do not make an entry partial: the model leaves these out by design.
 bool is_incidental(NoteKind kind) {
-  return kind == NoteKind::ColumnFamily || kind == NoteKind::Comment || kind == NoteKind::NonSchemaStatement;
+  return kind == NoteKind::Comment || kind == NoteKind::NonSchemaStatement;
 }
 
 const nlohmann::json& corpus() {

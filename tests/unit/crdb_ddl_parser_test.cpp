@@ -111,7 +111,49 @@ TEST(CrdbDdlParser, ColumnQualifiers) {
   EXPECT_EQ(t.checks[0].name, "named_check");
   EXPECT_EQ(*t.columns[4].on_update, "now()");
   EXPECT_FALSE(t.columns[0].on_update);
-  EXPECT_EQ(note_kinds(notes), (std::vector<NoteKind>{NoteKind::ColumnFamily}));
+  // FAMILY f1 on u makes f1 the table's first family: every other stored column goes there, and
+  // the virtual v is in none.
+  EXPECT_EQ(t.columns[4].family, "f1");
+  EXPECT_EQ(t.columns[0].family, "f1");
+  EXPECT_EQ(t.columns[2].family, "");
+  EXPECT_TRUE(notes.empty());
+}
+
+// logic_test/family@0de26b72: unnamed families are fam_<id>_<columns>, a qualifier makes its
+// family, columns named in no family join the first, and renames keep the family.
+TEST(CrdbDdlParser, ColumnFamilies) {
+  std::vector<ParseNote> notes;
+  const Schema schema = parse_crdb(
+      "CREATE TABLE abcd (a INT PRIMARY KEY, b INT, c INT, d INT, FAMILY f1 (a, b), FAMILY (c, d));"
+      "ALTER TABLE abcd ADD e STRING FAMILY f1;"
+      "ALTER TABLE abcd ADD COLUMN f DECIMAL;"
+      "ALTER TABLE abcd ADD COLUMN g INT CREATE FAMILY;"
+      "ALTER TABLE abcd ADD COLUMN h INT CREATE IF NOT EXISTS FAMILY f_h;"
+      "ALTER TABLE abcd RENAME COLUMN b TO b2;"
+      "CREATE TABLE assign_at_create (a INT PRIMARY KEY FAMILY pri, b INT FAMILY foo, c INT CREATE FAMILY);"
+      "CREATE TABLE late (x INT, FAMILY big (y), y STRING, z INT AS (x + 1) VIRTUAL)",
+      NamingEra::V22, &notes);
+  const auto family = [&](const std::string& table, const std::string& column) {
+    const Table* t = schema.find_table({"public", table});
+    const Column* c = t == nullptr ? nullptr : t->find_column(column);
+    return c == nullptr ? std::string("(no column)") : c->family;
+  };
+  EXPECT_EQ(family("abcd", "a"), "f1");
+  EXPECT_EQ(family("abcd", "b2"), "f1");
+  EXPECT_EQ(family("abcd", "c"), "fam_1_c_d");
+  EXPECT_EQ(family("abcd", "e"), "f1");
+  EXPECT_EQ(family("abcd", "f"), "f1");
+  EXPECT_EQ(family("abcd", "g"), "fam_2_g");
+  EXPECT_EQ(family("abcd", "h"), "f_h");
+  EXPECT_EQ(family("assign_at_create", "a"), "pri");
+  EXPECT_EQ(family("assign_at_create", "b"), "foo");
+  EXPECT_EQ(family("assign_at_create", "c"), "fam_2_c");
+  EXPECT_EQ(family("late", "x"), "big");  // named in none: the first family, declared before y
+  EXPECT_EQ(family("late", "y"), "big");
+  EXPECT_EQ(family("late", "z"), "");
+  EXPECT_TRUE(notes.empty());
+  EXPECT_THROW(parse_crdb("CREATE TABLE t (a INT, FAMILY f (a, nope))", NamingEra::V22, nullptr), UsageError);
+  EXPECT_THROW(parse_crdb("CREATE TABLE t (a INT FAMILY f, FAMILY g (a))", NamingEra::V22, nullptr), UsageError);
 }
 
 TEST(CrdbDdlParser, IndexClauses) {

@@ -138,6 +138,24 @@ TEST(CrdbNormalize, Item10HiddenRowidAndItsPrimaryKeyGo) {
                         "CREATE TABLE t (a INT, rowid INT8 NOT NULL DEFAULT unique_rowid(), PRIMARY KEY (rowid))");
 }
 
+// Column families (research/objects.md §4): one family named "primary" is the table that names
+// none (old releases printed it for every table); another name, or more families, are kept; a
+// virtual column is in none.
+TEST(CrdbNormalize, ColumnFamilies) {
+  expect_same_crdb("CREATE TABLE t (k INT PRIMARY KEY, a INT)",
+                   "CREATE TABLE public.t (k INT8 NOT NULL, a INT8 NULL, CONSTRAINT t_pkey PRIMARY KEY (k ASC),"
+                   " FAMILY \"primary\" (k, a))");
+  expect_same_crdb("CREATE TABLE t (k INT PRIMARY KEY, a INT, v INT AS (a + 1) VIRTUAL, FAMILY (k, a))",
+                   "CREATE TABLE public.t (k INT8 NOT NULL, a INT8 NULL, v INT8 NULL AS (a + 1:::INT8) VIRTUAL,"
+                   " CONSTRAINT t_pkey PRIMARY KEY (k ASC), FAMILY fam_0_k_a (k, a))");
+  expect_different_crdb("CREATE TABLE t (k INT PRIMARY KEY, a INT)",
+                        "CREATE TABLE t (k INT PRIMARY KEY, a INT, FAMILY f (k, a))");
+  expect_different_crdb("CREATE TABLE t (k INT PRIMARY KEY, a INT, b INT, FAMILY f (k, a), FAMILY g (b))",
+                        "CREATE TABLE t (k INT PRIMARY KEY, a INT, b INT, FAMILY f (k, b), FAMILY g (a))");
+  const Schema schema = normalized_crdb("CREATE TABLE t (k INT PRIMARY KEY, a INT, FAMILY \"primary\" (k, a))");
+  EXPECT_EQ(only_table(schema).columns[0].family, "");
+}
+
 TEST(CrdbNormalize, Item12ImplicitRegionColumnGoesADeclaredOneStays) {
   expect_same_crdb(
       "CREATE TABLE t (pk INT PRIMARY KEY) LOCALITY REGIONAL BY ROW",

@@ -36,6 +36,7 @@ TEST(Render, CockroachOnlyColumnAndIndexPartsSurviveTheRoundTrip) {
       "tables:\n  t:\n    columns:\n      id: bigint\n"
       "      touched: { type: timestamptz, default: now(), on_update: now() }\n"
       "      secret: { type: text, nullable: true, hidden: true, on_update: \"'x'\" }\n"
+      "      blob: { type: bytes, nullable: true, family: blobs }\n"
       "    indexes:\n      - { name: a, columns: [touched], visible: false }\n"
       "      - { name: b, columns: [secret], visibility: 0.25 }\n"
       "    primary_key: { columns: [id], sharded: 8 }\n"
@@ -50,6 +51,10 @@ TEST(Render, CockroachOnlyColumnAndIndexPartsSurviveTheRoundTrip) {
   EXPECT_NE(yaml.find("visible: false"), std::string::npos) << yaml;
   EXPECT_NE(yaml.find("visibility: 0.25"), std::string::npos) << yaml;
   EXPECT_NE(yaml.find("sharded: 8"), std::string::npos) << yaml;
+  // A family is written where it is not "primary", which the loader gives the columns naming none.
+  ASSERT_EQ(schema.tables[0].columns[0].family, "primary");
+  EXPECT_NE(yaml.find("blob: {type: bytea, nullable: true, family: blobs}"), std::string::npos) << yaml;
+  EXPECT_EQ(yaml.find("family: primary"), std::string::npos) << yaml;
   EXPECT_NE(yaml.find("without_index: true, where: id > 0"), std::string::npos) << yaml;
   EXPECT_NE(yaml.find("ttl: {expire_after: 10 minutes, job_cron: \"@hourly\", select_batch_size: 10, pause: true}"),
             std::string::npos)

@@ -124,6 +124,21 @@ void skip_partitioning(Context& context, Cursor& cursor, const std::string& owne
 void parse_storage_parameters(Context& context, Cursor& cursor, Table& table, std::string_view how);
 // ( name, … ) after ALTER TABLE … RESET: `ttl` removes the TTL, ttl_<setting> one setting.
 void parse_storage_reset(Context& context, Cursor& cursor, Table& table);
+// A FAMILY [name] (columns) element of CREATE TABLE, positioned after FAMILY. It is applied once
+// every column is read (apply_families), since it may come before them.
+struct FamilyElement {
+  std::string name;  // empty: CockroachDB names it
+  std::vector<std::string> columns;
+};
+FamilyElement parse_family_element(Cursor& cursor);
+// The family of the column qualifier FAMILY f / CREATE [IF NOT EXISTS] FAMILY [f], positioned
+// after FAMILY; an unnamed one gets CockroachDB's generated name.
+std::string parse_family_qualifier(Cursor& cursor, const Table& table, const Column& column);
+// Puts the columns of each element in its family, and every stored column that names none in
+// the first family the table has (none when it has no family: the model's default).
+void apply_families(const Cursor& cursor, Table& table, const std::vector<FamilyElement>& elements);
+// A column added to a table with families and naming none goes to its first family.
+void join_first_family(Table& table, Column& column);
 // Sets the primary key of `table` (its columns become NOT NULL).
 void set_primary_key(Table& table, PrimaryKey key);
 // A foreign key whose REFERENCES named no columns gets the referenced table's primary key.

@@ -130,8 +130,6 @@ void apply_statement(Context& context, Cursor& cursor) {
 
 std::string_view to_string(NoteKind kind) {
   switch (kind) {
-    case NoteKind::ColumnFamily:
-      return "column-family";
     case NoteKind::Comment:
       return "comment";
     case NoteKind::NonSchemaStatement:

@@ -24,7 +24,8 @@
 // makes the first the second). `UNIQUE WITHOUT INDEX (cols) [WHERE p]` is a UniqueConstraint with
 // without_index (and where), which stays a constraint. `PRIMARY KEY (…) USING HASH` keeps its
 // bucket count. Row-level TTL (WITH (ttl_…), ALTER TABLE SET / RESET (ttl_…)) goes to Table::ttl.
-// Constructs outside the model are dropped with a note: column families, other storage
+// Column families go to Column::family, CockroachDB's generated names for unnamed ones included.
+// Constructs outside the model are dropped with a note: other storage
 // parameters (schema_locked, fillfactor…), NOT VALID, INTERLEAVE, PARTITION BY,
 // MATCH FULL, the database part of a reference to another database, DESC on primary-key columns,
 // the visibility of a primary key or unique constraint, database placement, and statements that
@@ -49,7 +50,6 @@ enum class NamingEra { V21, V22 };
 
 // Something the parser read and left out of the model, and why.
 enum class NoteKind {
-  ColumnFamily,        // FAMILY clauses: a storage layout, not part of the model
   Comment,             // COMMENT ON statements
   NonSchemaStatement,  // DML, transactions, session settings, grants, views, functions, zone configs
   StorageParameter,    // WITH (…) on a table or index, including row-level TTL
@@ -65,7 +65,7 @@ enum class NoteKind {
 
 struct ParseNote {
   NoteKind kind;
-  std::string message;  // what was dropped, e.g. "table public.t: FAMILY f1 (a, b)"
+  std::string message;  // what was dropped, e.g. "table public.t: INTERLEAVE IN PARENT p (a)"
 };
 
 std::string_view to_string(NoteKind kind);

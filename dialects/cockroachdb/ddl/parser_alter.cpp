@@ -42,6 +42,7 @@ void add(Context& context, Cursor& cursor, Table& table) {
   }
   const std::size_t foreign_keys = table.foreign_keys.size();
   parse_column_definition(context, cursor, table);
+  join_first_family(table, table.columns.back());
   if (table.primary_key) set_primary_key(table, *table.primary_key);
   for (std::size_t i = foreign_keys; i < table.foreign_keys.size(); ++i) {
     resolve_referenced_columns(context, cursor, table, table.foreign_keys[i]);

@@ -115,9 +115,7 @@ class ColumnParser {
       table_.foreign_keys.push_back(parse_references(context_, cursor_, table_, {column().name}, name_));
     } else if (cursor_.accept("family") || cursor_.accept_words({"create", "family"}) ||
                cursor_.accept_words({"create", "if", "not", "exists", "family"})) {
-      const std::string family = cursor_.is_name() ? cursor_.expect_name("a family name") : std::string();
-      context_.note(NoteKind::ColumnFamily,
-                    fmt::format("column {}.{}: FAMILY {}", display(table_.name), column().name, family));
+      column().family = parse_family_qualifier(cursor_, table_, column());
     } else {
       cursor_.fail("a column qualifier (NULL, NOT NULL, DEFAULT, PRIMARY KEY, REFERENCES…), ',' or ')'");
     }

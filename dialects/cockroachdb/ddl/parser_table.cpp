@@ -10,15 +10,6 @@ namespace strata::cockroachdb {
 
 namespace {
 
-// FAMILY [name] (columns): the model has no column families.
-void skip_family(Context& context, Cursor& cursor, const Table& table) {
-  const std::size_t start = cursor.index();
-  if (cursor.is_name() && !cursor.is_symbol("(")) cursor.expect_name("a family name");
-  cursor.skip_parenthesized("the family's columns");
-  context.note(NoteKind::ColumnFamily,
-               fmt::format("table {}: FAMILY {}", display(table.name), cursor.text_between(start, cursor.index())));
-}
-
 // What LIKE copies besides the columns' names, types and nullability.
 struct LikeParts {
   bool constraints = false;  // CHECK constraints
@@ -58,6 +49,7 @@ void parse_like(Context& context, Cursor& cursor, Table& table) {
       cursor.fail_statement(fmt::format("column {} is declared twice", column.name));
     }
     column.identity.reset();
+    column.family.clear();  // the new table's own: CockroachDB's default one
     if (!parts.defaults) {
       column.default_expr.reset();
       column.on_update.reset();
@@ -93,7 +85,7 @@ void parse_like(Context& context, Cursor& cursor, Table& table) {
   }
 }
 
-void parse_table_element(Context& context, Cursor& cursor, Table& table) {
+void parse_table_element(Context& context, Cursor& cursor, Table& table, std::vector<FamilyElement>& families) {
   if (cursor.accept("constraint")) {
     std::string name = cursor.expect_name("a constraint name");
     return parse_table_constraint(context, cursor, table, std::move(name));
@@ -109,7 +101,10 @@ void parse_table_element(Context& context, Cursor& cursor, Table& table) {
   if (cursor.accept("index")) return parse_inline_index(context, cursor, table, false, "btree");
   if (cursor.accept_words({"inverted", "index"})) return parse_inline_index(context, cursor, table, false, "gin");
   if (cursor.accept_words({"vector", "index"})) return parse_inline_index(context, cursor, table, false, "vector");
-  if (cursor.accept("family")) return skip_family(context, cursor, table);
+  if (cursor.accept("family")) {
+    families.push_back(parse_family_element(cursor));
+    return;
+  }
   if (cursor.accept("like")) return parse_like(context, cursor, table);
   parse_column_definition(context, cursor, table);
 }
@@ -218,13 +213,15 @@ void create_table(Context& context, Cursor& cursor) {
     cursor.fail_statement("CREATE TABLE … AS / PARTITION OF is not supported: the columns come from a query");
   }
   cursor.expect_symbol("(");
+  std::vector<FamilyElement> families;
   if (!cursor.accept_symbol(")")) {
     do {
-      parse_table_element(context, cursor, table);
+      parse_table_element(context, cursor, table, families);
     } while (cursor.accept_symbol(","));
     cursor.expect_symbol(")");
   }
   parse_table_suffix(context, cursor, table);
+  apply_families(cursor, table, families);
   for (auto& foreign_key : table.foreign_keys) resolve_referenced_columns(context, cursor, table, foreign_key);
   if (table.primary_key) set_primary_key(table, *table.primary_key);
   context.add_schema(table.name.schema);
