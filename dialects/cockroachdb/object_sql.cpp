@@ -102,8 +102,10 @@ std::string ttl_parameters_sql(const std::map<std::string, std::string>& ttl, co
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
-// FAMILY f (a, b) for each family the columns name, in the order of their first columns. A column
-// in none is not stored (virtual), or the table has CockroachDB's one default family.
+// FAMILY f (a, b) for each family the columns name, in the order of their first columns, except
+// that the family of the primary key comes first: family 0 holds every row's sentinel and is kept
+// when its last column is dropped, so it should hold the columns that stay. A column in none is
+// not stored (virtual), or the table has CockroachDB's one default family.
 std::vector<std::string> family_elements_sql(const Table& table) {
   std::vector<std::pair<std::string, std::vector<std::string>>> families;
   for (const auto& column : table.columns) {
@@ -111,6 +113,13 @@ std::vector<std::string> family_elements_sql(const Table& table) {
     auto it = std::find_if(families.begin(), families.end(), [&](const auto& f) { return f.first == column.family; });
     if (it == families.end()) it = families.insert(families.end(), {column.family, {}});
     it->second.push_back(column.name);
+  }
+  const Column* key = table.primary_key && !table.primary_key->columns.empty()
+                          ? table.find_column(table.primary_key->columns.front())
+                          : nullptr;
+  if (key != nullptr) {
+    auto first = std::find_if(families.begin(), families.end(), [&](const auto& f) { return f.first == key->family; });
+    if (first != families.end()) std::rotate(families.begin(), first, first + 1);
   }
   std::vector<std::string> out;
   for (const auto& [name, columns] : families) {

@@ -128,6 +128,11 @@ void check_column(const Column& column, const QualifiedName& table) {
                     "(a trigger does it on PostgreSQL)",
                     quote_ident(column.name), to_string(table)));
   }
+  if (column.family == kDefaultFamily) {  // the loader's, for a column naming none beside others that do
+    throw PlanError(fmt::format(
+        "table {} names column families, which only CockroachDB has (PostgreSQL stores a row's columns together)",
+        to_string(table)));
+  }
   if (!column.family.empty()) {
     throw PlanError(
         fmt::format("column {} of table {} is in column family {}; column families are CockroachDB's "

@@ -152,6 +152,36 @@ TEST(CrdbDdlParser, ColumnFamilies) {
   EXPECT_EQ(family("late", "y"), "big");
   EXPECT_EQ(family("late", "z"), "");
   EXPECT_TRUE(notes.empty());
+}
+
+// Family IDs as the descriptor keeps them: a table made without families has "primary" as family
+// 0 (a column added with no clause goes there, and the next unnamed family is fam_1_…); an
+// unnamed family 0 is named after the columns that joined it; family 0 is the first made, not the
+// first in column order; CREATE FAMILY takes no qualifier word for its name.
+TEST(CrdbDdlParser, ColumnFamilyIds) {
+  const Schema schema = parse_crdb(
+      "CREATE TABLE t2 (a INT PRIMARY KEY, b INT);"
+      "ALTER TABLE t2 ADD c INT CREATE FAMILY f; ALTER TABLE t2 ADD d INT; ALTER TABLE t2 ADD g INT CREATE FAMILY;"
+      "CREATE TABLE t4 (a INT PRIMARY KEY CREATE FAMILY, b INT);"
+      "CREATE TABLE t5 (a INT PRIMARY KEY, b INT, FAMILY fb (b), FAMILY fa (a)); ALTER TABLE t5 ADD c INT;"
+      "CREATE TABLE t6 (a INT PRIMARY KEY, c INT CREATE FAMILY NOT NULL);"
+      "CREATE TABLE t7 (a INT PRIMARY KEY, b INT, FAMILY f0 (), FAMILY f1 (a, b))");
+  const auto column = [&](const std::string& table, const std::string& name) {
+    const Table* t = schema.find_table({"public", table});
+    const Column* c = t == nullptr ? nullptr : t->find_column(name);
+    return c == nullptr ? Column{} : *c;
+  };
+  EXPECT_EQ(column("t2", "a").family, "");  // "primary": the table named none when it was made
+  EXPECT_EQ(column("t2", "c").family, "f");
+  EXPECT_EQ(column("t2", "d").family, "primary");
+  EXPECT_EQ(column("t2", "g").family, "fam_2_g");  // primary is 0, f is 1
+  EXPECT_EQ(column("t4", "a").family, "fam_0_a_b");
+  EXPECT_EQ(column("t4", "b").family, "fam_0_a_b");
+  EXPECT_EQ(column("t5", "c").family, "fb");
+  EXPECT_EQ(column("t6", "c").family, "fam_0_c_a");  // the first family made; a joins it
+  EXPECT_FALSE(column("t6", "c").nullable);
+  EXPECT_EQ(column("t7", "b").family, "f1");
+  EXPECT_THROW(parse_crdb("CREATE TABLE t (a INT PRIMARY KEY); ALTER TABLE t ADD b INT FAMILY nope"), UsageError);
   EXPECT_THROW(parse_crdb("CREATE TABLE t (a INT, FAMILY f (a, nope))", NamingEra::V22, nullptr), UsageError);
   EXPECT_THROW(parse_crdb("CREATE TABLE t (a INT FAMILY f, FAMILY g (a))", NamingEra::V22, nullptr), UsageError);
 }

@@ -15,6 +15,22 @@
 
 namespace strata::cockroachdb {
 
+// A column qualifier FAMILY f / CREATE [IF NOT EXISTS] FAMILY [f] of the column definition being
+// read (`family` empty: CockroachDB names it).
+struct FamilyQualifier {
+  std::string column;
+  std::string family;
+  bool create = false;
+};
+
+// A table's column families as CockroachDB numbers them (research/objects.md §4): the names in ID
+// order, family 0 first, and the next ID, which is never reused. A column added with no family
+// clause goes to family 0; an unnamed family is fam_<id>_<columns>.
+struct FamilyIds {
+  std::vector<std::string> names;
+  std::size_t next_id = 0;
+};
+
 class Context {
  public:
   Context(Schema& schema, const ParseOptions& options);
@@ -42,11 +58,21 @@ class Context {
   void use_database(const std::string& name);
   void sync_database();
 
+  // The family qualifiers of the statement being read, in the order of their columns.
+  std::vector<FamilyQualifier>& family_qualifiers() { return family_qualifiers_; }
+  // The families of `table`: as recorded when this input made it, else as its columns tell (a
+  // table that names none has CockroachDB's one family, "primary").
+  FamilyIds& families(const Table& table);
+  void set_families(const QualifiedName& table, FamilyIds ids) { families_[table] = std::move(ids); }
+  void rename_families(const QualifiedName& from, const QualifiedName& to);
+
  private:
   Schema& schema_;
   const ParseOptions& options_;
   std::string database_;
   std::map<std::string, Database> databases_;
+  std::vector<FamilyQualifier> family_qualifiers_;
+  std::map<QualifiedName, FamilyIds> families_;
 };
 
 // "public.t" / "sc.t" for notes and messages.
@@ -131,14 +157,15 @@ struct FamilyElement {
   std::vector<std::string> columns;
 };
 FamilyElement parse_family_element(Cursor& cursor);
-// The family of the column qualifier FAMILY f / CREATE [IF NOT EXISTS] FAMILY [f], positioned
-// after FAMILY; an unnamed one gets CockroachDB's generated name.
-std::string parse_family_qualifier(Cursor& cursor, const Table& table, const Column& column);
-// Puts the columns of each element in its family, and every stored column that names none in
-// the first family the table has (none when it has no family: the model's default).
-void apply_families(const Cursor& cursor, Table& table, const std::vector<FamilyElement>& elements);
-// A column added to a table with families and naming none goes to its first family.
-void join_first_family(Table& table, Column& column);
+// Puts the columns of CREATE TABLE in their families: those of the statement's qualifiers
+// (context.family_qualifiers()) and elements, then every other stored column in family 0, and
+// names the unnamed ones as CockroachDB does; records the table's FamilyIds.
+void apply_families(Context& context, const Cursor& cursor, Table& table, const std::vector<FamilyElement>& elements);
+// The family of a column ALTER TABLE … ADD COLUMN added (the last of `table`): its qualifier's,
+// else family 0.
+void place_added_column(Context& context, const Cursor& cursor, Table& table);
+// After DROP COLUMN: a family other than family 0 that holds no column any more is gone.
+void forget_empty_families(Context& context, const Table& table);
 // Sets the primary key of `table` (its columns become NOT NULL).
 void set_primary_key(Table& table, PrimaryKey key);
 // A foreign key whose REFERENCES named no columns gets the referenced table's primary key.

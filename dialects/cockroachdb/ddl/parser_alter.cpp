@@ -41,8 +41,9 @@ void add(Context& context, Cursor& cursor, Table& table) {
     return;
   }
   const std::size_t foreign_keys = table.foreign_keys.size();
+  context.family_qualifiers().clear();
   parse_column_definition(context, cursor, table);
-  join_first_family(table, table.columns.back());
+  place_added_column(context, cursor, table);
   if (table.primary_key) set_primary_key(table, *table.primary_key);
   for (std::size_t i = foreign_keys; i < table.foreign_keys.size(); ++i) {
     resolve_referenced_columns(context, cursor, table, table.foreign_keys[i]);
@@ -141,6 +142,7 @@ void drop(Context& context, Cursor& cursor, Table& table) {
   if (!drop_column(context.schema(), table, name)) {
     cursor.fail_statement(fmt::format("column {} is part of the primary key of {}", name, display(table.name)));
   }
+  forget_empty_families(context, table);
 }
 
 void rename(Context& context, Cursor& cursor, Table& table) {
@@ -242,12 +244,14 @@ void alter_table(Context& context, Cursor& cursor) {
   if (cursor.accept_words({"rename", "to"})) {
     const QualifiedName to = context.resolve(cursor.expect_qualified_name("a table name"));
     if (context.find_table(to) != nullptr) cursor.fail_statement(fmt::format("table {} exists", display(to)));
+    context.rename_families(table->name, to);
     return rename_table(context.schema(), *table, to);
   }
   if (cursor.accept_words({"set", "schema"})) {
     const QualifiedName to{cursor.expect_name("a schema name"), table->name.name};
     if (context.find_table(to) != nullptr) cursor.fail_statement(fmt::format("table {} exists", display(to)));
     context.add_schema(to.schema);
+    context.rename_families(table->name, to);
     return rename_table(context.schema(), *table, to);
   }
   if (cursor.is_word("partition")) return skip_partitioning(context, cursor, display(name));

@@ -113,13 +113,22 @@ class ColumnParser {
       table_.checks.push_back(Check{std::move(name), std::move(expression)});
     } else if (cursor_.is_word("references")) {
       table_.foreign_keys.push_back(parse_references(context_, cursor_, table_, {column().name}, name_));
-    } else if (cursor_.accept("family") || cursor_.accept_words({"create", "family"}) ||
+    } else if (cursor_.accept("family")) {
+      family_qualifier(cursor_.expect_name("a family name"), false);
+    } else if (cursor_.accept_words({"create", "family"}) ||
                cursor_.accept_words({"create", "if", "not", "exists", "family"})) {
-      column().family = parse_family_qualifier(cursor_, table_, column());
+      // The name is optional: a qualifier word after FAMILY is the next qualifier (CREATE FAMILY NOT NULL).
+      family_qualifier(cursor_.is_name() && !ends_default(cursor_) ? cursor_.expect_name("a family name") : "", true);
     } else {
       cursor_.fail("a column qualifier (NULL, NOT NULL, DEFAULT, PRIMARY KEY, REFERENCES…), ',' or ')'");
     }
     name_.reset();
+  }
+
+  // Placed once the statement's columns are known: apply_families, place_added_column.
+  void family_qualifier(std::string family, bool create) {
+    column().family = family;
+    context_.family_qualifiers().push_back({column().name, std::move(family), create});
   }
 
   void computed() {

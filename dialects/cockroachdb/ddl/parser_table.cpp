@@ -213,6 +213,7 @@ void create_table(Context& context, Cursor& cursor) {
     cursor.fail_statement("CREATE TABLE … AS / PARTITION OF is not supported: the columns come from a query");
   }
   cursor.expect_symbol("(");
+  context.family_qualifiers().clear();
   std::vector<FamilyElement> families;
   if (!cursor.accept_symbol(")")) {
     do {
@@ -221,7 +222,7 @@ void create_table(Context& context, Cursor& cursor) {
     cursor.expect_symbol(")");
   }
   parse_table_suffix(context, cursor, table);
-  apply_families(cursor, table, families);
+  apply_families(context, cursor, table, families);
   for (auto& foreign_key : table.foreign_keys) resolve_referenced_columns(context, cursor, table, foreign_key);
   if (table.primary_key) set_primary_key(table, *table.primary_key);
   context.add_schema(table.name.schema);
