@@ -198,6 +198,7 @@ class CatalogReader {
           fk.on_delete = action_from(row[9].c_str()[0]);
           fk.deferrable = row[10].as<bool>();
           fk.initially_deferred = row[11].as<bool>();
+          fk.match_full = row[13].c_str()[0] == 'f';
           table.foreign_keys.push_back(std::move(fk));
           break;
         }

@@ -150,6 +150,7 @@ std::string create_index_sql(const Table& table, const Index& index) {
 std::string foreign_key_definition_sql(const ForeignKey& fk) {
   std::string out = fmt::format("FOREIGN KEY ({}) REFERENCES {} ({})", column_list_sql(fk.columns),
                                 table_name_sql(fk.ref_table), column_list_sql(fk.ref_columns));
+  if (fk.match_full) out += " MATCH FULL";
   if (fk.on_delete != ReferentialAction::NoAction) out += " ON DELETE " + referential_action_sql(fk.on_delete);
   if (fk.on_update != ReferentialAction::NoAction) out += " ON UPDATE " + referential_action_sql(fk.on_update);
   if (fk.deferrable) out += fk.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";

@@ -103,7 +103,7 @@ const char* const kConstraints =
     "         FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord) "
     "         JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum) END, "
     "       con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred, "
-    "       CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid, true) END "
+    "       CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid, true) END, con.confmatchtype "
     "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
     "JOIN pg_namespace n ON n.oid = c.relnamespace "
     "LEFT JOIN pg_class fc ON fc.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace "

@@ -175,7 +175,8 @@ void FileParser::parse_foreign_key(DeclaredTable& table, const YamlNode& node) {
   bool has_reference = false;
   in_.entries(
       node, "a foreign key",
-      {"name", "columns", "references", "on_delete", "on_update", "deferrable", "initially_deferred", "comment"},
+      {"name", "columns", "references", "on_delete", "on_update", "match", "deferrable", "initially_deferred",
+       "comment"},
       [&](std::string_view key, const YamlNode&, const YamlNode& value) {
         if (key == "comment") fk.comment = in_.string(value, "a comment");
         if (key == "name") {
@@ -196,6 +197,7 @@ void FileParser::parse_foreign_key(DeclaredTable& table, const YamlNode& node) {
           fk.foreign_key.on_delete = action(value, "on_delete").value_or(ReferentialAction::NoAction);
         if (key == "on_update")
           fk.foreign_key.on_update = action(value, "on_update").value_or(ReferentialAction::NoAction);
+        if (key == "match") fk.foreign_key.match_full = in_.choice(value, "match", {"simple", "full"}) == "full";
         if (key == "deferrable") fk.foreign_key.deferrable = in_.boolean(value, "deferrable").value_or(false);
         if (key == "initially_deferred") {
           fk.foreign_key.initially_deferred = in_.boolean(value, "initially_deferred").value_or(false);

@@ -177,6 +177,7 @@ Tree table_tree(const Table& table, const Comments& comments) {
       f["references"] = std::move(ref);
       if (fk.on_delete != ReferentialAction::NoAction) f["on_delete"] = action_name(fk.on_delete);
       if (fk.on_update != ReferentialAction::NoAction) f["on_update"] = action_name(fk.on_update);
+      if (fk.match_full) f["match"] = "full";
       if (fk.deferrable) f["deferrable"] = true;
       if (fk.initially_deferred) f["initially_deferred"] = true;
       comments.put(f, CommentOn::Constraint, table.name, fk.name);

@@ -187,9 +187,9 @@ std::string describe(const Table& table) {
     out += "\n";
   }
   for (const auto& fk : table.foreign_keys) {
-    out += fmt::format("  foreign key {} ({}) references {} ({}) on delete {} on update {}{}\n", quote_ident(fk.name),
+    out += fmt::format("  foreign key {} ({}) references {} ({}){} on delete {} on update {}{}\n", quote_ident(fk.name),
                        join_names(fk.columns), to_string(fk.ref_table), join_names(fk.ref_columns),
-                       to_string(fk.on_delete), to_string(fk.on_update),
+                       fk.match_full ? " match full" : "", to_string(fk.on_delete), to_string(fk.on_update),
                        fk.deferrable ? (fk.initially_deferred ? " deferrable initially deferred" : " deferrable") : "");
   }
   for (const auto& check : table.checks) {

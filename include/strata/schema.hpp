@@ -190,6 +190,9 @@ struct ForeignKey {
   ReferentialAction on_update = ReferentialAction::NoAction;
   bool deferrable = false;
   bool initially_deferred = false;
+  // MATCH FULL: a row's key columns must be all NULL (then it is not checked) or none; some NULL
+  // is refused. The default, MATCH SIMPLE, lets a row with any NULL key column pass unchecked.
+  bool match_full = false;
 
   friend bool operator==(const ForeignKey&, const ForeignKey&) = default;
 };

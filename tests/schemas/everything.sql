@@ -85,7 +85,7 @@ CREATE TABLE teams (
 );
 CREATE TABLE players (
   id     bigint PRIMARY KEY,
-  team   bigint REFERENCES teams,
+  team   bigint REFERENCES teams MATCH FULL,
   number int2 NOT NULL DEFAULT 0,
   UNIQUE (team, number)
 );

@@ -33,8 +33,6 @@ struct Partial {
 const std::map<std::string, Partial> kPartial = {
     {"sc_not_valid_constraints", {{"not-valid"}, "a constraint's NOT VALID state is not in the model"}},
     {"sc_interleaved_partial_index", {{"interleave"}, "INTERLEAVE IN PARENT (removed in v21.2) is not in the model"}},
-    {"scat_full_test_fk_match_full_cascade", {{"match-full"}, "a foreign key's MATCH FULL is not in the model"}},
-    {"st_fk_match_simple_full_update_cascade", {{"match-full"}, "a foreign key's MATCH FULL is not in the model"}},
     {"st_fk_cross_database",
      {{"cross-database"}, "a foreign key to a table of another database (o.public.foo) loses the database"}},
 };

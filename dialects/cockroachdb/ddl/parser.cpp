@@ -142,8 +142,6 @@ std::string_view to_string(NoteKind kind) {
       return "interleave";
     case NoteKind::Partitioning:
       return "partitioning";
-    case NoteKind::MatchFull:
-      return "match-full";
     case NoteKind::CrossDatabase:
       return "cross-database";
     case NoteKind::PrimaryKeyLayout:

@@ -27,7 +27,7 @@
 // Column families go to Column::family, CockroachDB's generated names for unnamed ones included.
 // Constructs outside the model are dropped with a note: other storage
 // parameters (schema_locked, fillfactor…), NOT VALID, INTERLEAVE, PARTITION BY,
-// MATCH FULL, the database part of a reference to another database, DESC on primary-key columns,
+// the database part of a reference to another database, DESC on primary-key columns,
 // the visibility of a primary key or unique constraint, database placement, and statements that
 // change no schema (DML, transactions, session settings, grants, views, functions, zone
 // configurations). Each is reported through ParseOptions::notes.
@@ -56,7 +56,6 @@ enum class NoteKind {
   NotValid,            // a constraint added NOT VALID (the model has no validation state)
   Interleave,          // INTERLEAVE IN PARENT (removed from CockroachDB in v21.2)
   Partitioning,        // PARTITION BY
-  MatchFull,           // a foreign key's MATCH FULL
   CrossDatabase,       // a reference to an object in another database: the database is dropped
   PrimaryKeyLayout,    // DESC keys on a primary key
   IndexVisibility,     // NOT VISIBLE / VISIBILITY on an index

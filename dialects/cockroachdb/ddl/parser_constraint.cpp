@@ -129,10 +129,11 @@ ForeignKey parse_references(Context& context, Cursor& cursor, Table& table, std:
   for (;;) {
     if (cursor.accept("match")) {
       if (cursor.accept("full")) {
-        context.note(NoteKind::MatchFull,
-                     fmt::format("table {}: foreign key {} MATCH FULL", display(table.name), foreign_key.name));
-      } else if (!cursor.accept("simple") && !cursor.accept("partial")) {
-        cursor.fail("SIMPLE, FULL or PARTIAL after MATCH");
+        foreign_key.match_full = true;
+      } else if (cursor.accept("partial")) {
+        cursor.fail_statement("MATCH PARTIAL is not implemented in CockroachDB");
+      } else if (!cursor.accept("simple")) {
+        cursor.fail("SIMPLE or FULL after MATCH");
       }
     } else if (cursor.is_words({"on", "delete"})) {
       cursor.next();

@@ -1,0 +1,15 @@
+-- strata plan for cockroachdb: 3 steps
+
+-- Step 1: drop foreign key parcels_shipment_fkey of table parcels
+-- (each statement outside a transaction)
+ALTER TABLE parcels DROP CONSTRAINT parcels_shipment_fkey;
+
+-- Step 2: add foreign key parcels_carrier_fkey to table parcels
+-- hazard constraint-validation: foreign key parcels_carrier_fkey is validated against every row of public.parcels
+-- (each statement outside a transaction)
+ALTER TABLE parcels ADD CONSTRAINT parcels_carrier_fkey FOREIGN KEY (carrier_region, carrier_code) REFERENCES shipments (region, code) MATCH FULL ON DELETE SET NULL;
+
+-- Step 3: add foreign key parcels_shipment_fkey to table parcels
+-- hazard constraint-validation: foreign key parcels_shipment_fkey is validated against every row of public.parcels
+-- (each statement outside a transaction)
+ALTER TABLE parcels ADD CONSTRAINT parcels_shipment_fkey FOREIGN KEY (region, code) REFERENCES shipments (region, code) MATCH FULL;
