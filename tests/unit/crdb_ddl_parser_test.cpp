@@ -119,6 +119,13 @@ TEST(CrdbDdlParser, ColumnQualifiers) {
   EXPECT_TRUE(notes.empty());
 }
 
+// Column `name` of public.`table`; a column named "(none)" when there is none.
+Column column_in(const Schema& schema, const std::string& table, const std::string& name) {
+  const Table* t = schema.find_table({"public", table});
+  const Column* c = t == nullptr ? nullptr : t->find_column(name);
+  return c != nullptr ? *c : Column{"(none)", "", false, {}, {}, {}, {}, false, {}, "(none)", {}};
+}
+
 // logic_test/family@0de26b72: unnamed families are fam_<id>_<columns>, a qualifier makes its
 // family, columns named in no family join the first, and renames keep the family.
 TEST(CrdbDdlParser, ColumnFamilies) {
@@ -134,9 +141,7 @@ TEST(CrdbDdlParser, ColumnFamilies) {
       "CREATE TABLE late (x INT, FAMILY big (y), y STRING, z INT AS (x + 1) VIRTUAL)",
       NamingEra::V22, &notes);
   const auto family = [&](const std::string& table, const std::string& column) {
-    const Table* t = schema.find_table({"public", table});
-    const Column* c = t == nullptr ? nullptr : t->find_column(column);
-    return c == nullptr ? std::string("(no column)") : c->family;
+    return column_in(schema, table, column).family;
   };
   EXPECT_EQ(family("abcd", "a"), "f1");
   EXPECT_EQ(family("abcd", "b2"), "f1");
@@ -166,11 +171,7 @@ TEST(CrdbDdlParser, ColumnFamilyIds) {
       "CREATE TABLE t5 (a INT PRIMARY KEY, b INT, FAMILY fb (b), FAMILY fa (a)); ALTER TABLE t5 ADD c INT;"
       "CREATE TABLE t6 (a INT PRIMARY KEY, c INT CREATE FAMILY NOT NULL);"
       "CREATE TABLE t7 (a INT PRIMARY KEY, b INT, FAMILY f0 (), FAMILY f1 (a, b))");
-  const auto column = [&](const std::string& table, const std::string& name) {
-    const Table* t = schema.find_table({"public", table});
-    const Column* c = t == nullptr ? nullptr : t->find_column(name);
-    return c == nullptr ? Column{} : *c;
-  };
+  const auto column = [&](const std::string& table, const std::string& name) { return column_in(schema, table, name); };
   EXPECT_EQ(column("t2", "a").family, "");  // "primary": the table named none when it was made
   EXPECT_EQ(column("t2", "c").family, "f");
   EXPECT_EQ(column("t2", "d").family, "primary");
