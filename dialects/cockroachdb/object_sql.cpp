@@ -107,18 +107,26 @@ std::string ttl_parameters_sql(const std::map<std::string, std::string>& ttl, co
 // when its last column is dropped, so it should hold the columns that stay. A column in none is
 // not stored (virtual), or the table has CockroachDB's one default family.
 std::vector<std::string> family_elements_sql(const Table& table) {
+  const auto is_virtual = [](const Column& c) { return c.generated && c.generated->kind == GeneratedKind::Virtual; };
+  if (std::all_of(table.columns.begin(), table.columns.end(), [](const Column& c) { return c.family.empty(); })) {
+    return {};
+  }
+  // A stored column naming none beside others that do is in "primary" (the loader's rule).
+  const auto family_of = [&](const Column& c) { return c.family.empty() ? std::string(kDefaultFamily) : c.family; };
   std::vector<std::pair<std::string, std::vector<std::string>>> families;
   for (const auto& column : table.columns) {
-    if (column.family.empty()) continue;
-    auto it = std::find_if(families.begin(), families.end(), [&](const auto& f) { return f.first == column.family; });
-    if (it == families.end()) it = families.insert(families.end(), {column.family, {}});
+    if (is_virtual(column)) continue;
+    const std::string family = family_of(column);
+    auto it = std::find_if(families.begin(), families.end(), [&](const auto& f) { return f.first == family; });
+    if (it == families.end()) it = families.insert(families.end(), {family, {}});
     it->second.push_back(column.name);
   }
   const Column* key = table.primary_key && !table.primary_key->columns.empty()
                           ? table.find_column(table.primary_key->columns.front())
                           : nullptr;
   if (key != nullptr) {
-    auto first = std::find_if(families.begin(), families.end(), [&](const auto& f) { return f.first == key->family; });
+    auto first =
+        std::find_if(families.begin(), families.end(), [&](const auto& f) { return f.first == family_of(*key); });
     if (first != families.end()) std::rotate(families.begin(), first, first + 1);
   }
   std::vector<std::string> out;

@@ -143,6 +143,7 @@ class CockroachSqlReader : public load::SqlSchemaReader {
       for (auto& s : split(file)) waiting.push_back(std::move(s));
     }
     Schema schema;
+    FamilyRecords families;  // each table's column families by ID, from statement to statement
     std::map<QualifiedName, SourcePosition> positions;
     std::map<std::size_t, std::string> failures;  // statement index -> the last failure
     std::vector<bool> done(waiting.size(), false);
@@ -150,7 +151,7 @@ class CockroachSqlReader : public load::SqlSchemaReader {
       progress = false;
       for (std::size_t i = 0; i < waiting.size(); ++i) {
         if (done[i]) continue;
-        if (apply(waiting[i], schema, positions, notes, failures[i])) {
+        if (apply(waiting[i], schema, families, positions, notes, failures[i])) {
           done[i] = progress = true;
           failures.erase(i);
         }
@@ -161,19 +162,24 @@ class CockroachSqlReader : public load::SqlSchemaReader {
   }
 
  private:
-  static bool apply(const Statement& s, Schema& schema, std::map<QualifiedName, SourcePosition>& positions,
-                    std::vector<load::ReadNote>& notes, std::string& failure) {
+  static bool apply(const Statement& s, Schema& schema, FamilyRecords& families,
+                    std::map<QualifiedName, SourcePosition>& positions, std::vector<load::ReadNote>& notes,
+                    std::string& failure) {
     std::vector<ParseNote> parse_notes;
     ParseOptions options;
     options.notes = &parse_notes;
     if (schema.database.name.empty()) options.database = s.database;
     try {
       if (s.creates) {
+        options.families = &families;
         apply_ddl(s.text, schema, options);
       } else {
         Schema trial = schema;
+        FamilyRecords trial_families = families;
+        options.families = &trial_families;
         apply_ddl(s.text, trial, options);
         schema = std::move(trial);
+        families = std::move(trial_families);
       }
     } catch (const UsageError& error) {
       failure = error.what();

@@ -35,7 +35,7 @@ extern const char* const kIndexes;
 
 // One row per primary-key, unique, foreign-key and check constraint:
 // nspname, relname, conname, contype, attnums (int2[] text), ref_schema, ref_table, ref_columns
-// (json), on_update, on_delete, deferrable, deferred, expression.
+// (json), on_update, on_delete, deferrable, deferred, expression, match type ('f' MATCH FULL).
 extern const char* const kConstraints;
 extern const char* const kComments;
 

@@ -177,7 +177,8 @@ void Differ::diff_columns(const Table& from, const Table& to, const Table& decla
     if (what == 0) continue;
     Column target = declared_col;
     target.renamed_from.reset();
-    if (!families_declared) target.family = live->family;  // re-added where the server keeps it
+    const bool stored = !(target.generated && target.generated->kind == GeneratedKind::Virtual);
+    if (!families_declared) target.family = stored ? live->family : "";  // re-added where the server keeps it
     if ((what & kColumnGenerated) != 0) {
       // A computed column's expression cannot be altered in place: it is dropped and added again.
       Column dropped = *live;

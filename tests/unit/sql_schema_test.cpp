@@ -225,6 +225,57 @@ TEST(SqlSchema, ErrorsNameFileLineAndColumn) {
             "c.sql:2:1: table public.nowhere does not exist in statement: ALTER TABLE nowhere ADD COLUMN b INT8\n");
 }
 
+// A CockroachDB SQL file is read a statement at a time: each table's families are kept by ID from
+// its CREATE to the ALTERs after it (a column added with no clause goes to family 0, IDs are not
+// reused), as CockroachDB's descriptor keeps them. MATCH FULL is kept on both servers, MATCH
+// PARTIAL refused.
+TEST(SqlSchema, ColumnFamiliesAndMatchFullAcrossStatements) {
+  const Schema crdb =
+      load_sql({{"c.sql",
+                 "CREATE TABLE t (a INT8 PRIMARY KEY, b INT8);\n"
+                 "ALTER TABLE t ADD c INT8 CREATE FAMILY f;\n"
+                 "ALTER TABLE t ADD d INT8;\n"
+                 "ALTER TABLE t ADD g INT8 CREATE FAMILY;\n"
+                 "CREATE TABLE u (a INT8 PRIMARY KEY, b INT8, FAMILY fb (b), FAMILY fa (a));\n"
+                 "ALTER TABLE u DROP COLUMN b;\n"
+                 "ALTER TABLE u ADD c INT8;\n"
+                 "ALTER TABLE u ADD e INT8 FAMILY fb;\n"
+                 "CREATE TABLE v (x INT8, y INT8, UNIQUE (x, y));\n"
+                 "CREATE TABLE w (x INT8, y INT8, FOREIGN KEY (x, y) REFERENCES v (x, y) MATCH FULL);\n"}},
+               "cockroachdb")
+          .schema;
+  const auto family = [&](const std::string& table, const std::string& column) {
+    const Table* t = crdb.find_table({"public", table});
+    const Column* c = t == nullptr ? nullptr : t->find_column(column);
+    return c == nullptr ? std::string("(none)") : c->family;
+  };
+  EXPECT_EQ(family("t", "d"), "primary");
+  EXPECT_EQ(family("t", "c"), "f");
+  EXPECT_EQ(family("t", "g"), "fam_2_g");
+  EXPECT_EQ(family("u", "c"), "fb");  // family 0, kept though its last column went
+  EXPECT_EQ(family("u", "e"), "fb");
+  ASSERT_NE(crdb.find_table({"public", "w"}), nullptr);
+  ASSERT_EQ(crdb.find_table({"public", "w"})->foreign_keys.size(), 1u);
+  EXPECT_TRUE(crdb.find_table({"public", "w"})->foreign_keys[0].match_full);
+  const Schema pg = load_sql({{"p.sql",
+                               "CREATE TABLE v (x int, y int, UNIQUE (x, y));\n"
+                               "CREATE TABLE w (x int, y int, FOREIGN KEY (x, y) REFERENCES v (x, y) MATCH FULL);\n"}})
+                        .schema;
+  ASSERT_EQ(pg.find_table({"public", "w"})->foreign_keys.size(), 1u);
+  EXPECT_TRUE(pg.find_table({"public", "w"})->foreign_keys[0].match_full);
+  EXPECT_NE(errors_of({{"p.sql",
+                        "CREATE TABLE v (x int PRIMARY KEY);\n"
+                        "CREATE TABLE w (x int REFERENCES v MATCH PARTIAL);\n"}})
+                .find("MATCH PARTIAL not yet implemented"),
+            std::string::npos);
+  EXPECT_NE(errors_of({{"c.sql",
+                        "CREATE TABLE v (x INT8 PRIMARY KEY);\n"
+                        "CREATE TABLE w (x INT8 REFERENCES v MATCH PARTIAL);\n"}},
+                      "cockroachdb")
+                .find("MATCH PARTIAL is not implemented"),
+            std::string::npos);
+}
+
 // A view's query is what follows AS, on one line, without what PostgreSQL keeps elsewhere (WITH
 // [NO] DATA, a check option, which is noted); OR REPLACE keeps the view's comment.
 TEST(SqlSchema, ViewsAreTheirQueries) {

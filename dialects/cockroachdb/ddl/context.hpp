@@ -23,14 +23,6 @@ struct FamilyQualifier {
   bool create = false;
 };
 
-// A table's column families as CockroachDB numbers them (research/objects.md §4): the names in ID
-// order, family 0 first, and the next ID, which is never reused. A column added with no family
-// clause goes to family 0; an unnamed family is fam_<id>_<columns>.
-struct FamilyIds {
-  std::vector<std::string> names;
-  std::size_t next_id = 0;
-};
-
 class Context {
  public:
   Context(Schema& schema, const ParseOptions& options);
@@ -63,16 +55,19 @@ class Context {
   // The families of `table`: as recorded when this input made it, else as its columns tell (a
   // table that names none has CockroachDB's one family, "primary").
   FamilyIds& families(const Table& table);
-  void set_families(const QualifiedName& table, FamilyIds ids) { families_[table] = std::move(ids); }
+  void set_families(const QualifiedName& table, FamilyIds ids) { records()[table] = std::move(ids); }
   void rename_families(const QualifiedName& from, const QualifiedName& to);
+  void forget_families(const QualifiedName& table) { records().erase(table); }
 
  private:
   Schema& schema_;
   const ParseOptions& options_;
   std::string database_;
   std::map<std::string, Database> databases_;
+  FamilyRecords& records() { return options_.families != nullptr ? *options_.families : own_families_; }
+
   std::vector<FamilyQualifier> family_qualifiers_;
-  std::map<QualifiedName, FamilyIds> families_;
+  FamilyRecords own_families_;
 };
 
 // "public.t" / "sc.t" for notes and messages.

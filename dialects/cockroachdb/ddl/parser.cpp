@@ -175,6 +175,8 @@ void apply_ddl(std::string_view sql, Schema& schema, const ParseOptions& options
 
 void apply_create_statements(const std::vector<std::string>& statements, Schema& schema, const ParseOptions& options) {
   ParseOptions current = options;
+  FamilyRecords families;  // a table's families by ID, from its CREATE to the ALTERs after it
+  if (current.families == nullptr) current.families = &families;
   for (const auto& statement : statements) {
     apply_ddl(statement, schema, current);
     current.database = schema.database.name.empty() ? current.database : schema.database.name;

@@ -33,6 +33,7 @@
 // configurations). Each is reported through ParseOptions::notes.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,6 +70,15 @@ struct ParseNote {
 
 std::string_view to_string(NoteKind kind);
 
+// A table's column families as CockroachDB numbers them (research/objects.md §4): the names in ID
+// order, family 0 first, and the next ID, which is never reused. A column added with no family
+// clause goes to family 0; an unnamed family is fam_<id>_<columns>.
+struct FamilyIds {
+  std::vector<std::string> names;
+  std::size_t next_id = 0;
+};
+using FamilyRecords = std::map<QualifiedName, FamilyIds>;
+
 struct ParseOptions {
   // The current database: `db.public.t` and `db.t` are read as `public.t` when `db` is this one,
   // and a name in another database is kept without its database and reported (CrossDatabase).
@@ -84,6 +94,9 @@ struct ParseOptions {
   int default_bucket_count = 16;
   // When set, receives one note per construct that was read and left out of the model.
   std::vector<ParseNote>* notes = nullptr;
+  // When set, keeps each table's column families by ID from one call to the next (statements read
+  // one at a time); else they last for one call, and a table made before it is read from its columns.
+  FamilyRecords* families = nullptr;
 };
 
 // Parses CockroachDB DDL and applies each statement to `schema`, in order:

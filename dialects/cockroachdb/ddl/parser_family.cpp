@@ -72,24 +72,33 @@ FamilyElement parse_family_element(Cursor& cursor) {
   return family;
 }
 
+// With no record (a table made before this input), the columns tell: "primary" first when a
+// stored column names no family (the table was made without families), then the others in column
+// order, which need not be their ID order.
 FamilyIds& Context::families(const Table& table) {
-  auto it = families_.find(table.name);
-  if (it != families_.end()) return it->second;
+  FamilyRecords& all = records();
+  auto it = all.find(table.name);
+  if (it != all.end()) return it->second;
   FamilyIds ids;
+  const bool default_family = std::any_of(table.columns.begin(), table.columns.end(),
+                                          [](const Column& c) { return c.family.empty() && !is_virtual(c); });
+  if (default_family) ids.names.emplace_back(kDefaultFamily);
   for (const auto& column : table.columns) {
     if (!column.family.empty() && !contains(ids.names, column.family)) ids.names.push_back(column.family);
   }
   if (ids.names.empty()) ids.names.emplace_back(kDefaultFamily);
   ids.next_id = ids.names.size();
-  return families_[table.name] = std::move(ids);
+  return all[table.name] = std::move(ids);
 }
 
 void Context::rename_families(const QualifiedName& from, const QualifiedName& to) {
-  auto it = families_.find(from);
-  if (it == families_.end()) return;
+  FamilyRecords& all = records();
+  all.erase(to);
+  auto it = all.find(from);
+  if (it == all.end()) return;
   FamilyIds ids = std::move(it->second);
-  families_.erase(it);
-  families_[to] = std::move(ids);
+  all.erase(it);
+  all[to] = std::move(ids);
 }
 
 void apply_families(Context& context, const Cursor& cursor, Table& table, const std::vector<FamilyElement>& elements) {

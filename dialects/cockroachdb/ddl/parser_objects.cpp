@@ -115,6 +115,7 @@ void apply_sequence_options(Sequence& sequence, const SequenceOptions& options, 
 }
 
 void drop_table(Context& context, const QualifiedName& name) {
+  context.forget_families(name);
   drop_references_to(context.schema(), name);
   auto& tables = context.schema().tables;
   tables.erase(std::remove_if(tables.begin(), tables.end(), [&](const Table& t) { return t.name == name; }),

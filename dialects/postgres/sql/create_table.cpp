@@ -247,7 +247,7 @@ void SchemaBuilder::add_constraint(load::DeclaredTable& table, const StatementTe
     fk.foreign_key.deferrable = flag(c, "deferrable");
     fk.foreign_key.initially_deferred = flag(c, "initdeferred");
     if (fk.foreign_key.initially_deferred) fk.foreign_key.deferrable = true;
-    fk.foreign_key.match_full = text_field(c, "fk_matchtype") == "f";
+    fk.foreign_key.match_full = text_field(c, "fk_matchtype") == "f";  // PostgreSQL's parser refuses MATCH PARTIAL
     if (c.contains("fk_del_set_cols"))
       note(at, fmt::format("table {}: the column list of ON DELETE SET NULL/DEFAULT is left out", table_name));
     fk.position = mark(at);
